@@ -1,0 +1,1 @@
+return CertInstaller.Harness.Cli.Run(args, Console.Out, Console.Error);

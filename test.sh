@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of the portable solution, MSI-engine tests included.
+# Installs what the tests need when it is missing (openssl, Wine's msiexec, msitools, wixl),
+# then prints one closing line counted from the test results: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+[ -x /usr/lib/wine/wine64 ] || command -v wine64 >/dev/null 2>&1 || need+=(wine64)
+command -v msibuild >/dev/null 2>&1 || need+=(msitools)
+command -v wixl >/dev/null 2>&1 || need+=(wixl)
+if ((${#need[@]})); then
+  echo "test.sh: installing ${need[*]}"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
+    || { echo "test.sh: could not install ${need[*]}; the tests that need them will fail" >&2; }
+fi
+
+results=artifacts/test-results
+rm -rf "$results"
+dotnet test CertInstaller.Portable.slnf -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
