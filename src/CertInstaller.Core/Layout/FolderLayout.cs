@@ -1,0 +1,27 @@
+namespace CertInstaller.Core.Layout;
+
+/// <summary>A certificates folder as recognised: its kind, server, files, certificate sets and map.</summary>
+/// <param name="Root">The scanned folder, full path.</param>
+/// <param name="Kind">IC server, off-server component, ...</param>
+/// <param name="ServerName">The server name found in file names or the map name, if any.</param>
+/// <param name="Entries">Every regular file, in ordinal path order.</param>
+/// <param name="Sets">Certificate/key/trusted triples per use type.</param>
+/// <param name="Maps">Each map file found at the root.</param>
+/// <param name="Skipped">Links and unreadable entries that were not followed, with the reason.</param>
+public sealed record FolderLayout(
+    string Root,
+    FolderKind Kind,
+    string? ServerName,
+    IReadOnlyList<LayoutEntry> Entries,
+    IReadOnlyList<CertificateSet> Sets,
+    IReadOnlyList<CertificateMap> Maps,
+    IReadOnlyList<SkippedPath> Skipped)
+{
+    /// <summary>The full path of a relative path of this folder.</summary>
+    public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+}
+
+/// <summary>A path the scan did not follow.</summary>
+/// <param name="RelativePath">The path, '/'-separated.</param>
+/// <param name="Reason">Why it was skipped.</param>
+public sealed record SkippedPath(string RelativePath, string Reason);

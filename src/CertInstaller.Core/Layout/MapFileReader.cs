@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+
+namespace CertInstaller.Core.Layout;
+
+/// <summary>Reads the IC certificate map safely (no DTDs, no external entities, bounded size) and re-bases its paths.</summary>
+public sealed class MapFileReader
+{
+    private const long MaxMapBytes = 4 * 1024 * 1024;
+
+    // A value is taken for a path when it is rooted (drive, UNC, '/') or names a certificate-like file.
+    private static readonly Regex PathLike = new(
+        @"^([A-Za-z]:[\\/]|\\\\|/)|\.(cer|crt|pem|der|bin|key|pfx|p12|csr|p7b)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Reads the map at <paramref name="relativePath"/> under <paramref name="root"/>.</summary>
+    public CertificateMap Read(string root, string relativePath)
+    {
+        var full = Path.Combine(root, relativePath);
+        var values = new List<(string Name, string Value)>();
+        try
+        {
+            if (new FileInfo(full).Length > MaxMapBytes)
+                return new CertificateMap(relativePath, [], $"the map is larger than {MaxMapBytes / 1024 / 1024} MiB");
+            var settings = new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit,
+                XmlResolver = null,
+                MaxCharactersInDocument = MaxMapBytes,
+                IgnoreComments = true,
+                IgnoreProcessingInstructions = true,
+            };
+            using var stream = File.OpenRead(full);
+            using var reader = XmlReader.Create(stream, settings);
+            var stack = new Stack<string>();
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        var name = reader.LocalName;
+                        var empty = reader.IsEmptyElement;
+                        if (reader.HasAttributes)
+                        {
+                            while (reader.MoveToNextAttribute())
+                                values.Add(($"{name}/@{reader.LocalName}", reader.Value));
+                            reader.MoveToElement();
+                        }
+                        if (!empty) stack.Push(name);
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA:
+                        values.Add((stack.Count > 0 ? stack.Peek() : "", reader.Value));
+                        break;
+                    case XmlNodeType.EndElement:
+                        if (stack.Count > 0) stack.Pop();
+                        break;
+                }
+            }
+        }
+        catch (XmlException e)
+        {
+            return new CertificateMap(relativePath, [], $"the map is not safe, well-formed XML ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new CertificateMap(relativePath, [], $"the map cannot be read ({e.Message})");
+        }
+
+        var paths = values
+            .Select(v => (v.Name, Value: v.Value.Trim()))
+            .Where(v => v.Value.Length > 0 && PathLike.IsMatch(v.Value))
+            .ToList();
+        var originalRoot = GuessOriginalRoot(paths.Select(p => p.Value), Path.GetFileName(Path.GetFullPath(root).TrimEnd('/', '\\')));
+        var entries = paths.Select(p => Rebase(root, originalRoot, p.Name, p.Value)).ToList();
+        return new CertificateMap(relativePath, entries, null);
+    }
+
+    /// <summary>The folder the map was written in: the most common prefix that ends in the scanned folder's
+    /// name or in "Certificates", so a folder copied elsewhere or renamed still maps.</summary>
+    private static string[]? GuessOriginalRoot(IEnumerable<string> paths, string scannedName)
+    {
+        var candidates = new Dictionary<string, (string[] Segments, int Count)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in paths)
+        {
+            var segments = Segments(path);
+            if (segments is null) continue;
+            for (var i = segments.Length - 2; i >= 0; i--)
+            {
+                if (!segments[i].Equals(scannedName, StringComparison.OrdinalIgnoreCase) &&
+                    !segments[i].Equals("Certificates", StringComparison.OrdinalIgnoreCase)) continue;
+                var prefix = segments.Take(i + 1).ToArray();
+                var key = string.Join("\\", prefix);
+                candidates[key] = candidates.TryGetValue(key, out var c) ? (prefix, c.Count + 1) : (prefix, 1);
+                break;
+            }
+        }
+        return candidates.Count == 0 ? null : candidates.Values.OrderByDescending(c => c.Count).First().Segments;
+    }
+
+    private static MapEntry Rebase(string root, string[]? originalRoot, string name, string value)
+    {
+        var segments = Segments(value);
+        string[]? relative;
+        if (segments is null)
+        {
+            relative = Normalise(value.Split('\\', '/'));
+        }
+        else if (originalRoot is not null && segments.Length > originalRoot.Length &&
+                 originalRoot.Select((s, i) => s.Equals(segments[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
+        {
+            relative = Normalise(segments.Skip(originalRoot.Length));
+        }
+        else
+        {
+            relative = null;
+        }
+
+        if (relative is null || relative.Length == 0)
+            return new MapEntry(name, value, null, MapEntryStatus.OutsideFolder);
+        var rel = string.Join("/", relative);
+        var exists = File.Exists(Path.Combine(root, Path.Combine(relative)));
+        return new MapEntry(name, value, rel, exists ? MapEntryStatus.Present : MapEntryStatus.Missing);
+    }
+
+    /// <summary>Segments of a rooted path (drive, UNC or '/'), '..' left in place; null when not rooted.</summary>
+    private static string[]? Segments(string path)
+    {
+        var rooted = Regex.IsMatch(path, @"^([A-Za-z]:[\\/]|\\\\|/)");
+        return rooted ? path.Split(['\\', '/'], StringSplitOptions.RemoveEmptyEntries) : null;
+    }
+
+    /// <summary>Resolves '.' and '..'; null when the path climbs above its start.</summary>
+    private static string[]? Normalise(IEnumerable<string> segments)
+    {
+        var result = new List<string>();
+        foreach (var s in segments)
+        {
+            if (s.Length == 0 || s == ".") continue;
+            if (s == "..")
+            {
+                if (result.Count == 0) return null;
+                result.RemoveAt(result.Count - 1);
+                continue;
+            }
+            if (s.Contains(':')) return null; // a drive or stream inside a relative path never stays in the folder
+            result.Add(s);
+        }
+        return result.ToArray();
+    }
+}
