@@ -1,0 +1,12 @@
+namespace CertInstaller.Core.Validation;
+
+/// <summary>How bad a finding is; decided by the policy, not by the rule that found it.</summary>
+public enum Severity
+{
+    /// <summary>Worth knowing; never fails anything.</summary>
+    Info = 0,
+    /// <summary>Should be fixed; fails only a strict policy.</summary>
+    Warning = 1,
+    /// <summary>Breaks IC; fails validation.</summary>
+    Error = 2,
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+
+namespace CertInstaller.Core.Validation;
+
+/// <summary>What counts as good enough, and how bad each finding is; immutable, with named presets.</summary>
+public sealed record ValidationPolicy
+{
+    private static readonly IReadOnlyDictionary<FindingCode, Severity> DefaultSeverities = new Dictionary<FindingCode, Severity>
+    {
+        [FindingCode.UnreadableFile] = Severity.Error,
+        [FindingCode.MapFileUnreadable] = Severity.Error,
+        [FindingCode.MapEntryMissing] = Severity.Error,
+        [FindingCode.MapEntryOutsideFolder] = Severity.Error,
+        [FindingCode.LinkNotFollowed] = Severity.Warning,
+        [FindingCode.FolderMissing] = Severity.Error,
+        [FindingCode.FolderUnrecognised] = Severity.Warning,
+        [FindingCode.KeyMismatch] = Severity.Error,
+        [FindingCode.KeyMissing] = Severity.Warning,
+        [FindingCode.ChainNotTrusted] = Severity.Error,
+        [FindingCode.Expired] = Severity.Error,
+        [FindingCode.NotYetValid] = Severity.Error,
+        [FindingCode.ExpiringSoon] = Severity.Warning,
+        [FindingCode.WeakDigest] = Severity.Error,
+        [FindingCode.WeakKey] = Severity.Error,
+        [FindingCode.HostNotInSan] = Severity.Error,
+        [FindingCode.SwitchoverMismatch] = Severity.Error,
+        [FindingCode.PeerFolderMissing] = Severity.Error,
+        [FindingCode.ThirdPartyChanged] = Severity.Error,
+        [FindingCode.ThirdPartyMissing] = Severity.Error,
+        [FindingCode.PrivateKeyWorldReadable] = Severity.Warning,
+        [FindingCode.LeftoverBackup] = Severity.Info,
+    };
+
+    /// <summary>The default for install time and for certharness validate: errors fail, warnings are reported.</summary>
+    public static ValidationPolicy Installer { get; } = new();
+
+    /// <summary>Warnings fail too; expiry window of 60 days.</summary>
+    public static ValidationPolicy Strict { get; } = new() { FailAt = Severity.Warning, ExpiryWarningDays = 60 };
+
+    /// <summary>The weakest acceptable signature digest, by name (SHA-256).</summary>
+    public string MinDigest { get; init; } = "SHA-256";
+
+    /// <summary>Smallest acceptable RSA modulus, in bits.</summary>
+    public int MinRsaBits { get; init; } = 2048;
+
+    /// <summary>Smallest acceptable EC field size, in bits.</summary>
+    public int MinEcBits { get; init; } = 256;
+
+    /// <summary>Certificates expiring within this many days get <see cref="FindingCode.ExpiringSoon"/>.</summary>
+    public int ExpiryWarningDays { get; init; } = 30;
+
+    /// <summary>The lowest severity that makes the folder invalid.</summary>
+    public Severity FailAt { get; init; } = Severity.Error;
+
+    /// <summary>Per-code overrides: a severity, or null to drop the finding.</summary>
+    public IReadOnlyDictionary<FindingCode, Severity?> Overrides { get; init; } = new Dictionary<FindingCode, Severity?>();
+
+    /// <summary>The severity of <paramref name="code"/> under this policy, or null when the policy drops it.</summary>
+    public Severity? SeverityOf(FindingCode code) =>
+        Overrides.TryGetValue(code, out var s) ? s : DefaultSeverities.TryGetValue(code, out var d) ? d : Severity.Error;
+
+    /// <summary>Judges an observation; null when the policy drops it.</summary>
+    public Finding? Judge(Observation o) =>
+        SeverityOf(o.Code) is { } severity ? new Finding(o.Code, severity, o.Path, o.Message) : null;
+
+    /// <summary>Reads a policy JSON file over <paramref name="basis"/>.</summary>
+    /// <exception cref="PolicyException">The file is unreadable or names an unknown setting or value.</exception>
+    public static ValidationPolicy Load(string path, ValidationPolicy basis)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicyException(path, $"cannot be read ({e.Message})");
+        }
+        return Parse(text, path, basis);
+    }
+
+    /// <summary>Parses policy JSON (camelCase names: minDigest, minRsaBits, minEcBits, expiryWarningDays, failAt, severities).</summary>
+    public static ValidationPolicy Parse(string json, string source, ValidationPolicy basis)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        catch (JsonException e) { throw new PolicyException(source, $"is not valid JSON ({e.Message})"); }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new PolicyException(source, "must hold one JSON object");
+            var policy = basis;
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                policy = p.Name switch
+                {
+                    "minDigest" => policy with { MinDigest = String(p, source) },
+                    "minRsaBits" => policy with { MinRsaBits = Int(p, source, 512, 16384) },
+                    "minEcBits" => policy with { MinEcBits = Int(p, source, 160, 521) },
+                    "expiryWarningDays" => policy with { ExpiryWarningDays = Int(p, source, 0, 3650) },
+                    "failAt" => policy with { FailAt = ParseSeverity(String(p, source), source, p.Name) ?? throw new PolicyException(source, "failAt cannot be \"off\"") },
+                    "severities" => policy with { Overrides = Severities(p, source, policy.Overrides) },
+                    _ => throw new PolicyException(source, $"has an unknown setting \"{p.Name}\" (known: minDigest, minRsaBits, minEcBits, expiryWarningDays, failAt, severities)"),
+                };
+            }
+            return policy;
+        }
+    }
+
+    private static string String(JsonProperty p, string source) =>
+        p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new PolicyException(source, $"{p.Name} must be a string");
+
+    private static int Int(JsonProperty p, string source, int min, int max) =>
+        p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out var n) && n >= min && n <= max
+            ? n
+            : throw new PolicyException(source, $"{p.Name} must be a whole number from {min} to {max}");
+
+    private static Severity? ParseSeverity(string value, string source, string name) => value.ToLowerInvariant() switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "info" => Severity.Info,
+        "off" => null,
+        _ => throw new PolicyException(source, $"{name}: \"{value}\" is not one of error, warning, info, off"),
+    };
+
+    private static IReadOnlyDictionary<FindingCode, Severity?> Severities(JsonProperty p, string source, IReadOnlyDictionary<FindingCode, Severity?> basis)
+    {
+        if (p.Value.ValueKind != JsonValueKind.Object) throw new PolicyException(source, "severities must be an object of code: severity");
+        var result = basis.ToDictionary(kv => kv.Key, kv => kv.Value);
+        foreach (var s in p.Value.EnumerateObject())
+        {
+            var key = s.Name.StartsWith("CI", StringComparison.OrdinalIgnoreCase) ? s.Name.Substring(2) : s.Name;
+            if (!Enum.TryParse<FindingCode>(key, ignoreCase: true, out var code) || !Enum.IsDefined(typeof(FindingCode), code))
+                throw new PolicyException(source, $"severities names an unknown code \"{s.Name}\"");
+            result[code] = ParseSeverity(s.Value.ValueKind == JsonValueKind.String ? s.Value.GetString()! : "", source, s.Name);
+        }
+        return result;
+    }
+}

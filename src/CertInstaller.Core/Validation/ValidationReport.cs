@@ -1,0 +1,14 @@
+namespace CertInstaller.Core.Validation;
+
+/// <summary>The result of validating a folder: every finding, and the verdict under the policy.</summary>
+/// <param name="Folder">The folder validated.</param>
+/// <param name="Findings">Findings, worst first, then by path.</param>
+/// <param name="FailAt">The policy's failure threshold.</param>
+public sealed record ValidationReport(string Folder, IReadOnlyList<Finding> Findings, Severity FailAt)
+{
+    /// <summary>True when no finding reaches the failure threshold.</summary>
+    public bool Valid => Findings.All(f => f.Severity < FailAt);
+
+    /// <summary>The worst severity found, or null when there are no findings.</summary>
+    public Severity? Worst => Findings.Count == 0 ? null : Findings.Max(f => f.Severity);
+}
