@@ -1,1 +1,1 @@
-return 0;
+return CertInstaller.ActionHost.ActionHostProgram.Run(args, Console.Out);

@@ -1,0 +1,51 @@
+using CertInstaller.Core.Actions;
+
+namespace CertInstaller.ActionHost;
+
+/// <summary>certinstaller-action: runs one install-time operation from its one ActionData argument.</summary>
+public static class ActionHostProgram
+{
+    /// <summary>Exit code of a failed operation: ERROR_INSTALL_FAILURE, what Windows Installer reports for a failed action.</summary>
+    public const int Failure = 1603;
+
+    /// <summary>The log file the host appends to, in the backup root.</summary>
+    public const string LogFileName = "certinstaller-action.log";
+
+    private const string Usage =
+        "usage: certinstaller-action <backup|restore-on-rollback|preserve|validate|commit> \"<ActionData>\"\n" +
+        "  ActionData: CertDir=...;BackupDir=...;Mode=...;...;ProductVersion=... (see README, 'ActionData')";
+
+    /// <summary>Runs the operation named by <paramref name="args"/>[0]; returns 0 or 1603.</summary>
+    public static int Run(string[] args, TextWriter stdout)
+    {
+        if (args.Length != 2 || !ActionOperationNames.ByCommandName.TryGetValue(args[0], out var operation))
+        {
+            stdout.WriteLine(new LogLine(LogLevel.Error, args.Length == 0
+                ? "no operation given"
+                : args.Length != 2 ? $"expected 2 arguments, got {args.Length} (quote the ActionData)" : $"unknown operation '{args[0]}'"));
+            stdout.WriteLine(Usage);
+            return Failure;
+        }
+
+        var outcome = new ActionRunner().Run(operation, args[1], out var data);
+        foreach (var line in outcome.Lines) stdout.WriteLine(line);
+        if (data is not null) AppendLog(data.BackupDir, operation, outcome, stdout);
+        return outcome.Succeeded ? 0 : Failure;
+    }
+
+    private static void AppendLog(string backupDir, ActionOperation operation, ActionOutcome outcome, TextWriter stdout)
+    {
+        try
+        {
+            Directory.CreateDirectory(backupDir);
+            var lines = new List<string> { $"{DateTime.UtcNow:O} {operation} {(outcome.Succeeded ? "succeeded" : "failed")}" };
+            lines.AddRange(outcome.Lines.Select(l => "  " + l));
+            File.AppendAllLines(Path.Combine(backupDir, LogFileName), lines);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The installer log already has every line; a log file we cannot write must not fail the install.
+            stdout.WriteLine(new LogLine(LogLevel.Warning, $"cannot append to {Path.Combine(backupDir, LogFileName)}: {e.Message}"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace CertInstaller.Core.Actions;
+
+/// <summary>What an install-time operation did: success or failure, and the lines for the installer log.</summary>
+/// <param name="Succeeded">False fails the install (and starts rollback).</param>
+/// <param name="Lines">Log lines in order; never hold a secret.</param>
+public sealed record ActionOutcome(bool Succeeded, IReadOnlyList<LogLine> Lines);
+
+/// <summary>One line for the installer log.</summary>
+/// <param name="Level">Info, warning or error.</param>
+/// <param name="Text">The line; names the file and the fix where there is one.</param>
+public sealed record LogLine(LogLevel Level, string Text)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"CertInstaller {Level.ToString().ToLowerInvariant()}: {Text}";
+}
+
+/// <summary>The level of a log line.</summary>
+public enum LogLevel
+{
+    /// <summary>What was done.</summary>
+    Info,
+    /// <summary>Worth attention; the install goes on.</summary>
+    Warning,
+    /// <summary>Why the operation failed.</summary>
+    Error,
+}
