@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+
+namespace CertInstaller.Core.Pki.Issuing;
+
+/// <summary>
+/// Reuses seeded key pairs so tests do not pay for RSA key generation twice: in memory per process,
+/// and optionally on disk (PKCS#8 files) across runs.
+/// </summary>
+public sealed class KeyCache
+{
+    private readonly ConcurrentDictionary<(KeySpec, string), Lazy<AsymmetricCipherKeyPair>> _keys = new();
+    private readonly string? _directory;
+
+    /// <summary>A cache in memory only; give <paramref name="directory"/> to keep keys across processes too.</summary>
+    public KeyCache(string? directory = null) => _directory = directory;
+
+    /// <summary>A process-wide cache whose keys also live in the temp folder (test keys only, never real ones).</summary>
+    public static KeyCache Shared { get; } = new(Path.Combine(Path.GetTempPath(), "certinstaller-fixture-keys"));
+
+    /// <summary>The key pair for <paramref name="spec"/> and <paramref name="seed"/>, generated once.</summary>
+    public AsymmetricCipherKeyPair Get(KeySpec spec, string seed) =>
+        _keys.GetOrAdd((spec, seed), k => new Lazy<AsymmetricCipherKeyPair>(() => Load(k.Item1, k.Item2))).Value;
+
+    private AsymmetricCipherKeyPair Load(KeySpec spec, string seed)
+    {
+        if (_directory is null)
+        {
+            return KeyGenerator.Generate(spec, seed);
+        }
+
+        var file = Path.Combine(_directory, FileName(spec, seed));
+        if (File.Exists(file))
+        {
+            try
+            {
+                return FromPkcs8(File.ReadAllBytes(file));
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or SecurityUtilityException)
+            {
+                // A damaged cache entry is regenerated below.
+            }
+        }
+
+        var keys = KeyGenerator.Generate(spec, seed);
+        Directory.CreateDirectory(_directory);
+        var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temp, PrivateKeyInfoFactory.CreatePrivateKeyInfo(keys.Private).GetEncoded());
+        try
+        {
+            File.Move(temp, file);
+        }
+        catch (IOException)
+        {
+            File.Delete(temp);
+        }
+
+        return keys;
+    }
+
+    private static AsymmetricCipherKeyPair FromPkcs8(byte[] der)
+    {
+        var key = PrivateKeyFactory.CreateKey(der);
+        return new AsymmetricCipherKeyPair(KeyMatcher.PublicOf(key), key);
+    }
+
+    private static string FileName(KeySpec spec, string seed)
+    {
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes($"{spec.Kind}/{spec.Size}/{seed}"));
+        return $"{spec.Kind}{spec.Size}-{BitConverter.ToString(hash, 0, 12).Replace("-", string.Empty)}.p8";
+    }
+}
