@@ -1,0 +1,41 @@
+using CertInstaller.Core.Layout;
+using CertInstaller.Core.Samples;
+
+namespace CertInstaller.Core.Tests.Samples;
+
+public class IcFolderBuilderTests
+{
+    [TestCase(TrustMode.SelfSigned)]
+    [TestCase(TrustMode.ThirdPartyServerGroup)]
+    [TestCase(TrustMode.ThirdPartyPerUseType)]
+    public void BuildServer_WhenTrustMode_ChainsVerifyWithOpenSsl(TrustMode trust)
+    {
+        using var dir = new TempFolder();
+        var folder = new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec { Trust = trust });
+        var local = Path.Combine(dir.Path, "Client", "Local_Subsystems");
+        var untrusted = Path.Combine(dir.Path, "untrusted.pem");
+        File.WriteAllText(untrusted,
+            File.ReadAllText(Path.Combine(dir.Path, "ServerGroup", "ServerGroupCertificate.cer")) +
+            File.ReadAllText(Path.Combine(dir.Path, "ICCertificateAuthority", "ic1_ICCertificateAuthorityCertificate.cer")));
+
+        var (code, output) = OpenSsl.Run("verify", "-attime", "1800000000", "-CAfile", Path.Combine(local, "ic1_TrustedCertificate.cer"),
+            "-untrusted", untrusted, Path.Combine(local, "ic1_ServerCertificate.cer"));
+
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(folder.ThirdPartyFiles.Count > 0, Is.EqualTo(trust != TrustMode.SelfSigned));
+    }
+
+    [Test]
+    public void BuildServer_Always_ScansAsIcServerWithCompleteMap()
+    {
+        using var dir = new TempFolder();
+        new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec());
+
+        var layout = new LayoutScanner().Scan(dir.Path);
+
+        Assert.That(layout.Kind, Is.EqualTo(FolderKind.IcServer));
+        Assert.That(layout.ServerName, Is.EqualTo("ic1"));
+        Assert.That(layout.Maps.Single().Entries.Select(e => e.Status), Has.All.EqualTo(MapEntryStatus.Present));
+        Assert.That(layout.Sets.Select(s => s.UseType), Is.SupersetOf(new[] { "ServerGroup", "ICCertificateAuthority", "Server", "Client", "Line" }));
+    }
+}
