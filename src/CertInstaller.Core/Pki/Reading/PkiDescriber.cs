@@ -1,0 +1,237 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Asn1.X9;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+
+namespace CertInstaller.Core.Pki.Reading;
+
+/// <summary>Describes certificates, CSRs and keys in the terms OpenSSL uses.</summary>
+public static class PkiDescriber
+{
+    /// <summary>Describes a certificate.</summary>
+    public static CertificateDescription Describe(X509Certificate certificate)
+    {
+        var der = certificate.GetEncoded();
+        var extensions = certificate.CertificateStructure.TbsCertificate.Extensions;
+        var subject = DescribeName(certificate.SubjectDN);
+        var issuer = DescribeName(certificate.IssuerDN);
+        return new CertificateDescription(
+            subject,
+            issuer,
+            SerialHex(certificate.SerialNumber),
+            new DateTimeOffset(DateTime.SpecifyKind(certificate.NotBefore.ToUniversalTime(), DateTimeKind.Utc)),
+            new DateTimeOffset(DateTime.SpecifyKind(certificate.NotAfter.ToUniversalTime(), DateTimeKind.Utc)),
+            Sans(extensions),
+            DescribePublicKey(certificate.CertificateStructure.SubjectPublicKeyInfo),
+            DescribeSignature(certificate.CertificateStructure.SignatureAlgorithm),
+            Constraints(extensions),
+            Usage(extensions),
+            Ekus(extensions),
+            Extension(extensions, X509Extensions.SubjectKeyIdentifier) is { } ski ? Hex(SubjectKeyIdentifier.GetInstance(ski).GetKeyIdentifier()) : null,
+            Extension(extensions, X509Extensions.AuthorityKeyIdentifier) is { } aki && AuthorityKeyIdentifier.GetInstance(aki).KeyIdentifier is { } id
+                ? Hex(id.GetOctets()) : null,
+            certificate.SubjectDN.Equivalent(certificate.IssuerDN, true),
+            FingerprintsOf(der));
+    }
+
+    /// <summary>Describes a CSR and checks its self-signature.</summary>
+    public static CsrDescription Describe(Pkcs10CertificationRequest request)
+    {
+        var info = request.GetCertificationRequestInfo();
+        var extensions = RequestedExtensions(info);
+        bool valid;
+        try
+        {
+            valid = request.Verify();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            valid = false;
+        }
+
+        return new CsrDescription(
+            DescribeName(info.Subject),
+            Sans(extensions),
+            DescribePublicKey(info.SubjectPublicKeyInfo),
+            DescribeSignature(request.SignatureAlgorithm),
+            valid,
+            extensions?.ExtensionOids.Select(o => OidNames.Extensions.Or(o.Id)).ToList() ?? [],
+            Ekus(extensions),
+            FingerprintsOf(request.GetEncoded()));
+    }
+
+    /// <summary>Describes the public half of a private or public key.</summary>
+    public static PublicKeyDescription DescribeKey(AsymmetricKeyParameter key) =>
+        DescribePublicKey(SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(key.IsPrivate ? KeyMatcher.PublicOf(key) : key));
+
+    /// <summary>Describes a distinguished name.</summary>
+    public static NameDescription DescribeName(X509Name name)
+    {
+        var attributes = new List<NameAttribute>();
+        var rdns = new List<string>();
+        foreach (var rdn in Asn1Sequence.GetInstance(name.ToAsn1Object()))
+        {
+            var parts = new List<string>();
+            foreach (var element in Asn1Set.GetInstance(rdn))
+            {
+                var atv = Asn1Sequence.GetInstance(element);
+                var oid = DerObjectIdentifier.GetInstance(atv[0]).Id;
+                var value = atv[1] is IAsn1String text && atv[1] is not DerBitString ? text.GetString() : "#" + Hex(atv[1].GetEncoded(), string.Empty);
+                var type = OidNames.Attributes.Or(oid);
+                attributes.Add(new NameAttribute(type, oid, value));
+                parts.Add($"{type} = {Escape(value)}");
+            }
+
+            rdns.Add(string.Join(" + ", parts));
+        }
+
+        return new NameDescription(string.Join(", ", rdns), attributes);
+    }
+
+    /// <summary>Describes a SubjectPublicKeyInfo.</summary>
+    public static PublicKeyDescription DescribePublicKey(SubjectPublicKeyInfo info)
+    {
+        var oid = info.Algorithm.Algorithm.Id;
+        switch (oid)
+        {
+            case "1.2.840.113549.1.1.1":
+            case "1.2.840.113549.1.1.10":
+                var rsa = RsaPublicKeyStructure.GetInstance(info.ParsePublicKey());
+                return new PublicKeyDescription(oid.EndsWith(".10", StringComparison.Ordinal) ? "RSA-PSS" : "RSA", rsa.Modulus.BitLength, null);
+            case "1.2.840.10045.2.1":
+                var ec = (ECPublicKeyParameters)PublicKeyFactory.CreateKey(info);
+                var curveOid = info.Algorithm.Parameters is DerObjectIdentifier named ? named.Id : null;
+                var curve = curveOid is null ? null
+                    : OidNames.Curves.TryGetValue(curveOid, out var n) ? n : ECNamedCurveTable.GetName(new DerObjectIdentifier(curveOid)) ?? curveOid;
+                return new PublicKeyDescription("EC", ec.Parameters.Curve.FieldSize, curve);
+            case "1.3.101.112":
+                return new PublicKeyDescription("Ed25519", 256, null);
+            case "1.3.101.113":
+                return new PublicKeyDescription("Ed448", 456, null);
+            case "1.2.840.10040.4.1":
+                return new PublicKeyDescription("DSA", ((DsaPublicKeyParameters)PublicKeyFactory.CreateKey(info)).Parameters.P.BitLength, null);
+            default:
+                return new PublicKeyDescription(oid, 0, null);
+        }
+    }
+
+    /// <summary>Describes a signature algorithm identifier, including the digest inside RSA-PSS parameters.</summary>
+    public static SignatureDescription DescribeSignature(AlgorithmIdentifier algorithm)
+    {
+        var oid = algorithm.Algorithm.Id;
+        if (!OidNames.Signatures.TryGetValue(oid, out var known))
+        {
+            return new SignatureDescription(oid, oid, DigestAlgorithm.Unknown);
+        }
+
+        if (oid == "1.2.840.113549.1.1.10" && algorithm.Parameters is Asn1Sequence pss)
+        {
+            var hash = RsassaPssParameters.GetInstance(pss).HashAlgorithm.Algorithm.Id;
+            return new SignatureDescription(known.Name, oid, OidNames.Digests.TryGetValue(hash, out var d) ? d : DigestAlgorithm.Unknown);
+        }
+
+        return new SignatureDescription(known.Name, oid, known.Digest);
+    }
+
+    /// <summary>SHA-1 and SHA-256 fingerprints of DER bytes.</summary>
+    public static Fingerprints FingerprintsOf(byte[] der)
+    {
+        using var sha1 = SHA1.Create();
+        using var sha256 = SHA256.Create();
+        return new Fingerprints(Hex(sha1.ComputeHash(der), string.Empty).ToLowerInvariant(), Hex(sha256.ComputeHash(der), string.Empty).ToLowerInvariant());
+    }
+
+    internal static string Hex(byte[] bytes, string separator = ":") =>
+        BitConverter.ToString(bytes).Replace("-", separator);
+
+    private static string SerialHex(Org.BouncyCastle.Math.BigInteger serial)
+    {
+        var hex = serial.Abs().ToString(16).ToUpperInvariant();
+        return (hex.Length % 2 == 1 ? "0" + hex : hex) is var h && serial.SignValue < 0 ? "-" + h : h;
+    }
+
+    private static string Escape(string value)
+    {
+        var b = new StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (",+\"\\<>;".IndexOf(c) >= 0 || (i == 0 && (c == '#' || c == ' ')) || (i == value.Length - 1 && c == ' '))
+            {
+                b.Append('\\');
+            }
+
+            b.Append(c);
+        }
+
+        return b.ToString();
+    }
+
+    private static Asn1Object? Extension(X509Extensions? extensions, DerObjectIdentifier oid) =>
+        extensions?.GetExtension(oid) is { } ext ? Asn1Object.FromByteArray(ext.Value.GetOctets()) : null;
+
+    private static IReadOnlyList<SubjectAltName> Sans(X509Extensions? extensions)
+    {
+        if (Extension(extensions, X509Extensions.SubjectAlternativeName) is not { } value)
+        {
+            return [];
+        }
+
+        return GeneralNames.GetInstance(value).GetNames().Select(ToSan).ToList();
+    }
+
+    private static SubjectAltName ToSan(GeneralName name)
+    {
+        switch (name.TagNo)
+        {
+            case GeneralName.DnsName:
+                return new SubjectAltName(SanType.Dns, ((IAsn1String)name.Name).GetString());
+            case GeneralName.Rfc822Name:
+                return new SubjectAltName(SanType.Email, ((IAsn1String)name.Name).GetString());
+            case GeneralName.UniformResourceIdentifier:
+                return new SubjectAltName(SanType.Uri, ((IAsn1String)name.Name).GetString());
+            case GeneralName.IPAddress:
+                var bytes = Asn1OctetString.GetInstance(name.Name).GetOctets();
+                return bytes.Length is 4 or 16
+                    ? new SubjectAltName(SanType.Ip, new IPAddress(bytes).ToString())
+                    : new SubjectAltName(SanType.Other, "IP:" + Hex(bytes));
+            default:
+                return new SubjectAltName(SanType.Other, name.ToString());
+        }
+    }
+
+    private static BasicConstraintsDescription? Constraints(X509Extensions? extensions) =>
+        Extension(extensions, X509Extensions.BasicConstraints) is { } value && BasicConstraints.GetInstance(value) is var bc
+            ? new BasicConstraintsDescription(bc.IsCA(), bc.IsCA() && bc.PathLenConstraint is { } p ? p.IntValue : null)
+            : null;
+
+    private static KeyUsageFlags? Usage(X509Extensions? extensions) =>
+        Extension(extensions, X509Extensions.KeyUsage) is { } value ? (KeyUsageFlags)KeyUsage.GetInstance(value).IntValue : null;
+
+    private static IReadOnlyList<string> Ekus(X509Extensions? extensions) =>
+        Extension(extensions, X509Extensions.ExtendedKeyUsage) is { } value
+            ? ExtendedKeyUsage.GetInstance(value).GetAllUsages().Select(o => Pki.ExtendedKeyUsages.ToName(o.Id)).ToList()
+            : [];
+
+    private static X509Extensions? RequestedExtensions(CertificationRequestInfo info)
+    {
+        foreach (var element in info.Attributes?.Cast<Asn1Encodable>() ?? [])
+        {
+            var attribute = AttributePkcs.GetInstance(element);
+            if (attribute.AttrType.Equals(PkcsObjectIdentifiers.Pkcs9AtExtensionRequest) && attribute.AttrValues.Count > 0)
+            {
+                return X509Extensions.GetInstance(attribute.AttrValues[0]);
+            }
+        }
+
+        return null;
+    }
+}

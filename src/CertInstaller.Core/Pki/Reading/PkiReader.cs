@@ -1,0 +1,137 @@
+using System.Text;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+using UtilPemReader = Org.BouncyCastle.Utilities.IO.Pem.PemReader;
+
+namespace CertInstaller.Core.Pki.Reading;
+
+/// <summary>
+/// Reads any PKI file, detecting the format from its bytes (never its extension): PEM or DER certificates,
+/// CSRs, private keys (PKCS#1, SEC1, PKCS#8, encrypted PKCS#8, legacy encrypted PEM), PKCS#12 and PKCS#7.
+/// </summary>
+public sealed class PkiReader
+{
+    private const string PemMarker = "-----BEGIN ";
+    private readonly string? _password;
+
+    /// <summary>A reader; <paramref name="password"/> opens encrypted keys and PKCS#12 files.</summary>
+    public PkiReader(string? password = null) => _password = password;
+
+    /// <summary>Reads the file at <paramref name="path"/>; never throws for bad content or I/O problems.</summary>
+    public ReadResult ReadFile(string path)
+    {
+        byte[] data;
+        try
+        {
+            data = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Unreadable, "cannot read the file: " + e.Message,
+                "check that the path exists and is readable"));
+        }
+
+        return Read(path, data);
+    }
+
+    /// <summary>Reads <paramref name="data"/> that came from <paramref name="path"/>; never throws for bad content.</summary>
+    public ReadResult Read(string path, byte[] data)
+    {
+        try
+        {
+            if (data.Length == 0)
+            {
+                throw new PkiReadException(ReadErrorCode.Empty, "the file is empty", "expected a certificate, CSR, key, PKCS#12 or PKCS#7 file");
+            }
+
+            return ReadResult.Success(path, LooksLikePem(data) ? ReadPem(data) : new[] { ReadDer(data, pem: false) });
+        }
+        catch (PkiReadException e)
+        {
+            return ReadResult.Failure(new ReadError(path, e.Code, e.Message, e.Hint));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Malformed, "malformed data: " + e.Message,
+                "the file is truncated or corrupted; export it again"));
+        }
+    }
+
+    private static bool LooksLikePem(byte[] data)
+    {
+        var head = Encoding.ASCII.GetString(data, 0, Math.Min(data.Length, 64 * 1024));
+        return head.Contains(PemMarker);
+    }
+
+    private List<PkiObject> ReadPem(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        var objects = new List<PkiObject>();
+        var reader = new UtilPemReader(new StringReader(text));
+        while (true)
+        {
+            Org.BouncyCastle.Utilities.IO.Pem.PemObject? block;
+            try
+            {
+                block = reader.ReadPemObject();
+            }
+            catch (IOException e)
+            {
+                throw new PkiReadException(ReadErrorCode.Malformed, $"bad PEM block after {objects.Count} object(s): {e.Message}",
+                    "the PEM text is damaged; check the BEGIN/END lines and the base64 body");
+            }
+
+            if (block is null)
+            {
+                break;
+            }
+
+            objects.Add(ReadPemBlock(block));
+        }
+
+        if (objects.Count == 0)
+        {
+            throw new PkiReadException(ReadErrorCode.Malformed, "no complete PEM block found", "the END line of the PEM block is missing");
+        }
+
+        return objects;
+    }
+
+    private PkiObject ReadPemBlock(Org.BouncyCastle.Utilities.IO.Pem.PemObject block)
+    {
+        var content = block.Content;
+        switch (block.Type)
+        {
+            case "CERTIFICATE":
+            case "X509 CERTIFICATE":
+            case "TRUSTED CERTIFICATE":
+                return new CertificateObject(ParseCertificate(content), true);
+            case "CERTIFICATE REQUEST":
+            case "NEW CERTIFICATE REQUEST":
+                return new CsrObject(new Pkcs10CertificationRequest(content), true);
+            case "PRIVATE KEY":
+                return new PrivateKeyObject(PrivateKeyFactory.CreateKey(content), KeyFormat.Pkcs8, true);
+            case "ENCRYPTED PRIVATE KEY":
+                return new PrivateKeyObject(KeyDecoder.DecryptPkcs8(content, _password), KeyFormat.EncryptedPkcs8, true);
+            case "RSA PRIVATE KEY":
+            case "EC PRIVATE KEY":
+            case "DSA PRIVATE KEY":
+                return KeyDecoder.ReadTraditionalPem(block, _password);
+            case "PUBLIC KEY":
+                return new PublicKeyObject(PublicKeyFactory.CreateKey(content), true);
+            case "PKCS7":
+            case "CMS":
+                return DerClassifier.ReadPkcs7(content, pem: true);
+            default:
+                throw new PkiReadException(ReadErrorCode.UnsupportedPemLabel, $"unsupported PEM label '{block.Type}'",
+                    "expected CERTIFICATE, CERTIFICATE REQUEST, PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA/EC PRIVATE KEY, PUBLIC KEY or PKCS7");
+        }
+    }
+
+    private PkiObject ReadDer(byte[] data, bool pem) => DerClassifier.Read(data, pem, _password);
+
+    internal static X509Certificate ParseCertificate(byte[] der) =>
+        new X509CertificateParser().ReadCertificate(der)
+        ?? throw new PkiReadException(ReadErrorCode.Malformed, "the certificate block is empty", "export the certificate again");
+}

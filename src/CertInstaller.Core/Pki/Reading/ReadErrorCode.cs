@@ -1,0 +1,20 @@
+namespace CertInstaller.Core.Pki.Reading;
+
+/// <summary>Why a file could not be read as PKI data. Numbers are stable.</summary>
+public enum ReadErrorCode
+{
+    /// <summary>The file could not be opened or read (missing, no permission, I/O error).</summary>
+    Unreadable = 1,
+    /// <summary>The file is empty.</summary>
+    Empty = 2,
+    /// <summary>The bytes are neither PEM nor a recognised DER structure.</summary>
+    NotPki = 3,
+    /// <summary>The data is PKI-shaped but malformed: truncated DER, bad length, bad base64.</summary>
+    Malformed = 4,
+    /// <summary>A PEM block has a label this tool does not read.</summary>
+    UnsupportedPemLabel = 5,
+    /// <summary>The object is encrypted and no password was given.</summary>
+    PasswordRequired = 6,
+    /// <summary>The password given does not decrypt the object.</summary>
+    WrongPassword = 7,
+}
