@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Org.BouncyCastle.X509;
+
+namespace CertInstaller.Core.Pki.Chains;
+
+/// <summary>Remembers whether issuer→subject signatures verify, so each distinct pair is verified once per run.</summary>
+public sealed class SignatureCache
+{
+    private readonly ConcurrentDictionary<(X509Certificate Issuer, X509Certificate Subject), bool> _results = new();
+    private int _verifications;
+
+    /// <summary>How many signatures were actually verified (cache misses).</summary>
+    public int Verifications => _verifications;
+
+    /// <summary>True when <paramref name="subject"/>'s signature verifies with <paramref name="issuer"/>'s public key.</summary>
+    public bool Verifies(X509Certificate issuer, X509Certificate subject) =>
+        _results.GetOrAdd((issuer, subject), pair =>
+        {
+            Interlocked.Increment(ref _verifications);
+            try
+            {
+                return pair.Subject.IsSignatureValid(pair.Issuer.GetPublicKey());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return false;
+            }
+        });
+}

@@ -1,0 +1,42 @@
+using CertInstaller.Core.Pki.Reading;
+
+namespace CertInstaller.Core.Pki.Digests;
+
+/// <summary>Classifies the signature digest of every certificate and CSR under a folder, recursively.</summary>
+public static class DigestScanner
+{
+    /// <summary>Builds the report from files already read (see <see cref="FolderReader"/>).</summary>
+    public static DigestReport Classify(IReadOnlyList<(SourceFile File, ReadResult Result)> files, DigestPolicy policy)
+    {
+        var entries = new List<DigestEntry>();
+        var unreadable = new List<(SourceFile, ReadError)>();
+        foreach (var (file, result) in files)
+        {
+            if (result.Error is { } error)
+            {
+                unreadable.Add((file, error));
+                continue;
+            }
+
+            foreach (var certificate in CertificateSource.CertificatesOf(result))
+            {
+                var signature = PkiDescriber.DescribeSignature(certificate.CertificateStructure.SignatureAlgorithm);
+                var subject = PkiDescriber.DescribeName(certificate.SubjectDN).OneLine;
+                entries.Add(new DigestEntry(file, "certificate", subject, signature, policy.Accepts(signature.Digest)));
+            }
+
+            foreach (var csr in result.Objects.OfType<CsrObject>())
+            {
+                var signature = PkiDescriber.DescribeSignature(csr.Request.SignatureAlgorithm);
+                var subject = PkiDescriber.DescribeName(csr.Request.GetCertificationRequestInfo().Subject).OneLine;
+                entries.Add(new DigestEntry(file, "csr", subject, signature, policy.Accepts(signature.Digest)));
+            }
+        }
+
+        return new DigestReport(policy, entries, unreadable);
+    }
+
+    /// <summary>Reads and classifies every file under <paramref name="directory"/>.</summary>
+    public static DigestReport Scan(string directory, DigestPolicy policy, PkiReader reader) =>
+        Classify(new FolderReader(reader).ReadAll(directory), policy);
+}
