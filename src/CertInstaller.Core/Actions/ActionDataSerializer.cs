@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CertInstaller.Core.Pki;
 
 namespace CertInstaller.Core.Actions;
 
@@ -150,9 +151,7 @@ public static class ActionDataSerializer
     private static string ParseDigest(string value, string fallback, List<string> problems)
     {
         if (value.Length == 0) return fallback;
-        var name = value.ToUpperInvariant().Replace("-", "");
-        string[] known = ["MD5", "SHA1", "SHA224", "SHA256", "SHA384", "SHA512"];
-        if (known.Contains(name)) return name == "MD5" ? name : "SHA-" + name.Substring(3);
+        if (Pki.DigestNames.TryParse(value, out var digest) && digest != Pki.DigestAlgorithm.Shake256) return digest.ToDisplayName();
         problems.Add($"MinDigest '{value}' is not a digest name such as SHA-256");
         return fallback;
     }

@@ -13,6 +13,10 @@ public sealed class FolderValidator(IReadOnlyList<IFolderRule> rules)
     [
         new FolderRule(),
         new MapRule(),
+        new CertificateRule(),
+        new KeyMatchRule(),
+        new HostRule(),
+        new SwitchoverRule(),
         new PrivateKeyPermissionRule(),
         new BaselineRule(),
     ];

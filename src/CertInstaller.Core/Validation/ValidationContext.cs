@@ -20,6 +20,11 @@ public sealed record ValidationContext
     /// <summary>The switchover peer's folder, if given.</summary>
     public FolderLayout? Peer { get; init; }
 
+    /// <summary>Parsed files of <see cref="Layout"/>, read once per run.</summary>
+    public PkiFileCache Files => _files ??= new PkiFileCache(Layout.Root);
+
+    private PkiFileCache? _files;
+
     /// <summary>Third-party files of the pre-install snapshot that must be byte-identical now.</summary>
     public IReadOnlyList<BaselineFile> Baseline { get; init; } = [];
 }

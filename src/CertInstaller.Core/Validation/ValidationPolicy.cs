@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CertInstaller.Core.Pki;
 
 namespace CertInstaller.Core.Validation;
 
@@ -37,8 +38,8 @@ public sealed record ValidationPolicy
     /// <summary>Warnings fail too; expiry window of 60 days.</summary>
     public static ValidationPolicy Strict { get; } = new() { FailAt = Severity.Warning, ExpiryWarningDays = 60 };
 
-    /// <summary>The weakest acceptable signature digest, by name (SHA-256).</summary>
-    public string MinDigest { get; init; } = "SHA-256";
+    /// <summary>The weakest acceptable signature digest.</summary>
+    public DigestAlgorithm MinDigest { get; init; } = DigestAlgorithm.Sha256;
 
     /// <summary>Smallest acceptable RSA modulus, in bits.</summary>
     public int MinRsaBits { get; init; } = 2048;
@@ -90,7 +91,7 @@ public sealed record ValidationPolicy
             {
                 policy = p.Name switch
                 {
-                    "minDigest" => policy with { MinDigest = String(p, source) },
+                    "minDigest" => policy with { MinDigest = Digest(String(p, source), source) },
                     "minRsaBits" => policy with { MinRsaBits = Int(p, source, 512, 16384) },
                     "minEcBits" => policy with { MinEcBits = Int(p, source, 160, 521) },
                     "expiryWarningDays" => policy with { ExpiryWarningDays = Int(p, source, 0, 3650) },
@@ -105,6 +106,9 @@ public sealed record ValidationPolicy
 
     private static string String(JsonProperty p, string source) =>
         p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new PolicyException(source, $"{p.Name} must be a string");
+
+    private static DigestAlgorithm Digest(string value, string source) =>
+        DigestNames.TryParse(value, out var digest) ? digest : throw new PolicyException(source, $"minDigest \"{value}\" is not a digest name such as SHA-256");
 
     private static int Int(JsonProperty p, string source, int min, int max) =>
         p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out var n) && n >= min && n <= max

@@ -1,0 +1,187 @@
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Layout;
+using CertInstaller.Core.Preservation;
+using CertInstaller.Core.Validation;
+
+namespace CertInstaller.Core.Actions;
+
+/// <summary>Runs the install-time operations over one <see cref="ActionData"/>; every host (DTF, action host) calls this.</summary>
+public sealed class ActionRunner(Func<DateTimeOffset> clock)
+{
+    /// <summary>A runner on the system clock.</summary>
+    public ActionRunner() : this(() => DateTimeOffset.UtcNow) { }
+
+    /// <summary>Parses <paramref name="actionData"/> and runs <paramref name="operation"/>; never throws.</summary>
+    public ActionOutcome Run(ActionOperation operation, string actionData, out ActionData? data)
+    {
+        data = null;
+        try
+        {
+            data = ActionDataSerializer.Parse(actionData);
+        }
+        catch (ActionDataException e)
+        {
+            return new ActionOutcome(false, e.Problems.Select(p => new LogLine(LogLevel.Error, p)).ToList());
+        }
+        return Run(operation, data);
+    }
+
+    /// <summary>Runs <paramref name="operation"/>; failures become error lines, never exceptions.</summary>
+    public ActionOutcome Run(ActionOperation operation, ActionData data)
+    {
+        var log = new List<LogLine>();
+        try
+        {
+            var ok = operation switch
+            {
+                ActionOperation.Backup => Backup(data, log),
+                ActionOperation.RestoreOnRollback => RestoreOnRollback(data, log),
+                ActionOperation.Preserve => Preserve(data, log),
+                ActionOperation.Validate => Validate(data, log),
+                ActionOperation.Commit => Commit(data, log),
+                _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
+            };
+            return new ActionOutcome(ok, log);
+        }
+        catch (BackupException e)
+        {
+            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {e.Problem} {(e.FilePath is null ? "" : $"({e.FilePath}) ")}Fix: {e.Fix}"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {e.Message} Fix: check access to {data.CertDir} and {data.BackupDir} and free space, then run the installer again."));
+        }
+        return new ActionOutcome(false, log);
+    }
+
+    private bool Backup(ActionData data, List<LogLine> log)
+    {
+        var layout = new LayoutScanner().Scan(data.CertDir);
+        var classes = layout.Kind == FolderKind.Missing
+            ? new Dictionary<string, FileClassification>()
+            : new FolderClassifier().Classify(layout, data.PreservePatterns);
+        var store = new SnapshotStore(data.BackupDir);
+        var reason = $"{data.Mode.ToString().ToLowerInvariant()} {data.ProductCode} {data.ProductVersion}".Trim();
+        var snapshot = store.Create(new SnapshotRequest(data.CertDir, reason)
+        {
+            Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
+        });
+        new TransactionMarker(snapshot.Id, data.ProductCode, data.Mode.ToString().ToLowerInvariant()).Write(store.Root);
+
+        var thirdParty = snapshot.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty);
+        log.Add(new LogLine(LogLevel.Info, snapshot.Manifest.SourceExisted
+            ? $"snapshot {snapshot.Id} of {data.CertDir}: {snapshot.Manifest.Files.Count} files, {thirdParty} third-party, in {snapshot.Path}"
+            : $"snapshot {snapshot.Id}: {data.CertDir} does not exist yet (first install); recorded so a rollback removes what the install creates"));
+        foreach (var skipped in snapshot.Manifest.Skipped)
+            log.Add(new LogLine(LogLevel.Warning, $"not copied: {skipped.RelativePath} ({skipped.Reason})"));
+
+        if (layout.Kind is not (FolderKind.Missing or FolderKind.Empty))
+        {
+            // Retention keeps the newest snapshot whose content validated clean; judge it now, while it is the live folder.
+            var report = Validator(data, layout, []);
+            store.MarkValidated(snapshot.Id, report.Valid, $"{report.Findings.Count} findings");
+        }
+        return true;
+    }
+
+    private bool RestoreOnRollback(ActionData data, List<LogLine> log)
+    {
+        var store = new SnapshotStore(data.BackupDir);
+        if (TransactionMarker.Read(store.Root, data.ProductCode) is not { } marker)
+        {
+            log.Add(new LogLine(LogLevel.Info, "no snapshot was taken by this installation; the certificates folder was not touched"));
+            return true;
+        }
+        var report = new SnapshotRestorer(store).RestoreExact(marker.SnapshotId, data.CertDir);
+        TransactionMarker.Delete(store.Root, data.ProductCode);
+        log.Add(new LogLine(LogLevel.Info, $"rolled back {data.CertDir} to snapshot {marker.SnapshotId}: " +
+            string.Join(", ", report.Files.GroupBy(f => f.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))));
+        return true;
+    }
+
+    private bool Preserve(ActionData data, List<LogLine> log)
+    {
+        if (!data.Preserve)
+        {
+            log.Add(new LogLine(LogLevel.Info, "preservation is off (CERTINSTALLER_PRESERVE=0); third-party certificates were not put back"));
+            return true;
+        }
+        var store = new SnapshotStore(data.BackupDir);
+        if (TransactionMarker.Read(store.Root, data.ProductCode) is not { } marker)
+        {
+            log.Add(new LogLine(LogLevel.Error, $"no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed."));
+            return false;
+        }
+        var result = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir, data.PreservePatterns);
+        foreach (var item in result.Items.Where(i => i.Decision != PreservationDecision.Unchanged))
+        {
+            var level = item.Decision == PreservationDecision.KeptChangedByAdmin ? LogLevel.Warning : LogLevel.Info;
+            log.Add(new LogLine(level, $"{item.RelativePath}: {Describe(item.Decision)}: {item.Reason}"));
+        }
+        log.Add(new LogLine(LogLevel.Info, $"preserved third-party certificates from snapshot {marker.SnapshotId}: " +
+            $"{result.Items.Count(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)} put back, " +
+            $"{result.Items.Count(i => i.Decision == PreservationDecision.Unchanged)} unchanged, " +
+            $"{result.Items.Count(i => i.Decision == PreservationDecision.KeptChangedByAdmin)} changed by an admin and left alone"));
+        return true;
+    }
+
+    private bool Validate(ActionData data, List<LogLine> log)
+    {
+        if (data.Validation == ValidationMode.Off)
+        {
+            log.Add(new LogLine(LogLevel.Info, "validation is off (CERTINSTALLER_VALIDATION=off)"));
+            return true;
+        }
+        var store = new SnapshotStore(data.BackupDir);
+        var marker = TransactionMarker.Read(store.Root, data.ProductCode);
+        var baseline = marker is null || !data.Preserve
+            ? []
+            : store.Open(marker.SnapshotId).Manifest.Files
+                .Where(f => f.Origin == FileOrigin.ThirdParty)
+                .Select(f => new BaselineFile(f.RelativePath, f.Sha256)).ToList();
+        var report = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
+        foreach (var f in report.Findings)
+        {
+            var level = f.Severity == Severity.Error ? (data.Validation == ValidationMode.Enforce ? LogLevel.Error : LogLevel.Warning)
+                : f.Severity == Severity.Warning ? LogLevel.Warning : LogLevel.Info;
+            log.Add(new LogLine(level, $"{f.CodeText} {f.Severity.ToString().ToLowerInvariant()} {(f.Path.Length == 0 ? data.CertDir : f.Path)}: {f.Message}"));
+        }
+        var verdict = report.Valid ? "valid" : "NOT valid";
+        var enforce = data.Validation == ValidationMode.Enforce;
+        log.Add(new LogLine(report.Valid || !enforce ? LogLevel.Info : LogLevel.Error,
+            $"validation of {data.CertDir}: {verdict}, {report.Findings.Count} findings (policy {data.Validation.ToString().ToLowerInvariant()})" +
+            (!report.Valid && enforce ? "; the installation fails and rolls back. Fix the findings above, or run with CERTINSTALLER_VALIDATION=warn" : "")));
+        return report.Valid || !enforce;
+    }
+
+    private bool Commit(ActionData data, List<LogLine> log)
+    {
+        var store = new SnapshotStore(data.BackupDir);
+        TransactionMarker.Delete(store.Root, data.ProductCode);
+        var result = store.Prune(new RetentionPolicy(data.Retain));
+        log.Add(new LogLine(LogLevel.Info, $"retention kept {result.Decisions.Count(d => d.Keep)} snapshots, removed {result.Deleted.Count()}" +
+            (result.Deleted.Any() ? ": " + string.Join(", ", result.Deleted) : "")));
+        return true;
+    }
+
+    private ValidationReport Validator(ActionData data, FolderLayout layout, IReadOnlyList<BaselineFile> baseline)
+    {
+        var policy = ValidationPolicy.Installer with { MinDigest = data.MinDigest, ExpiryWarningDays = data.ExpiryWarningDays };
+        return new FolderValidator().Validate(new ValidationContext
+        {
+            Layout = layout,
+            Policy = policy,
+            At = clock(),
+            Host = data.Host,
+            Baseline = baseline,
+        });
+    }
+
+    private static string Describe(PreservationDecision d) => d switch
+    {
+        PreservationDecision.PutBackRegenerated => "put back (the regenerated file is kept in the snapshot's displaced area)",
+        PreservationDecision.PutBackMissing => "put back (the install had removed it)",
+        PreservationDecision.KeptChangedByAdmin => "left as it is",
+        _ => "unchanged",
+    };
+}

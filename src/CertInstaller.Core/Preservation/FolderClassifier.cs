@@ -1,0 +1,123 @@
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki.Reading;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Org.BouncyCastle.X509;
+
+namespace CertInstaller.Core.Preservation;
+
+/// <summary>Decides, per file, whether IC issued it (an install may regenerate it) or an outside CA did (it must survive).</summary>
+/// <remarks>
+/// IC-issued means: the certificate descends, by verified signatures, from the folder's own self-signed Server Group
+/// root. Everything else is third-party, including a Server Group certificate issued by an outside CA and the
+/// trusted files that hold that CA. Keys follow the certificate of their set. Validity dates play no part: an
+/// expired IC certificate is still IC's.
+/// </remarks>
+public sealed class FolderClassifier(PkiReader reader)
+{
+    /// <summary>A classifier with a reader that needs no password (.bin keys are never encrypted by IC).</summary>
+    public FolderClassifier() : this(new PkiReader()) { }
+
+    /// <summary>Classifies every file of <paramref name="layout"/>; <paramref name="preservePatterns"/> (globs) force third-party.</summary>
+    public IReadOnlyDictionary<string, FileClassification> Classify(FolderLayout layout, IReadOnlyList<string> preservePatterns)
+    {
+        var certificates = new Dictionary<string, IReadOnlyList<X509Certificate>>(StringComparer.Ordinal);
+        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in layout.Entries.Where(IsCertificateCarrier))
+        {
+            var result = reader.ReadFile(layout.FullPath(entry.RelativePath));
+            var certs = result.Objects.OfType<CertificateObject>().Select(o => o.Certificate).ToList();
+            if (result.Error is { } error) unreadable[entry.RelativePath] = error.Problem;
+            else if (certs.Count > 0) certificates[entry.RelativePath] = certs;
+        }
+
+        var root = OwnRoot(layout, certificates);
+        var pool = certificates.Values.SelectMany(c => c).ToList();
+        var lineage = new Lineage(root, pool);
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        foreach (var p in preservePatterns) matcher.AddInclude(p.Replace('\\', '/'));
+
+        var result2 = new Dictionary<string, FileClassification>(StringComparer.Ordinal);
+        foreach (var entry in layout.Entries)
+        {
+            if (preservePatterns.Count > 0 && matcher.Match(entry.RelativePath).HasMatches)
+            {
+                result2[entry.RelativePath] = new(FileOrigin.ThirdParty, "matches a CERTINSTALLER_PRESERVE_PATTERNS / --preserve glob");
+                continue;
+            }
+            result2[entry.RelativePath] = entry switch
+            {
+                { Role: CertificateRole.CsrWorkArea } => new(FileOrigin.ThirdParty, "in the CSRs work area of third-party requests"),
+                { Role: CertificateRole.MapFile } => new(FileOrigin.Other, "the certificate map; IC rewrites it"),
+                { Role: CertificateRole.LeftoverBackup } => new(FileOrigin.Other, "a leftover copy"),
+                _ when certificates.TryGetValue(entry.RelativePath, out var certs) => lineage.Judge(certs),
+                _ when unreadable.TryGetValue(entry.RelativePath, out var problem) => new(FileOrigin.Other, $"not readable as a certificate: {problem}"),
+                { Part: FilePart.PrivateKey or FilePart.PublicKey } => default,
+                _ => new(FileOrigin.Other, "not a certificate or key of a recognised set"),
+            };
+        }
+
+        // Keys (and HTTPS-style cert/key pairs by stem) take the origin of their certificate.
+        foreach (var entry in layout.Entries.Where(e => result2[e.RelativePath] == default))
+        {
+            var set = layout.Sets.FirstOrDefault(s => s.PrivateKey == entry.RelativePath || s.PublicKey == entry.RelativePath);
+            var certificate = set?.Certificate ?? SameStemCertificate(entry.RelativePath, certificates.Keys);
+            result2[entry.RelativePath] = certificate is not null && result2.TryGetValue(certificate, out var c) && c != default
+                ? new(c.Origin, $"key of {certificate}")
+                : new(FileOrigin.ThirdParty, "a key with no certificate next to it: kept as third-party so it is never lost");
+        }
+        return result2;
+    }
+
+    private static bool IsCertificateCarrier(LayoutEntry e) =>
+        e.Role is not (CertificateRole.MapFile or CertificateRole.LeftoverBackup or CertificateRole.CsrWorkArea)
+        && e.Part is FilePart.Certificate or FilePart.Trusted or FilePart.Other;
+
+    private static X509Certificate? OwnRoot(FolderLayout layout, IReadOnlyDictionary<string, IReadOnlyList<X509Certificate>> certificates)
+    {
+        var set = layout.Sets.FirstOrDefault(s => s.Role == CertificateRole.ServerGroup && s.Certificate is not null);
+        if (set is null || !certificates.TryGetValue(set.Certificate!, out var certs)) return null;
+        var candidate = certs[0];
+        return candidate.SubjectDN.Equivalent(candidate.IssuerDN) && Lineage.Signed(candidate, candidate) ? candidate : null;
+    }
+
+    private static string? SameStemCertificate(string keyPath, IEnumerable<string> certificatePaths)
+    {
+        var stem = keyPath.Substring(0, keyPath.Length - Path.GetExtension(keyPath).Length);
+        return certificatePaths.FirstOrDefault(c => c.Substring(0, c.Length - Path.GetExtension(c).Length).Equals(stem, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Answers "does this certificate descend from the root?", verifying each issuer signature once.</summary>
+    private sealed class Lineage(X509Certificate? root, IReadOnlyList<X509Certificate> pool)
+    {
+        private readonly Dictionary<X509Certificate, bool> _descends = [];
+
+        public FileClassification Judge(IReadOnlyList<X509Certificate> certs)
+        {
+            if (root is null)
+                return new(FileOrigin.ThirdParty, "the Server Group certificate is not a self-signed IC root, so nothing here is IC-issued");
+            var foreign = certs.FirstOrDefault(c => !Descends(c, 0));
+            return foreign is null
+                ? new(FileOrigin.IcIssued, "chains to the folder's own self-signed Server Group root")
+                : new(FileOrigin.ThirdParty, $"{foreign.SubjectDN} does not chain to the folder's Server Group root (issuer {foreign.IssuerDN})");
+        }
+
+        private bool Descends(X509Certificate cert, int depth)
+        {
+            if (cert.Equals(root)) return true;
+            if (depth > 8) return false;
+            if (_descends.TryGetValue(cert, out var known)) return known;
+            var answer = !cert.SubjectDN.Equivalent(cert.IssuerDN) && pool
+                .Where(i => i.SubjectDN.Equivalent(cert.IssuerDN) && !i.Equals(cert))
+                .Any(i => Signed(cert, i) && Descends(i, depth + 1));
+            _descends[cert] = answer;
+            return answer;
+        }
+
+        public static bool Signed(X509Certificate cert, X509Certificate issuer)
+        {
+            try { return cert.IsSignatureValid(issuer.GetPublicKey()); }
+            catch (Exception e) when (e is Org.BouncyCastle.Security.InvalidKeyException or Org.BouncyCastle.Security.Certificates.CertificateException or ArgumentException) { return false; }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Layout;
+
+namespace CertInstaller.Core.Preservation;
+
+/// <summary>Puts back the third-party files of a pre-install snapshot that the install changed or removed. Idempotent.</summary>
+public sealed class Preserver(SnapshotStore store)
+{
+    /// <summary>Plans against the live folder and puts back what the plan says; the live versions go to the snapshot's displaced area.</summary>
+    public PreservationResult Preserve(string snapshotId, string certDir, IReadOnlyList<string> preservePatterns)
+    {
+        var snapshot = store.Open(snapshotId);
+        var layout = new LayoutScanner().Scan(certDir);
+        var live = layout.Kind == FolderKind.Missing
+            ? new Dictionary<string, FileClassification>()
+            : new FolderClassifier().Classify(layout, preservePatterns);
+        var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live);
+        var putBack = plan.Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
+            .Select(i => i.RelativePath).ToList();
+        var report = putBack.Count == 0 ? null : new SnapshotRestorer(store).PutBack(snapshotId, certDir, putBack);
+        return new PreservationResult(snapshotId, plan, report);
+    }
+}
+
+/// <summary>What preservation decided and did.</summary>
+/// <param name="SnapshotId">The pre-install snapshot.</param>
+/// <param name="Items">Each third-party file of the snapshot and its decision.</param>
+/// <param name="Restore">The put-back report, or null when nothing needed putting back.</param>
+public sealed record PreservationResult(string SnapshotId, IReadOnlyList<PreservationItem> Items, RestoreReport? Restore);
