@@ -252,7 +252,7 @@ public sealed class SnapshotStore
                 issues.Add(new VerificationIssue(VerificationIssueCode.FileExtra, relative, "The snapshot holds a file its manifest does not list."));
             }
 
-            foreach (var link in scan.Links)
+            foreach (var link in scan.Links.Where(l => !listed.Contains(l)))
             {
                 issues.Add(new VerificationIssue(VerificationIssueCode.UnexpectedLink, link, "The snapshot holds a link."));
             }
