@@ -28,7 +28,7 @@ public sealed record ActionData
     public ValidationMode Validation { get; init; } = ValidationMode.Warn;
 
     /// <summary>The weakest acceptable signature digest, e.g. SHA-256.</summary>
-    public string MinDigest { get; init; } = "SHA-256";
+    public Pki.DigestAlgorithm MinDigest { get; init; } = Pki.DigestAlgorithm.Sha256;
 
     /// <summary>Certificates expiring within this many days are reported.</summary>
     public int ExpiryWarningDays { get; init; } = 30;

@@ -34,7 +34,7 @@ public static class ActionDataSerializer
             ["Preserve"] = data.Preserve ? "1" : "0",
             ["PreservePatterns"] = string.Join(PatternSeparator.ToString(), data.PreservePatterns),
             ["Validation"] = data.Validation.ToString().ToLowerInvariant(),
-            ["MinDigest"] = data.MinDigest,
+            ["MinDigest"] = data.MinDigest.ToDisplayName(),
             ["ExpiryWarningDays"] = data.ExpiryWarningDays.ToString(CultureInfo.InvariantCulture),
             ["Host"] = data.Host ?? "",
             ["Retain"] = data.Retain.ToString(CultureInfo.InvariantCulture),
@@ -148,10 +148,10 @@ public static class ActionDataSerializer
         return fallback;
     }
 
-    private static string ParseDigest(string value, string fallback, List<string> problems)
+    private static DigestAlgorithm ParseDigest(string value, DigestAlgorithm fallback, List<string> problems)
     {
         if (value.Length == 0) return fallback;
-        if (Pki.DigestNames.TryParse(value, out var digest) && digest != Pki.DigestAlgorithm.Shake256) return digest.ToDisplayName();
+        if (Pki.DigestNames.TryParse(value, out var digest) && digest != DigestAlgorithm.Shake256) return digest;
         problems.Add($"MinDigest '{value}' is not a digest name such as SHA-256");
         return fallback;
     }

@@ -1,4 +1,5 @@
 using CertInstaller.Core.Actions;
+using CertInstaller.Core.Pki;
 
 namespace CertInstaller.Core.Tests.Actions;
 
@@ -14,7 +15,7 @@ public class ActionDataSerializerTests
         Preserve = false,
         PreservePatterns = ["HTTPS/*.cer", "CSRs/**"],
         Validation = ValidationMode.Enforce,
-        MinDigest = "SHA-384",
+        MinDigest = DigestAlgorithm.Sha384,
         ExpiryWarningDays = 45,
         Host = "ic1.example.com",
         Retain = 3,
@@ -90,6 +91,6 @@ public class ActionDataSerializerTests
     [TestCase("Sha384", "SHA-384")]
     public void Parse_WhenDigestSpelledDifferently_Normalises(string given, string expected)
     {
-        Assert.That(ActionDataSerializer.Parse($"CertDir=c;BackupDir=b;MinDigest={given}").MinDigest, Is.EqualTo(expected));
+        Assert.That(DigestNames.ToDisplayName(ActionDataSerializer.Parse($"CertDir=c;BackupDir=b;MinDigest={given}").MinDigest), Is.EqualTo(expected));
     }
 }

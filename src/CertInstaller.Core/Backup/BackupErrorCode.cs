@@ -1,0 +1,47 @@
+namespace CertInstaller.Core.Backup;
+
+/// <summary>Why a backup operation failed. Values are stable and never renumbered.</summary>
+public enum BackupErrorCode
+{
+    /// <summary>The certificates folder path is a file or a link, not a folder.</summary>
+    SourceNotAFolder = 3001,
+
+    /// <summary>A file of the certificates folder could not be read (locked, access denied).</summary>
+    SourceFileUnreadable = 3002,
+
+    /// <summary>The backup root could not be created or written.</summary>
+    BackupRootUnusable = 3003,
+
+    /// <summary>Another run holds the lock on the backup root.</summary>
+    LockHeld = 3004,
+
+    /// <summary>No complete snapshot has this id.</summary>
+    SnapshotNotFound = 3005,
+
+    /// <summary>The snapshot failed verification (tampered, truncated or incomplete); restore refuses it.</summary>
+    SnapshotInvalid = 3006,
+
+    /// <summary>The snapshot's manifest is missing, unreadable or holds an unsafe path.</summary>
+    ManifestUnreadable = 3007,
+
+    /// <summary>A put-back asked for a file the snapshot does not hold.</summary>
+    PathNotInSnapshot = 3008,
+
+    /// <summary>Something in the live folder is in the way of a restore (a link or a directory where a file belongs).</summary>
+    TargetConflict = 3009,
+
+    /// <summary>Creating the snapshot failed part-way; the certificates folder was not changed.</summary>
+    BackupFailed = 3010,
+
+    /// <summary>Restoring failed part-way; every file is either old or restored, replaced files are in the displaced area.</summary>
+    RestoreFailed = 3011,
+
+    /// <summary>A live file changed while it was being displaced.</summary>
+    LiveFileChanged = 3012,
+
+    /// <summary>Deleting snapshots by retention failed part-way.</summary>
+    PruneFailed = 3013,
+
+    /// <summary>An argument is invalid (bad relative path, bad retention count).</summary>
+    InvalidArgument = 3014,
+}

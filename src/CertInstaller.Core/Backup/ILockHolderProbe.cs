@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace CertInstaller.Core.Backup;
+
+/// <summary>Tells whether the process named in a lock file still runs (stale-lock detection).</summary>
+public interface ILockHolderProbe
+{
+    /// <summary>The identity written into locks this process takes.</summary>
+    (string MachineName, int ProcessId, string ProcessName, DateTimeOffset ProcessStartUtc) Current { get; }
+
+    /// <summary>True when the holder may still be running. Unknown (another machine) counts as alive.</summary>
+    bool IsAlive(LockHolder holder);
+}
+
+/// <summary>Checks the local process table.</summary>
+public sealed class ProcessLockHolderProbe : ILockHolderProbe
+{
+    /// <summary>Reads this process's identity.</summary>
+    public ProcessLockHolderProbe()
+    {
+        using var process = Process.GetCurrentProcess();
+        Current = (Environment.MachineName, process.Id, process.ProcessName, new DateTimeOffset(process.StartTime.ToUniversalTime()));
+    }
+
+    /// <inheritdoc />
+    public (string MachineName, int ProcessId, string ProcessName, DateTimeOffset ProcessStartUtc) Current { get; }
+
+    /// <inheritdoc />
+    public bool IsAlive(LockHolder holder)
+    {
+        if (!string.Equals(holder.MachineName, Current.MachineName, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(holder.ProcessId);
+            var started = new DateTimeOffset(process.StartTime.ToUniversalTime());
+            return Math.Abs((started - holder.ProcessStartUtc).TotalSeconds) < 2;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // exited meanwhile
+        }
+    }
+}

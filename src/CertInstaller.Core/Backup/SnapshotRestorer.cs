@@ -1,0 +1,104 @@
+using CertInstaller.Core.IO;
+
+namespace CertInstaller.Core.Backup;
+
+/// <summary>
+/// Restores a verified snapshot into a folder. Each file is staged next to its target
+/// (<c>name.certinstaller-staging</c>) and renamed into place; a live file that is replaced or
+/// removed is first copied (and checked) into the snapshot's <c>displaced/&lt;run&gt;/files</c>. So after
+/// a crash at any step each file is either its old or its new self, nothing is lost, and running
+/// the same restore again finishes the job. Restores are idempotent.
+/// </summary>
+public sealed class SnapshotRestorer
+{
+    private readonly SnapshotStore _store;
+    private readonly IFileSystem _fs;
+
+    /// <summary>Restores from snapshots of <paramref name="store"/>, with its file system, clock and lock.</summary>
+    public SnapshotRestorer(SnapshotStore store)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _fs = store.FileSystem;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="targetFolder"/> byte-identical to the snapshot: files restored, extra files
+    /// moved to the displaced area, extra empty directories removed. A snapshot of a missing folder
+    /// removes the folder (its files go to the displaced area; links are left and keep it).
+    /// </summary>
+    public RestoreReport RestoreExact(string snapshotId, string targetFolder) =>
+        Run(snapshotId, targetFolder, RestoreScope.Exact, _ => true, null);
+
+    /// <summary>
+    /// Puts the given files back from the snapshot (the put-back Preservation calls): each path is
+    /// restored or replaced (the live file kept in the displaced area); nothing else is touched.
+    /// </summary>
+    /// <param name="snapshotId">Snapshot to take the files from.</param>
+    /// <param name="targetFolder">The certificates folder.</param>
+    /// <param name="relativePaths">Manifest paths ('/' or '\' separated, matched as the file system matches names).</param>
+    /// <exception cref="BackupException"><see cref="BackupErrorCode.PathNotInSnapshot"/> before anything is changed when a path is not in the snapshot.</exception>
+    public RestoreReport PutBack(string snapshotId, string targetFolder, IEnumerable<string> relativePaths)
+    {
+        var wanted = new HashSet<string>(relativePaths.Select(p => p.Replace('\\', '/')), _fs.PathComparer);
+        return Run(snapshotId, targetFolder, RestoreScope.Subset, e => wanted.Contains(e.RelativePath), wanted);
+    }
+
+    /// <summary>Puts back every file the snapshot classified as <see cref="FileOrigin.ThirdParty"/>.</summary>
+    public RestoreReport RestoreThirdParty(string snapshotId, string targetFolder) =>
+        Run(snapshotId, targetFolder, RestoreScope.Subset, e => e.Origin == FileOrigin.ThirdParty, null);
+
+    private RestoreReport Run(
+        string snapshotId,
+        string targetFolder,
+        RestoreScope scope,
+        Func<ManifestEntry, bool> inScope,
+        IReadOnlyCollection<string>? requested)
+    {
+        var target = SnapshotStore.NormalizeFolder(targetFolder);
+        var snapshot = _store.Open(snapshotId);
+        var entries = snapshot.Manifest.Files.Where(inScope).OrderBy(e => e.RelativePath, StringComparer.Ordinal).ToList();
+        if (requested is not null)
+        {
+            var known = new HashSet<string>(entries.Select(e => e.RelativePath), _fs.PathComparer);
+            var missing = requested.FirstOrDefault(p => !known.Contains(p));
+            if (missing is not null)
+            {
+                throw new BackupException(
+                    BackupErrorCode.PathNotInSnapshot,
+                    missing,
+                    $"Snapshot {snapshotId} holds no file '{missing}'. Nothing was changed.",
+                    "Ask only for files listed in the snapshot's manifest.json.");
+            }
+        }
+
+        using var folderLock = _store.AcquireLock($"restore of snapshot {snapshotId} into {target}");
+        var verification = _store.VerifyFolder(snapshotId, snapshot.Path);
+        if (!verification.IsValid)
+        {
+            var first = verification.Issues[0];
+            throw new BackupException(
+                BackupErrorCode.SnapshotInvalid,
+                snapshot.Path,
+                $"Snapshot {snapshotId} failed verification ({verification.Issues.Count} problem(s), first: {first.Code} on '{first.RelativePath}'). It was not restored; the folder was not changed.",
+                "Restore an older snapshot that verifies (certharness backup verify <id>).");
+        }
+
+        var runId = SnapshotLayout.IdFor(_store.Clock.UtcNow);
+        var run = new RestoreRun(_fs, snapshot, target, runId);
+        try
+        {
+            run.Execute(scope, entries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupException(
+                BackupErrorCode.RestoreFailed,
+                target,
+                $"Restoring snapshot {snapshotId} failed part-way: {e.Message} Every file is either as it was or restored; live files replaced or removed so far are kept in {run.DisplacedRoot}.",
+                "Fix the cause (file in use? access denied? disk full?) and run the same restore again: it finishes the job and loses nothing.",
+                e);
+        }
+
+        return new RestoreReport(snapshotId, runId, target, scope, run.Results, run.DisplacedUsed ? run.DisplacedRoot : null);
+    }
+}

@@ -1,0 +1,29 @@
+namespace CertInstaller.Core.Backup;
+
+/// <summary>What verification found wrong with a snapshot. Values are stable and never renumbered.</summary>
+public enum VerificationIssueCode
+{
+    /// <summary>The snapshot has no manifest.json.</summary>
+    ManifestMissing = 3101,
+
+    /// <summary>manifest.json cannot be parsed, or holds an unsafe path.</summary>
+    ManifestUnreadable = 3102,
+
+    /// <summary>A file listed in the manifest is not in the snapshot.</summary>
+    FileMissing = 3103,
+
+    /// <summary>A file's size differs from the manifest.</summary>
+    FileSizeMismatch = 3104,
+
+    /// <summary>A file's SHA-256 differs from the manifest (tampered or corrupted).</summary>
+    FileHashMismatch = 3105,
+
+    /// <summary>The snapshot holds a file the manifest does not list.</summary>
+    FileExtra = 3106,
+
+    /// <summary>A file of the snapshot cannot be read.</summary>
+    FileUnreadable = 3107,
+
+    /// <summary>The snapshot holds a link (snapshots never contain links).</summary>
+    UnexpectedLink = 3108,
+}

@@ -1,0 +1,15 @@
+namespace CertInstaller.Core.IO;
+
+/// <summary>The time, passed in so snapshot ids and times are testable.</summary>
+public interface IClock
+{
+    /// <summary>The current time, UTC.</summary>
+    DateTimeOffset UtcNow { get; }
+}
+
+/// <summary>The machine's clock.</summary>
+public sealed class SystemClock : IClock
+{
+    /// <inheritdoc />
+    public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,55 @@
+namespace CertInstaller.Core.IO;
+
+/// <summary>
+/// The file-system operations that backup and restore need, and no more. Every mutating
+/// operation is one call here, so a decorator can fail the k-th one (see
+/// <see cref="FaultInjectingFileSystem"/>). Nothing here follows a symbolic link.
+/// </summary>
+public interface IFileSystem
+{
+    /// <summary>How this file system compares names (case-insensitive on Windows).</summary>
+    StringComparer PathComparer { get; }
+
+    /// <summary>The entry at <paramref name="path"/>, or null when nothing is there.</summary>
+    FileSystemEntry? GetEntry(string path);
+
+    /// <summary>The entries directly inside a directory (not recursive; links are listed, not followed).</summary>
+    IReadOnlyList<FileSystemEntry> List(string directory);
+
+    /// <summary>Opens a file for reading; other readers are allowed.</summary>
+    Stream OpenRead(string path);
+
+    /// <summary>Mutating. Creates a file that must not exist yet and opens it for writing.</summary>
+    /// <param name="path">The file to create.</param>
+    /// <param name="privateAccess">Create it readable by the owner only (0600 on Unix; on Windows the parent's protected ACL is inherited).</param>
+    Stream CreateNew(string path, bool privateAccess);
+
+    /// <summary>Mutating. Creates a directory (and missing parents); no-op when it exists.</summary>
+    /// <param name="path">The directory.</param>
+    /// <param name="privateAccess">Give it an explicit private ACL / mode 0700.</param>
+    void CreateDirectory(string path, bool privateAccess);
+
+    /// <summary>Mutating. Makes an existing file or directory private: SYSTEM and Administrators only, no inheritance (Windows); 0700/0600 (Unix).</summary>
+    void MakePrivate(string path);
+
+    /// <summary>Mutating. Renames a file; with <paramref name="overwrite"/> it atomically replaces the destination.</summary>
+    void MoveFile(string source, string destination, bool overwrite);
+
+    /// <summary>Mutating. Renames a directory (same volume).</summary>
+    void MoveDirectory(string source, string destination);
+
+    /// <summary>Mutating. Deletes a file (the link itself when it is a link).</summary>
+    void DeleteFile(string path);
+
+    /// <summary>Mutating. Deletes an empty directory.</summary>
+    void DeleteEmptyDirectory(string path);
+
+    /// <summary>Mutating. Deletes a directory and everything under it (links are removed, never followed). Used by retention only.</summary>
+    void DeleteDirectoryTree(string path);
+
+    /// <summary>Mutating. Sets creation and last-write times.</summary>
+    void SetTimes(string path, DateTime createdUtc, DateTime modifiedUtc);
+
+    /// <summary>Mutating. Sets or clears the read-only attribute.</summary>
+    void SetReadOnly(string path, bool readOnly);
+}

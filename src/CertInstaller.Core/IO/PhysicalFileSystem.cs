@@ -1,0 +1,216 @@
+using System.Runtime.InteropServices;
+
+namespace CertInstaller.Core.IO;
+
+/// <summary>The real file system. Links are reported, never followed.</summary>
+public sealed class PhysicalFileSystem : IFileSystem
+{
+    /// <inheritdoc />
+    public StringComparer PathComparer { get; } =
+        Platform.IsWindows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <inheritdoc />
+    public FileSystemEntry? GetEntry(string path)
+    {
+        var file = new FileInfo(path);
+        if (file.Exists)
+        {
+            return ToEntry(file);
+        }
+
+        var directory = new DirectoryInfo(path);
+        return directory.Exists ? ToEntry(directory) : null;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<FileSystemEntry> List(string directory) =>
+        new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(ToEntry).ToList();
+
+    /// <inheritdoc />
+    public Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920);
+
+    /// <inheritdoc />
+    public Stream CreateNew(string path, bool privateAccess)
+    {
+#if NET
+        if (privateAccess && !OperatingSystem.IsWindows())
+        {
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.Read,
+                BufferSize = 81920,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+#endif
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 81920);
+        if (privateAccess && !Platform.IsWindows)
+        {
+            // netstandard2.0 off Windows: no way to create with a mode; tighten right away.
+            AccessControl.MakePrivate(path, isDirectory: false);
+        }
+
+        return stream;
+    }
+
+    /// <inheritdoc />
+    public void CreateDirectory(string path, bool privateAccess)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+#if NET
+        if (privateAccess && !OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return;
+        }
+#endif
+        Directory.CreateDirectory(path);
+        if (privateAccess)
+        {
+            AccessControl.MakePrivate(path, isDirectory: true);
+        }
+    }
+
+    /// <inheritdoc />
+    public void MakePrivate(string path) =>
+        AccessControl.MakePrivate(path, isDirectory: Directory.Exists(path));
+
+    /// <inheritdoc />
+    public void MoveFile(string source, string destination, bool overwrite)
+    {
+#if NET
+        File.Move(source, destination, overwrite);
+#else
+        if (!overwrite)
+        {
+            File.Move(source, destination);
+        }
+        else if (Platform.IsWindows)
+        {
+            NativeMethods.MoveFileReplace(source, destination);
+        }
+        else
+        {
+            NativeMethods.Rename(source, destination);
+        }
+#endif
+    }
+
+    /// <inheritdoc />
+    public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
+
+    /// <inheritdoc />
+    public void DeleteFile(string path) => File.Delete(path);
+
+    /// <inheritdoc />
+    public void DeleteEmptyDirectory(string path) => Directory.Delete(path, recursive: false);
+
+    /// <inheritdoc />
+    public void DeleteDirectoryTree(string path)
+    {
+        // Clear read-only files first: Windows refuses to delete them.
+        foreach (var entry in List(path))
+        {
+            if (entry.Kind == FileSystemEntryKind.Directory)
+            {
+                DeleteDirectoryTree(entry.FullPath);
+            }
+            else
+            {
+                if (entry.IsReadOnly && entry.Kind == FileSystemEntryKind.File)
+                {
+                    SetReadOnly(entry.FullPath, false);
+                }
+
+                if (entry.Kind == FileSystemEntryKind.Link && Directory.Exists(entry.FullPath))
+                {
+                    Directory.Delete(entry.FullPath, recursive: false);
+                }
+                else
+                {
+                    File.Delete(entry.FullPath);
+                }
+            }
+        }
+
+        Directory.Delete(path, recursive: false);
+    }
+
+    /// <inheritdoc />
+    public void SetTimes(string path, DateTime createdUtc, DateTime modifiedUtc)
+    {
+        File.SetCreationTimeUtc(path, createdUtc);
+        File.SetLastWriteTimeUtc(path, modifiedUtc);
+    }
+
+    /// <inheritdoc />
+    public void SetReadOnly(string path, bool readOnly)
+    {
+        var attributes = File.GetAttributes(path);
+        var wanted = readOnly ? attributes | FileAttributes.ReadOnly : attributes & ~FileAttributes.ReadOnly;
+        if (wanted != attributes)
+        {
+            File.SetAttributes(path, wanted == 0 ? FileAttributes.Normal : wanted);
+        }
+    }
+
+    private static FileSystemEntry ToEntry(FileSystemInfo info)
+    {
+        var attributes = info.Attributes;
+        var kind = (attributes & FileAttributes.ReparsePoint) != 0 ? FileSystemEntryKind.Link
+            : (attributes & FileAttributes.Directory) != 0 ? FileSystemEntryKind.Directory
+            : FileSystemEntryKind.File;
+        var length = kind == FileSystemEntryKind.File ? ((FileInfo)info).Length : 0;
+        return new FileSystemEntry(
+            info.FullName,
+            kind,
+            length,
+            info.CreationTimeUtc,
+            info.LastWriteTimeUtc,
+            (attributes & FileAttributes.ReadOnly) != 0);
+    }
+
+#if !NET
+    private static class NativeMethods
+    {
+        private const int MoveFileReplaceExisting = 0x1;
+        private const int MoveFileWriteThrough = 0x8;
+
+        public static void MoveFileReplace(string source, string destination)
+        {
+            if (!MoveFileEx(source, destination, MoveFileReplaceExisting | MoveFileWriteThrough))
+            {
+                var error = Marshal.GetLastWin32Error();
+                throw new IOException(
+                    $"Could not rename '{source}' to '{destination}' (Win32 error {error}).",
+                    Marshal.GetHRForLastWin32Error());
+            }
+        }
+
+        public static void Rename(string source, string destination)
+        {
+            if (rename(source, destination) != 0)
+            {
+                throw new IOException(
+                    $"Could not rename '{source}' to '{destination}' (errno {Marshal.GetLastWin32Error()}).");
+            }
+        }
+
+        [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        private static extern bool MoveFileEx(string existingFileName, string newFileName, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+#pragma warning disable SA1300, IDE1006 // libc's name
+        private static extern int rename(string oldPath, string newPath);
+#pragma warning restore SA1300, IDE1006
+    }
+#endif
+}

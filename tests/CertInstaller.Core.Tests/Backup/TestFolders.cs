@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using System.Text;
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.IO;
+
+namespace CertInstaller.Core.Tests.Backup;
+
+/// <summary>A temporary directory deleted on dispose.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ci-backup-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+        Certificates = System.IO.Path.Combine(Path, "IC", "Certificates");
+        BackupRoot = System.IO.Path.Combine(Path, "Backups");
+        Outside = System.IO.Path.Combine(Path, "outside");
+    }
+
+    public string Path { get; }
+
+    public string Certificates { get; }
+
+    public string BackupRoot { get; }
+
+    /// <summary>A folder outside the certificates folder that links may point at.</summary>
+    public string Outside { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            new PhysicalFileSystem().DeleteDirectoryTree(Path);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+}
+
+/// <summary>A clock the test moves.</summary>
+internal sealed class TestClock : IClock
+{
+    public DateTimeOffset UtcNow { get; set; } = new(2026, 11, 26, 22, 15, 0, TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => UtcNow += by;
+}
+
+/// <summary>A lock-holder probe whose verdict the test chooses.</summary>
+internal sealed class TestLockProbe(bool holdersAlive) : ILockHolderProbe
+{
+    public (string MachineName, int ProcessId, string ProcessName, DateTimeOffset ProcessStartUtc) Current { get; } =
+        ("TESTHOST", 4242, "msiexec", new DateTimeOffset(2026, 11, 26, 22, 0, 0, TimeSpan.Zero));
+
+    public bool HoldersAlive { get; set; } = holdersAlive;
+
+    public bool IsAlive(LockHolder holder) => HoldersAlive;
+}
+
+/// <summary>Every file (bytes) and directory under a folder, for exact comparisons.</summary>
+internal sealed record FolderState(bool Exists, IReadOnlyDictionary<string, byte[]> Files, IReadOnlyCollection<string> Directories)
+{
+    public static FolderState Capture(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return new FolderState(false, new Dictionary<string, byte[]>(), Array.Empty<string>());
+        }
+
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var directories = new SortedSet<string>(StringComparer.Ordinal);
+        Walk(root, root, files, directories);
+        return new FolderState(true, files, directories);
+    }
+
+    public static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
+    /// <summary>SHA-256 of every regular file under <paramref name="root"/> (links not followed).</summary>
+    public static HashSet<string> ContentUnder(string root)
+    {
+        var state = Capture(root);
+        return state.Files.Values.Select(Sha).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public bool SameAs(FolderState other) =>
+        Exists == other.Exists
+        && Files.Count == other.Files.Count
+        && Files.All(f => other.Files.TryGetValue(f.Key, out var b) && b.AsSpan().SequenceEqual(f.Value))
+        && Directories.SequenceEqual(other.Directories);
+
+    public string Describe() =>
+        $"exists={Exists}; files=[{string.Join(", ", Files.Select(f => f.Key + ":" + Sha(f.Value).Substring(0, 8)))}]; dirs=[{string.Join(", ", Directories)}]";
+
+    private static void Walk(string root, string directory, IDictionary<string, byte[]> files, ISet<string> directories)
+    {
+        foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        {
+            var relative = System.IO.Path.GetRelativePath(root, info.FullName).Replace('\\', '/');
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                files[relative] = Encoding.UTF8.GetBytes("link->" + info.LinkTarget);
+            }
+            else if (info is DirectoryInfo)
+            {
+                directories.Add(relative);
+                Walk(root, info.FullName, files, directories);
+            }
+            else
+            {
+                files[relative] = File.ReadAllBytes(info.FullName);
+            }
+        }
+    }
+}
+
+/// <summary>Realistic certificates-folder content (bytes are arbitrary; the Backup area does not parse them).</summary>
+internal static class SampleFolder
+{
+    public const string ThirdPartyCert = "ServerGroup/ServerGroupCertificate.cer";
+    public const string ThirdPartyKey = "ServerGroup/ServerGroupPrivateKey.bin";
+    public const string IcCaCert = "ICCertificateAuthority/IC1_ICCertificateAuthorityCertificate.cer";
+    public const string ReadOnlyFile = "Client/Local_Subsystems/IC1_TrustedCertificate.cer";
+    public const string MapFile = "IC1_ININ_Certificates.xml";
+
+    public static readonly string[] Files =
+    {
+        ThirdPartyCert,
+        ThirdPartyKey,
+        IcCaCert,
+        "ICCertificateAuthority/IC1_ICCertificateAuthorityPrivateKey.bin",
+        "Client/Local_Subsystems/IC1_ServerCertificate.cer",
+        "Client/Local_Subsystems/IC1_ServerPrivateKey.bin",
+        ReadOnlyFile,
+        MapFile,
+    };
+
+    /// <summary>Writes the folder; content depends on <paramref name="generation"/> so two generations differ.</summary>
+    public static void Write(string root, string generation = "A")
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(root, "CSRs")); // an empty directory
+        foreach (var relative in Files)
+        {
+            WriteFile(root, relative, Content(relative, generation));
+        }
+
+        File.SetAttributes(System.IO.Path.Combine(root, ReadOnlyFile), FileAttributes.ReadOnly);
+    }
+
+    public static byte[] Content(string relative, string generation) =>
+        Encoding.UTF8.GetBytes($"-----BEGIN {generation}-----\n{relative}\n{new string('x', relative.Length * 7)}\n-----END {generation}-----\n");
+
+    public static void WriteFile(string root, string relative, byte[] content)
+    {
+        var path = System.IO.Path.Combine(root, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        if (File.Exists(path))
+        {
+            File.SetAttributes(path, FileAttributes.Normal);
+        }
+
+        File.WriteAllBytes(path, content);
+    }
+
+    public static FileClassification Classify(string relative) =>
+        relative.StartsWith("ServerGroup/", StringComparison.Ordinal)
+            ? new FileClassification(FileOrigin.ThirdParty, "issued by Contoso Root CA")
+            : relative.EndsWith(".xml", StringComparison.Ordinal)
+                ? new FileClassification(FileOrigin.Other, "certificate map")
+                : new FileClassification(FileOrigin.IcIssued, "issued by the IC CA");
+
+    /// <summary>Simulates an install regenerating the folder: IC files rewritten, a file removed, one added, a directory added.</summary>
+    public static void Regenerate(string root)
+    {
+        SampleFolder.WriteFile(root, ThirdPartyCert, Content(ThirdPartyCert, "B"));
+        SampleFolder.WriteFile(root, ThirdPartyKey, Content(ThirdPartyKey, "B"));
+        SampleFolder.WriteFile(root, ReadOnlyFile, Content(ReadOnlyFile, "B"));
+        File.SetAttributes(System.IO.Path.Combine(root, ReadOnlyFile), FileAttributes.ReadOnly);
+        File.Delete(System.IO.Path.Combine(root, IcCaCert));
+        SampleFolder.WriteFile(root, "HTTPS/ic1.example.com.cer", Content("HTTPS/ic1.example.com.cer", "B"));
+    }
+}
