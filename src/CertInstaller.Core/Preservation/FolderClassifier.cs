@@ -23,11 +23,13 @@ public sealed class FolderClassifier(PkiReader reader)
     {
         var certificates = new Dictionary<string, IReadOnlyList<X509Certificate>>(StringComparer.Ordinal);
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in layout.Entries.Where(IsCertificateCarrier))
         {
             var result = reader.ReadFile(layout.FullPath(entry.RelativePath));
             var certs = result.Objects.OfType<CertificateObject>().Select(o => o.Certificate).ToList();
             if (result.Error is { } error) unreadable[entry.RelativePath] = error.Problem;
+            else if (result.Objects.Any(o => o is PrivateKeyObject or PublicKeyObject)) keys.Add(entry.RelativePath);
             else if (certs.Count > 0) certificates[entry.RelativePath] = certs;
         }
 
@@ -53,6 +55,7 @@ public sealed class FolderClassifier(PkiReader reader)
                 _ when certificates.TryGetValue(entry.RelativePath, out var certs) => lineage.Judge(certs),
                 _ when unreadable.TryGetValue(entry.RelativePath, out var problem) => new(FileOrigin.Other, $"not readable as a certificate: {problem}"),
                 { Part: FilePart.PrivateKey or FilePart.PublicKey } => default,
+                _ when keys.Contains(entry.RelativePath) => default,
                 _ => new(FileOrigin.Other, "not a certificate or key of a recognised set"),
             };
         }

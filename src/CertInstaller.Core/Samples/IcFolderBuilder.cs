@@ -65,7 +65,7 @@ public sealed class IcFolderBuilder(KeyCache keys)
 
         var https = CertificateFactory.Issue(Leaf(spec, $"CN={fqdn}", fqdn), Key(spec, "https"), icCa);
         w.Bytes($"HTTPS/{fqdn}.cer", Encoding.ASCII.GetBytes(PkiWriter.CertificatePem(https.Certificate)));
-        w.Bytes($"HTTPS/{fqdn}.key", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(https.Keys.Private, KeyFormat.Pkcs1)));
+        w.Bytes($"HTTPS/{fqdn}.key", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(https.Keys.Private, KeyFormat.Pkcs1)), privateKey: true);
         if (sgThirdParty) thirdParty.AddRange(w.Last(2));
 
         if (spec.WriteMap) w.Map($"{s}_ININ_Certificates.xml", spec.MapRoot);
@@ -124,7 +124,7 @@ public sealed class IcFolderBuilder(KeyCache keys)
         public void Pair(string stem, IssuedCertificate issued)
         {
             Bytes(stem + "Certificate.cer", Encoding.ASCII.GetBytes(PkiWriter.CertificatePem(issued.Certificate)));
-            Bytes(stem + "PrivateKey.bin", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(issued.Keys.Private, KeyFormat.Pkcs1)));
+            Bytes(stem + "PrivateKey.bin", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(issued.Keys.Private, KeyFormat.Pkcs1)), privateKey: true);
         }
 
         public void Certificates(string path, IEnumerable<X509Certificate> certificates) =>
@@ -137,11 +137,15 @@ public sealed class IcFolderBuilder(KeyCache keys)
             Bytes(path, Encoding.UTF8.GetBytes(new XDocument(new XDeclaration("1.0", "utf-8", null), doc).ToString()));
         }
 
-        public void Bytes(string relative, byte[] content)
+        public void Bytes(string relative, byte[] content, bool privateKey = false)
         {
             var full = Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllBytes(full, content);
+#if NET
+            // Keys readable by their owner only, as a careful admin leaves them (Windows: the folder's ACL).
+            if (privateKey && !OperatingSystem.IsWindows()) File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+#endif
             if (!_files.Contains(relative)) _files.Add(relative);
         }
 

@@ -15,6 +15,7 @@ public sealed class FolderValidator(IReadOnlyList<IFolderRule> rules)
         new MapRule(),
         new CertificateRule(),
         new KeyMatchRule(),
+        new ChainRule(),
         new HostRule(),
         new SwitchoverRule(),
         new PrivateKeyPermissionRule(),

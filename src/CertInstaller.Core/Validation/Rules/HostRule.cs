@@ -1,5 +1,5 @@
 using CertInstaller.Core.Layout;
-using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Chains;
 
 namespace CertInstaller.Core.Validation.Rules;
 
@@ -20,18 +20,9 @@ public sealed class HostRule : IFolderRule
         {
             var cert = context.Files.Certificates(path).FirstOrDefault();
             if (cert is null) continue;
-            var dns = Pki.Reading.PkiDescriber.Describe(cert).Sans.Where(s => s.Type == SanType.Dns).Select(s => s.Value).ToList();
-            if (!dns.Any(d => Matches(d, host)))
+            if (!HostMatcher.Covers(cert, host))
                 yield return new Observation(FindingCode.HostNotInSan, path,
-                    $"{host} is not among its DNS names ({(dns.Count == 0 ? "none" : string.Join(", ", dns))}): request a certificate whose SAN includes {host}");
+                    $"{host} is not among its subject alternative names: request a certificate whose SAN includes {host}");
         }
-    }
-
-    private static bool Matches(string pattern, string host)
-    {
-        if (pattern.Equals(host, StringComparison.OrdinalIgnoreCase)) return true;
-        if (!pattern.StartsWith("*.", StringComparison.Ordinal)) return false;
-        var dot = host.IndexOf('.');
-        return dot > 0 && host.Substring(dot + 1).Equals(pattern.Substring(2), StringComparison.OrdinalIgnoreCase);
     }
 }
