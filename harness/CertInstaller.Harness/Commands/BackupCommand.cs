@@ -1,0 +1,129 @@
+using System.CommandLine;
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Layout;
+using CertInstaller.Core.Preservation;
+using CertInstaller.Harness.Common;
+using CertInstaller.Harness.Rendering;
+
+namespace CertInstaller.Harness.Commands;
+
+/// <summary>certharness backup create|list|verify|restore: snapshots of a certificates folder.</summary>
+internal static class BackupCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("backup", """
+            Snapshots of a certificates folder under a backup root (private: 0700/0600, or SYSTEM+Administrators ACL).
+            Exit codes: 0 done; 1 verify found a damaged snapshot; 2 bad usage, unreadable folder or refused restore.
+            """);
+        command.Add(CreateVerb());
+        command.Add(ListVerb());
+        command.Add(VerifyVerb());
+        command.Add(RestoreVerb());
+        return command;
+    }
+
+    private static Command CreateVerb()
+    {
+        var dir = new Argument<string>("certdir") { Description = "the certificates folder" };
+        var to = new Option<string>("--to") { Description = "backup root", Required = true };
+        var reason = new Option<string>("--reason") { Description = "why (recorded in the manifest)", DefaultValueFactory = _ => "manual" };
+        var preserve = new Option<string[]>("--preserve") { Description = "globs always treated as third-party", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "print {id, path, files, thirdParty:[...]}" };
+        var command = new Command("create", """
+            Snapshot the folder. Example: certharness backup create D:\I3\IC\Certificates --to D:\CertBackups --reason "before patch"
+            """) { dir, to, reason, preserve, json };
+        command.SetAction(r => VerbBoundary.Guard("backup create", r, () =>
+        {
+            var certDir = r.GetValue(dir)!;
+            var layout = new LayoutScanner().Scan(certDir);
+            var classes = new FolderClassifier().Classify(layout, r.GetValue(preserve) ?? []);
+            var snapshot = new SnapshotStore(r.GetValue(to)!).Create(new SnapshotRequest(certDir, r.GetValue(reason)!)
+            {
+                Classify = p => classes.TryGetValue(p, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
+            });
+            var thirdParty = snapshot.Manifest.Files.Where(f => f.Origin == FileOrigin.ThirdParty).Select(f => f.RelativePath).ToList();
+            var output = r.InvocationConfiguration.Output;
+            if (r.GetValue(json))
+                JsonRenderer.Write(new { id = snapshot.Id, path = snapshot.Path, files = snapshot.Manifest.Files.Count, thirdParty }, output);
+            else
+                output.WriteLine($"snapshot {snapshot.Id}: {snapshot.Manifest.Files.Count} files ({thirdParty.Count} third-party) in {snapshot.Path}");
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command ListVerb()
+    {
+        var from = new Option<string>("--from") { Description = "backup root", Required = true };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("list", "List complete snapshots, newest first (partial ones are ignored).") { from, json };
+        command.SetAction(r => VerbBoundary.Guard("backup list", r, () =>
+        {
+            var snapshots = new SnapshotStore(r.GetValue(from)!).List();
+            var output = r.InvocationConfiguration.Output;
+            if (r.GetValue(json))
+                JsonRenderer.Write(snapshots.Select(s => new
+                {
+                    id = s.Id, path = s.Path, reason = s.Manifest.Reason, created = s.Manifest.CreatedUtc, files = s.Manifest.Files.Count,
+                    thirdParty = s.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty), validatedClean = s.Validation?.Clean,
+                }), output);
+            else
+                foreach (var s in snapshots)
+                    output.WriteLine($"{s.Id}  {s.Manifest.CreatedUtc:yyyy-MM-dd HH:mm}Z  {s.Manifest.Files.Count,4} files  " +
+                                     $"{s.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty),4} third-party  {s.Manifest.Reason}");
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command VerifyVerb()
+    {
+        var from = new Option<string>("--from") { Description = "backup root", Required = true };
+        var id = new Option<string?>("--snapshot") { Description = "snapshot id (default: every snapshot)" };
+        var command = new Command("verify", "Re-hash snapshot files against their manifest.") { from, id };
+        command.SetAction(r => VerbBoundary.Guard("backup verify", r, () =>
+        {
+            var store = new SnapshotStore(r.GetValue(from)!);
+            var ids = r.GetValue(id) is { } one ? [one] : store.List().Select(s => s.Id).ToList();
+            var output = r.InvocationConfiguration.Output;
+            var ok = true;
+            foreach (var snapshotId in ids)
+            {
+                var result = store.Verify(snapshotId);
+                ok &= result.IsValid;
+                output.WriteLine($"{snapshotId}: {(result.IsValid ? $"ok ({result.FilesChecked} files)" : "DAMAGED")}");
+                foreach (var issue in result.Issues) output.WriteLine($"  {issue.Code} {issue.RelativePath}: {issue.Message}");
+            }
+            return ok ? ExitCodes.Clean : ExitCodes.Findings;
+        }));
+        return command;
+    }
+
+    private static Command RestoreVerb()
+    {
+        var dir = new Argument<string>("certdir") { Description = "the certificates folder to restore into" };
+        var from = new Option<string>("--from") { Description = "backup root", Required = true };
+        var id = new Option<string?>("--snapshot") { Description = "snapshot id (default: the newest)" };
+        var thirdParty = new Option<bool>("--third-party-only") { Description = "put back only third-party files" };
+        var command = new Command("restore", """
+            Restore a snapshot: exact (the folder becomes byte-identical) or third-party files only. Live files that are
+            replaced or removed are first kept in the snapshot's displaced area. A damaged snapshot is refused.
+            """) { dir, from, id, thirdParty };
+        command.SetAction(r => VerbBoundary.Guard("backup restore", r, () =>
+        {
+            var store = new SnapshotStore(r.GetValue(from)!);
+            var snapshotId = r.GetValue(id) ?? store.List().FirstOrDefault()?.Id
+                ?? throw new HarnessException($"{store.Root}: no complete snapshot to restore (run 'certharness backup list --from {store.Root}')");
+            var restorer = new SnapshotRestorer(store);
+            var report = r.GetValue(thirdParty) ? restorer.RestoreThirdParty(snapshotId, r.GetValue(dir)!) : restorer.RestoreExact(snapshotId, r.GetValue(dir)!);
+            var output = r.InvocationConfiguration.Output;
+            foreach (var f in report.Files.Where(f => f.DisplacedPath is not null || f.Action != RestoreFileAction.Unchanged))
+                output.WriteLine($"{f.Action.ToString().ToLowerInvariant(),-10} {f.RelativePath}{(f.DisplacedPath is null ? "" : $" (live copy kept in {f.DisplacedPath})")}");
+            output.WriteLine($"restored snapshot {snapshotId} into {r.GetValue(dir)}: " +
+                             string.Join(", ", report.Files.GroupBy(f => f.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")));
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+}

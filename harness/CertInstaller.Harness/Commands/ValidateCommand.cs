@@ -1,0 +1,84 @@
+using System.CommandLine;
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Layout;
+using CertInstaller.Core.Validation;
+using CertInstaller.Harness.Common;
+using CertInstaller.Harness.Rendering;
+
+namespace CertInstaller.Harness.Commands;
+
+/// <summary>certharness validate: judges a whole certificates folder under a policy.</summary>
+internal static class ValidateCommand
+{
+    private const string Help = """
+        Validate a whole IC certificates folder: readable files, map entries inside the folder, keys matching
+        certificates, chains to the folder's trusted certificates, dates, digests, key sizes, host name in SANs,
+        switchover pair, third-party files unchanged since a snapshot, private key permissions.
+        Exit codes: 0 valid; 1 findings at or above the policy's failAt; 2 bad usage or unreadable policy/snapshot.
+        Examples:
+          certharness validate D:\I3\IC\Certificates --host ic1.example.com
+          certharness validate ./Certificates --baseline ./Backups/20261126T221500Z-1a2b3c --json
+          certharness validate ./Certificates --peer \\ic2\d$\I3\IC\Certificates --policy strict.json
+        """;
+
+    public static Command Create()
+    {
+        var dir = new Argument<string>("certdir") { Description = "the certificates folder" };
+        var baseline = new Option<string?>("--baseline") { Description = "a snapshot folder (or id under --from) whose third-party files must be unchanged" };
+        var from = new Option<string?>("--from") { Description = "backup root, when --baseline is a snapshot id" };
+        var policy = new Option<string?>("--policy") { Description = "policy JSON file (minDigest, minRsaBits, minEcBits, expiryWarningDays, failAt, severities)" };
+        var strict = new Option<bool>("--strict") { Description = "start from the strict preset (warnings fail)" };
+        var peer = new Option<string?>("--peer") { Description = "the switchover peer's certificates folder" };
+        var host = new Option<string?>("--host") { Description = "host name the server certificates must carry" };
+        var at = new Option<DateTimeOffset?>("--at") { Description = "judge validity at this time (ISO 8601; default now)" };
+        var json = new Option<bool>("--json") { Description = "print JSON: {valid, findings:[{code,severity,path,message}]}" };
+        var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json };
+        command.SetAction(r => VerbBoundary.Guard("validate", r, () =>
+        {
+            var basis = r.GetValue(strict) ? ValidationPolicy.Strict : ValidationPolicy.Installer;
+            var rules = r.GetValue(policy) is { } file ? ValidationPolicy.Load(file, basis) : basis;
+            var context = new ValidationContext
+            {
+                Layout = new LayoutScanner().Scan(r.GetValue(dir)!),
+                Policy = rules,
+                At = r.GetValue(at) ?? DateTimeOffset.UtcNow,
+                Host = r.GetValue(host),
+                Peer = r.GetValue(peer) is { } p ? new LayoutScanner().Scan(p) : null,
+                Baseline = r.GetValue(baseline) is { } b ? Baseline(b, r.GetValue(from)) : [],
+            };
+            var report = new FolderValidator().Validate(context);
+            Write(report, r.GetValue(json), r.InvocationConfiguration.Output);
+            return report.Valid ? ExitCodes.Clean : ExitCodes.Findings;
+        }));
+        return command;
+    }
+
+    /// <summary>Writes a validation report as text or JSON.</summary>
+    public static void Write(ValidationReport report, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            JsonRenderer.Write(new
+            {
+                valid = report.Valid,
+                folder = report.Folder,
+                findings = report.Findings.Select(f => new { code = f.CodeText, severity = f.Severity.ToString().ToLowerInvariant(), path = f.Path, message = f.Message }),
+            }, output);
+            return;
+        }
+        foreach (var f in report.Findings)
+            output.WriteLine($"{f.Severity.ToString().ToLowerInvariant(),-7} {f.CodeText} {(f.Path.Length == 0 ? "." : f.Path)}: {f.Message}");
+        output.WriteLine($"{report.Folder}: {(report.Valid ? "valid" : "NOT valid")} ({report.Findings.Count(f => f.Severity == Severity.Error)} errors, " +
+                         $"{report.Findings.Count(f => f.Severity == Severity.Warning)} warnings, {report.Findings.Count(f => f.Severity == Severity.Info)} info)");
+    }
+
+    private static IReadOnlyList<BaselineFile> Baseline(string snapshot, string? from)
+    {
+        var path = from is null ? Path.GetFullPath(snapshot) : Path.Combine(from, snapshot);
+        var store = new SnapshotStore(Path.GetDirectoryName(path.TrimEnd('/', '\\'))!);
+        return store.Open(Path.GetFileName(path.TrimEnd('/', '\\'))).Manifest.Files
+            .Where(f => f.Origin == FileOrigin.ThirdParty)
+            .Select(f => new BaselineFile(f.RelativePath, f.Sha256))
+            .ToList();
+    }
+}
