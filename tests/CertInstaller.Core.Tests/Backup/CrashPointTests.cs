@@ -69,7 +69,12 @@ public class CrashPointTests
             var context = $"k={k}/{total} ({mode}); ops: {string.Join(" | ", faulty.Log)}";
             Assert.That(error, Is.Null.Or.InstanceOf<BackupException>(), context);
             var after = FolderState.Capture(dir.Certificates);
-            outcomes.Record(after, old, wanted);
+            outcomes.Record(after, old, wanted, error);
+            if (error is BackupException { Code: BackupErrorCode.RestoreFailedRolledBack })
+            {
+                Assert.That(Outcomes.SameFiles(after, old), Is.True, $"rolled back but changed: {after.Describe()}; {context}");
+            }
+
             AssertEachFileOldOrNew(after, old, wanted, _ => true, context);
             AssertNothingLost(old, dir.Certificates, snapshot.Path, context);
             Assert.That(clean.Verify(snapshot.Id).IsValid, Is.True, context);
@@ -83,6 +88,7 @@ public class CrashPointTests
         }
 
         TestContext.Out.WriteLine($"RestoreExact ({mode}): {total} crash points; {outcomes}");
+        Assert.That(mode == FaultMode.Crash || outcomes.Mixed == 0, Is.True, "a transient error must leave the folder unchanged or complete");
         Assert.That(total, Is.GreaterThanOrEqualTo(30));
     }
 
@@ -110,7 +116,12 @@ public class CrashPointTests
             var context = $"k={k}/{total} ({mode}); ops: {string.Join(" | ", faulty.Log)}";
             Assert.That(error, Is.Null.Or.InstanceOf<BackupException>(), context);
             var after = FolderState.Capture(dir.Certificates);
-            outcomes.Record(after, old, wanted);
+            outcomes.Record(after, old, wanted, error);
+            if (error is BackupException { Code: BackupErrorCode.RestoreFailedRolledBack })
+            {
+                Assert.That(Outcomes.SameFiles(after, old), Is.True, $"rolled back but changed: {after.Describe()}; {context}");
+            }
+
             AssertEachFileOldOrNew(after, old, wanted, inSubset.Contains, context);
             AssertNothingLost(old, dir.Certificates, snapshot.Path, context);
 
@@ -124,6 +135,7 @@ public class CrashPointTests
         }
 
         TestContext.Out.WriteLine($"PutBack ({mode}): {total} crash points; {outcomes}");
+        Assert.That(mode == FaultMode.Crash || outcomes.Mixed == 0, Is.True, "a transient error must leave the folder unchanged or complete");
         Assert.That(total, Is.GreaterThanOrEqualTo(15));
     }
 
@@ -214,9 +226,13 @@ public class CrashPointTests
         private int _unchanged;
         private int _complete;
         private int _mixed;
+        private int _rolledBack;
 
-        public void Record(FolderState after, FolderState old, FolderState wanted)
+        public int Mixed => _mixed;
+
+        public void Record(FolderState after, FolderState old, FolderState wanted, Exception? error)
         {
+            _rolledBack += error is BackupException { Code: BackupErrorCode.RestoreFailedRolledBack } ? 1 : 0;
             var withoutStaging = new FolderState(
                 after.Exists,
                 after.Files.Where(f => !f.Key.EndsWith(".certinstaller-staging", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value),
@@ -236,9 +252,9 @@ public class CrashPointTests
         }
 
         public override string ToString() =>
-            $"after the failure the folder was unchanged {_unchanged}x, complete {_complete}x, per-file mixed (each file old or new) {_mixed}x";
+            $"after the failure the folder's files were unchanged {_unchanged}x (rolled back by the restorer {_rolledBack}x), complete {_complete}x, per-file mixed (each file old or new) {_mixed}x";
 
-        private static bool SameFiles(FolderState x, FolderState y) =>
+        public static bool SameFiles(FolderState x, FolderState y) =>
             x.Files.Count == y.Files.Count && x.Files.All(f => y.Files.TryGetValue(f.Key, out var b) && b.AsSpan().SequenceEqual(f.Value));
     }
 }
