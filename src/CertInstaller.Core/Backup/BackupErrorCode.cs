@@ -33,7 +33,7 @@ public enum BackupErrorCode
     /// <summary>Creating the snapshot failed part-way; the certificates folder was not changed.</summary>
     BackupFailed = 3010,
 
-    /// <summary>Restoring failed part-way; every file is either old or restored, replaced files are in the displaced area.</summary>
+    /// <summary>Restoring failed part-way and could not be undone; every file is either old or restored, replaced files are in the displaced area. A re-run finishes.</summary>
     RestoreFailed = 3011,
 
     /// <summary>A live file changed while it was being displaced.</summary>
@@ -44,4 +44,7 @@ public enum BackupErrorCode
 
     /// <summary>An argument is invalid (bad relative path, bad retention count).</summary>
     InvalidArgument = 3014,
+
+    /// <summary>Restoring failed; every file it had changed was put back, so the folder is as it was before the restore.</summary>
+    RestoreFailedRolledBack = 3015,
 }

@@ -27,6 +27,14 @@ internal sealed class RestoreRun
 
     public List<RestoreFileResult> Results { get; } = new();
 
+    /// <summary>True when a failed run put every file back as it was before this run.</summary>
+    public bool RolledBack { get; private set; }
+
+    /// <summary>
+    /// Plans, then prepares every change without touching a live file (displaced copies, staging
+    /// files next to their targets), then commits with one rename or delete per file, then tidies
+    /// directories. On an error it puts the committed files back (best effort) before rethrowing.
+    /// </summary>
     public void Execute(RestoreScope scope, IReadOnlyList<ManifestEntry> entries)
     {
         var manifest = _snapshot.Manifest;
@@ -53,36 +61,43 @@ internal sealed class RestoreRun
         CheckConflicts(entries, liveFiles, liveLinks, liveDirectories);
 
         var exact = scope == RestoreScope.Exact;
+        var steps = Plan(exact, entries, liveFiles);
         var folderWanted = !exact || manifest.SourceExisted;
-        if (folderWanted)
+        var createdDirectories = new List<string>();
+        try
         {
-            CreateLiveDirectory(_target);
-            IEnumerable<string> directories = exact
-                ? manifest.Directories
-                : entries.Select(e => RelativePath.Parent(e.RelativePath)).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(d => d, StringComparer.Ordinal);
-            foreach (var directory in directories)
+            if (folderWanted)
             {
-                CreateLiveDirectory(RelativePath.Combine(_target, directory));
+                IEnumerable<string> directories = exact
+                    ? manifest.Directories
+                    : entries.Select(e => RelativePath.Parent(e.RelativePath)).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(d => d, StringComparer.Ordinal);
+                CreateLiveDirectory(_target, createdDirectories);
+                foreach (var directory in directories)
+                {
+                    CreateLiveDirectory(RelativePath.Combine(_target, directory), createdDirectories);
+                }
+            }
+
+            foreach (var step in steps)
+            {
+                Prepare(step);
+            }
+
+            foreach (var step in steps)
+            {
+                Commit(step);
             }
         }
-
-        foreach (var entry in entries)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
         {
-            RestoreFile(entry, liveFiles.TryGetValue(entry.RelativePath, out var live) ? live : null);
+            RolledBack = TryRollBack(steps, createdDirectories);
+            throw;
         }
 
+        Results.AddRange(steps.Select(s => new RestoreFileResult(s.RelativePath, s.Action, s.DisplacedPath)));
         if (!exact)
         {
             return;
-        }
-
-        var listed = new HashSet<string>(manifest.Files.Select(f => f.RelativePath), comparer);
-        foreach (var pair in liveFiles.Where(p => !listed.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var displaced = Displace(pair.Key, pair.Value, null);
-            ClearReadOnly(pair.Value);
-            _fs.DeleteFile(pair.Value.FullPath);
-            Results.Add(new RestoreFileResult(pair.Key, RestoreFileAction.Removed, displaced));
         }
 
         foreach (var link in scan.Links)
@@ -109,6 +124,154 @@ internal sealed class RestoreRun
                 new { snapshotId = _snapshot.Id, target = _target, files = Results },
                 privateAccess: true);
         }
+    }
+
+    private List<Step> Plan(bool exact, IReadOnlyList<ManifestEntry> entries, Dictionary<string, FileSystemEntry> liveFiles)
+    {
+        var steps = new List<Step>();
+        foreach (var entry in entries)
+        {
+            var live = liveFiles.TryGetValue(entry.RelativePath, out var found) ? found : null;
+            string? liveSha = null;
+            if (live is not null)
+            {
+                liveSha = FileHasher.Hash(_fs, live.FullPath).Sha256;
+                if (live.Length == entry.Size && string.Equals(liveSha, entry.Sha256, StringComparison.OrdinalIgnoreCase))
+                {
+                    Results.Add(new RestoreFileResult(entry.RelativePath, RestoreFileAction.Unchanged, null));
+                    continue;
+                }
+            }
+
+            steps.Add(new Step(
+                entry.RelativePath,
+                live is null ? RestoreFileAction.Restored : RestoreFileAction.Replaced,
+                entry,
+                live,
+                liveSha,
+                live?.FullPath ?? RelativePath.Combine(_target, entry.RelativePath)));
+        }
+
+        if (exact)
+        {
+            var listed = new HashSet<string>(_snapshot.Manifest.Files.Select(f => f.RelativePath), _fs.PathComparer);
+            foreach (var pair in liveFiles.Where(p => !listed.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                steps.Add(new Step(pair.Key, RestoreFileAction.Removed, null, pair.Value, null, pair.Value.FullPath));
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>Keeps the live file aside and stages the snapshot's; no live file changes.</summary>
+    private void Prepare(Step step)
+    {
+        if (step.Live is not null)
+        {
+            step.DisplacedPath = Displace(step.RelativePath, step.Live, step.LiveSha);
+        }
+
+        if (step.Entry is not null)
+        {
+            step.StagingPath = step.TargetPath + SnapshotLayout.StagingSuffix;
+            Stage(step.Entry, step.StagingPath);
+        }
+    }
+
+    /// <summary>One atomic change to the live folder per file (after clearing a read-only attribute).</summary>
+    private void Commit(Step step)
+    {
+        if (step.Live is not null)
+        {
+            ClearReadOnly(step.Live);
+        }
+
+        if (step.StagingPath is null)
+        {
+            _fs.DeleteFile(step.TargetPath);
+        }
+        else
+        {
+            _fs.MoveFile(step.StagingPath, step.TargetPath, overwrite: step.Live is not null);
+        }
+
+        step.Committed = true;
+    }
+
+    /// <summary>Puts committed files back from the displaced copies and removes staging files and created directories. Returns false when any of it failed.</summary>
+    private bool TryRollBack(List<Step> steps, List<string> createdDirectories)
+    {
+        var complete = true;
+        foreach (var step in Enumerable.Reverse(steps))
+        {
+            try
+            {
+                if (step.Committed)
+                {
+                    UndoCommit(step);
+                }
+                else if (step.StagingPath is not null && _fs.GetEntry(step.StagingPath) is { } staged)
+                {
+                    ClearReadOnly(staged);
+                    _fs.DeleteFile(step.StagingPath);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
+            {
+                complete = false;
+            }
+        }
+
+        foreach (var directory in Enumerable.Reverse(createdDirectories))
+        {
+            try
+            {
+                DeleteIfEmpty(directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                complete = false;
+            }
+        }
+
+        return complete;
+    }
+
+    private void UndoCommit(Step step)
+    {
+        if (_fs.GetEntry(step.TargetPath) is { } current)
+        {
+            ClearReadOnly(current);
+        }
+
+        if (step.Live is null)
+        {
+            _fs.DeleteFile(step.TargetPath); // a restored file: its content is in the snapshot
+            return;
+        }
+
+        var staging = step.TargetPath + SnapshotLayout.StagingSuffix;
+        if (_fs.GetEntry(staging) is { } leftover)
+        {
+            ClearReadOnly(leftover);
+            _fs.DeleteFile(staging);
+        }
+
+        var (_, sha) = FileHasher.CopyNew(_fs, step.DisplacedPath!, staging, privateAccess: false);
+        if (!string.Equals(sha, step.LiveSha ?? sha, StringComparison.Ordinal))
+        {
+            throw new IOException($"The displaced copy of '{step.RelativePath}' changed.");
+        }
+
+        _fs.SetTimes(staging, step.Live.CreatedUtc, step.Live.ModifiedUtc);
+        if (step.Live.IsReadOnly)
+        {
+            _fs.SetReadOnly(staging, true);
+        }
+
+        _fs.MoveFile(staging, step.TargetPath, overwrite: step.Entry is not null);
+        step.Committed = false;
     }
 
     private void CheckConflicts(
@@ -141,22 +304,8 @@ internal sealed class RestoreRun
         $"Cannot restore snapshot {_snapshot.Id}: {what}. Nothing was changed.",
         "Move that entry out of the certificates folder, then run the restore again.");
 
-    private void RestoreFile(ManifestEntry entry, FileSystemEntry? live)
+    private void Stage(ManifestEntry entry, string staging)
     {
-        var targetPath = RelativePath.Combine(_target, entry.RelativePath);
-        string? liveSha = null;
-        if (live is not null)
-        {
-            liveSha = FileHasher.Hash(_fs, live.FullPath).Sha256;
-            if (live.Length == entry.Size && string.Equals(liveSha, entry.Sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                Results.Add(new RestoreFileResult(entry.RelativePath, RestoreFileAction.Unchanged, null));
-                return;
-            }
-        }
-
-        var displaced = live is null ? null : Displace(entry.RelativePath, live, liveSha);
-        var staging = targetPath + SnapshotLayout.StagingSuffix;
         var (_, stagedSha) = FileHasher.CopyNew(_fs, RelativePath.Combine(_snapshotFiles, entry.RelativePath), staging, privateAccess: false);
         if (!string.Equals(stagedSha, entry.Sha256, StringComparison.OrdinalIgnoreCase))
         {
@@ -168,17 +317,6 @@ internal sealed class RestoreRun
         {
             _fs.SetReadOnly(staging, true);
         }
-
-        if (live is not null)
-        {
-            ClearReadOnly(live);
-        }
-
-        _fs.MoveFile(staging, live?.FullPath ?? targetPath, overwrite: live is not null);
-        Results.Add(new RestoreFileResult(
-            entry.RelativePath,
-            live is null ? RestoreFileAction.Restored : RestoreFileAction.Replaced,
-            displaced));
     }
 
     /// <summary>Copies a live file into this run's displaced area and checks the copy; returns its path.</summary>
@@ -202,10 +340,11 @@ internal sealed class RestoreRun
         return destination;
     }
 
-    private void CreateLiveDirectory(string path)
+    private void CreateLiveDirectory(string path, List<string> created)
     {
         if (_fs.GetEntry(path) is null)
         {
+            created.Add(path);
             _fs.CreateDirectory(path, privateAccess: false);
         }
     }
@@ -224,5 +363,29 @@ internal sealed class RestoreRun
         {
             _fs.DeleteEmptyDirectory(path);
         }
+    }
+
+    /// <summary>One file's change: planned, prepared, committed.</summary>
+    private sealed class Step(string relativePath, RestoreFileAction action, ManifestEntry? entry, FileSystemEntry? live, string? liveSha, string targetPath)
+    {
+        public string RelativePath { get; } = relativePath;
+
+        public RestoreFileAction Action { get; } = action;
+
+        /// <summary>The snapshot's file (null when the live file is removed).</summary>
+        public ManifestEntry? Entry { get; } = entry;
+
+        /// <summary>The live file (null when it is missing).</summary>
+        public FileSystemEntry? Live { get; } = live;
+
+        public string? LiveSha { get; } = liveSha;
+
+        public string TargetPath { get; } = targetPath;
+
+        public string? DisplacedPath { get; set; }
+
+        public string? StagingPath { get; set; }
+
+        public bool Committed { get; set; }
     }
 }

@@ -89,6 +89,15 @@ public sealed class SnapshotRestorer
         {
             run.Execute(scope, entries);
         }
+        catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && run.RolledBack)
+        {
+            throw new BackupException(
+                BackupErrorCode.RestoreFailedRolledBack,
+                target,
+                $"Restoring snapshot {snapshotId} failed: {e.Message} Every file it had changed was put back: the folder is as it was before this restore (copies of the files it touched are in {run.DisplacedRoot}).",
+                "Fix the cause (file in use? access denied? disk full?) and run the same restore again.",
+                e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BackupException(

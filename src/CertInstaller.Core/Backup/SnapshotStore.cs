@@ -180,7 +180,19 @@ public sealed class SnapshotStore
     public FolderLock AcquireLock(string reason)
     {
         EnsureRoot();
-        return FolderLock.Acquire(FileSystem, Clock, LockProbe, Root, reason);
+        try
+        {
+            return FolderLock.Acquire(FileSystem, Clock, LockProbe, Root, reason);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupException(
+                BackupErrorCode.BackupRootUnusable,
+                Path.Combine(Root, SnapshotLayout.LockFile),
+                $"Cannot take the lock in the backup folder: {e.Message} Nothing was changed.",
+                "Check access to the backup folder (installs run as SYSTEM) and free space, then retry.",
+                e);
+        }
     }
 
     internal static string NormalizeFolder(string folder)
