@@ -1,21 +1,63 @@
 using System.CommandLine;
+using CertInstaller.Harness.Commands;
+using CertInstaller.Harness.Common;
 
 namespace CertInstaller.Harness;
 
 /// <summary>Builds the certharness command tree and runs it against the given writers.</summary>
 public static class Cli
 {
+    /// <summary>The verbs, one per file under Commands/; add new verbs here.</summary>
+    private static readonly IReadOnlyList<Func<Command>> Verbs =
+    [
+        InspectCommand.Create,
+        CsrCommand.Create,
+        ChainCommand.Create,
+        DigestsCommand.Create,
+        ValidateCommand.Create,
+        BackupCommand.Create,
+        PreserveCommand.Create,
+        DemoCommand.Create,
+        SampleCommand.Create,
+    ];
+
     /// <summary>Parses <paramref name="args"/>, runs the verb and returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("certharness: inspect and validate IC certificates folders")
+        var root = new RootCommand("certharness: inspect and validate IC certificates folders");
+        foreach (var verb in Verbs)
         {
-            Commands.ValidateCommand.Create(),
-            Commands.BackupCommand.Create(),
-            Commands.PreserveCommand.Create(),
-            Commands.DemoCommand.Create(),
-        };
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+            root.Add(verb());
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine("certharness: " + error.Message);
+            }
+
+            stderr.WriteLine("run 'certharness --help' for usage");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return parsed.Invoke(config);
+        }
+        catch (HarnessException e)
+        {
+            stderr.WriteLine(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(args)}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"certharness {Verb(args)}: unexpected error: {e.Message}");
+            return ExitCodes.Usage;
+        }
     }
+
+    private static string Verb(string[] args) => args.FirstOrDefault(a => !a.StartsWith("-", StringComparison.Ordinal)) ?? string.Empty;
 }

@@ -75,6 +75,11 @@ internal static class DemoCommand
         var after = Validate(certs);
         output.WriteLine($"  after rollback: {(after.Valid ? "valid" : "NOT valid")}, {after.Findings.Count} findings (before the failed install: {good.Findings.Count})");
 
+        Step(output, 8, "the inspection verbs over the result");
+        var server = Path.Combine(certs, "Client", "Local_Subsystems", "ic1_ServerCertificate.cer");
+        Harness(output, "chain", server, "--bundle", certs, "--trust", Path.Combine(certs, "Client", "Local_Subsystems", "ic1_TrustedCertificate.cer"));
+        Harness(output, "digests", certs, "--verify-chains");
+
         var ok = validate.Succeeded && after.Valid;
         output.WriteLine();
         output.WriteLine($"verdict: {(ok ? "third-party certificates survived the install and the rollback; the folder is valid" : "the lifecycle did NOT end with a valid folder")}");
@@ -87,6 +92,15 @@ internal static class DemoCommand
         Policy = ValidationPolicy.Installer,
         At = DateTimeOffset.UtcNow,
     });
+
+    private static void Harness(TextWriter output, params string[] args)
+    {
+        output.WriteLine("  $ certharness " + string.Join(" ", args));
+        using var captured = new StringWriter();
+        var code = Cli.Run(args, captured, captured);
+        foreach (var line in captured.ToString().Split('\n').Where(l => l.Length > 0)) output.WriteLine("    " + line.TrimEnd('\r'));
+        output.WriteLine($"    (exit code {code})");
+    }
 
     private static void Step(TextWriter output, int n, string title)
     {

@@ -22,7 +22,7 @@ public static class DigestScanner
             {
                 var signature = PkiDescriber.DescribeSignature(certificate.CertificateStructure.SignatureAlgorithm);
                 var subject = PkiDescriber.DescribeName(certificate.SubjectDN).OneLine;
-                entries.Add(new DigestEntry(file, "certificate", subject, signature, policy.Accepts(signature.Digest)));
+                entries.Add(new DigestEntry(file, "certificate", subject, signature, policy.Accepts(signature.Digest)) { Certificate = certificate });
             }
 
             foreach (var csr in result.Objects.OfType<CsrObject>())

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Chains;
+using CertInstaller.Core.Pki.Digests;
+using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Harness.Common;
+using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
+
+namespace CertInstaller.Harness.Commands;
+
+/// <summary>certharness digests: signature digest of every certificate and CSR under a folder, optionally with chain checks.</summary>
+internal static class DigestsCommand
+{
+    private const string Help = """
+        List the signature digest of every certificate and CSR under a folder (recursively) and judge it against a
+        minimum (default SHA-256). Files that are not PKI data are listed as skipped.
+        --verify-chains also verifies the chain of every certificate against the whole folder as pool, in the same
+        process; trust anchors are --trust, or the folder's self-signed certificates when --trust is not given.
+        Exit codes: 0 all digests meet the minimum (and all chains are valid); 1 findings; 2 bad usage.
+        Examples:
+          certharness digests D:\I3\IC\Certificates
+          certharness digests Certificates --min SHA-1 --verify-chains --json
+        """;
+
+    public static Command Create()
+    {
+        var dir = new Argument<string>("dir") { Description = "the folder to scan" };
+        var min = new Option<string?>("--min") { Description = "weakest accepted digest (default SHA-256)" };
+        var verify = new Option<bool>("--verify-chains") { Description = "also verify the chain of every certificate" };
+        var trust = new Option<string[]>("--trust") { Description = "trust anchors for --verify-chains: file or folder (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var at = new Option<string?>("--at") { Description = "verification time for --verify-chains, ISO 8601 (default now)" };
+        var common = new CommonOptions();
+        var command = new Command("digests", Help) { dir, min, verify, trust, at };
+        common.AddTo(command);
+        command.SetAction(r =>
+        {
+            var folder = Inputs.ExistingDirectory(r.GetValue(dir)!);
+            var policy = new DigestPolicy(Inputs.Digest(r.GetValue(min), "--min"));
+            var reader = new PkiReader(common.ResolvePassword(r));
+            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust", "digests");
+            var when = Inputs.At(r.GetValue(at));
+            var files = new FolderReader(reader).ReadAll(folder);
+            var report = DigestScanner.Classify(files, policy);
+            var view = Build(report, r.GetValue(verify) ? new ChainBuilder() : null, anchors, when);
+            var stdout = r.InvocationConfiguration.Output;
+            if (r.GetValue(common.Json))
+            {
+                JsonRenderer.Write(view, stdout);
+            }
+            else
+            {
+                TextRenderer.Write(view, stdout);
+            }
+
+            var ok = report.AllOk && (view.Chains is null || view.Chains.Invalid == 0);
+            return ok ? ExitCodes.Clean : ExitCodes.Findings;
+        });
+        return command;
+    }
+
+    private static DigestsView Build(DigestReport report, ChainBuilder? chains, CertificatePool anchors, DateTimeOffset at)
+    {
+        var files = report.Entries.Select(e => new DigestFileView(
+            e.File.RelativePath, e.Kind, e.Subject, e.Signature.Algorithm, e.Signature.Digest.ToDisplayName(), e.Ok)).ToList();
+        var skipped = report.Unreadable.Select(u => new SkippedView(u.File.RelativePath, u.Error.Problem)).ToList();
+        if (chains is null)
+        {
+            return new DigestsView(report.Policy.Minimum.ToDisplayName(), files, skipped);
+        }
+
+        var certificates = report.Entries.Where(e => e.Kind == "certificate").Select(e => e.Certificate!).ToList();
+        var results = FolderChainVerifier.VerifyAll(certificates, anchors, at, chains);
+        var index = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i].Kind == "certificate")
+            {
+                var result = results[index++];
+                files[i] = files[i] with { ChainValid = result.Valid, ChainProblems = result.Problems.Select(ChainInputs.View).ToList() };
+            }
+        }
+
+        return new DigestsView(report.Policy.Minimum.ToDisplayName(), files, skipped)
+        {
+            Chains = new ChainSummaryView(results.Count, results.Count(r => !r.Valid), chains.Signatures.Verifications),
+        };
+    }
+}

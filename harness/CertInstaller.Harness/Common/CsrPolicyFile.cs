@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Requests;
+
+namespace CertInstaller.Harness.Common;
+
+/// <summary>Reads a CSR policy from a JSON file; any problem is a usage error naming the file.</summary>
+internal static class CsrPolicyFile
+{
+    public static CsrPolicy Load(string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var root = doc.RootElement;
+            var policy = CsrPolicy.Default;
+            if (root.TryGetProperty("subject", out var subject))
+            {
+                policy = policy with
+                {
+                    Subject = subject.EnumerateObject().ToDictionary(
+                        p => p.Name,
+                        p => (IReadOnlyList<string>)(p.Value.ValueKind == JsonValueKind.Array
+                            ? p.Value.EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToList()
+                            : [p.Value.GetString() ?? string.Empty])),
+                };
+            }
+
+            if (root.TryGetProperty("sans", out var sans))
+            {
+                policy = policy with { RequiredSans = sans.EnumerateArray().Select(San).ToList() };
+            }
+
+            if (root.TryGetProperty("minRsaBits", out var rsa))
+            {
+                policy = policy with { MinRsaBits = rsa.GetInt32() };
+            }
+
+            if (root.TryGetProperty("minEcBits", out var ec))
+            {
+                policy = policy with { MinEcBits = ec.GetInt32() };
+            }
+
+            if (root.TryGetProperty("minDigest", out var digest))
+            {
+                policy = policy with { MinDigest = Inputs.Digest(digest.GetString(), "minDigest") };
+            }
+
+            return policy;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException
+            or FormatException or KeyNotFoundException or ArgumentException or HarnessException)
+        {
+            throw new HarnessException($"{path}: invalid CSR policy file: {e.Message}");
+        }
+    }
+
+    private static SubjectAltName San(JsonElement element)
+    {
+        var type = element.GetProperty("type").GetString();
+        var value = element.GetProperty("value").GetString() ?? string.Empty;
+        return type switch
+        {
+            "dns" => SubjectAltName.Dns(value),
+            "ip" => SubjectAltName.Ip(value),
+            "email" => SubjectAltName.Email(value),
+            "uri" => SubjectAltName.Uri(value),
+            _ => throw new FormatException($"unknown SAN type '{type}'; options are dns, ip, email, uri"),
+        };
+    }
+}

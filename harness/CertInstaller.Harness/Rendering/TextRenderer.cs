@@ -1,0 +1,107 @@
+using CertInstaller.Harness.Views;
+
+namespace CertInstaller.Harness.Rendering;
+
+/// <summary>Writes views as readable text.</summary>
+internal static class TextRenderer
+{
+    public static void Write(IReadOnlyList<ObjectView> objects, TextWriter o)
+    {
+        foreach (var view in objects)
+        {
+            o.WriteLine($"{view.File} #{view.Index}: {view.Kind}{(view.Encoding is null ? string.Empty : $" ({view.Encoding})")}");
+            WriteBody(view, o, "  ");
+            o.WriteLine();
+        }
+    }
+
+    public static void Write(CsrCheckView view, TextWriter o)
+    {
+        o.WriteLine($"{view.File}: csr");
+        WriteBody(view.Csr, o, "  ");
+        o.WriteLine(view.Ok ? "result: OK, the CSR meets the policy" : $"result: {view.Findings.Count} finding(s)");
+        foreach (var f in view.Findings)
+        {
+            o.WriteLine($"  [{f.Code}] {f.Message}");
+        }
+    }
+
+    public static void Write(ChainView view, TextWriter o)
+    {
+        o.WriteLine($"chain of {view.Leaf}: {(view.Valid ? "VALID" : "INVALID")}");
+        for (var i = 0; i < view.Path.Count; i++)
+        {
+            o.WriteLine($"  {i}: {view.Path[i]}");
+        }
+
+        o.WriteLine($"  anchor: {view.Anchor ?? "(none reached)"}");
+        foreach (var p in view.Problems)
+        {
+            o.WriteLine($"  [{p.Code}] {p.Subject}: {p.Message}");
+        }
+    }
+
+    public static void Write(DigestsView view, TextWriter o)
+    {
+        o.WriteLine($"minimum digest: {view.Minimum}");
+        var width = view.Files.Count == 0 ? 4 : Math.Min(60, view.Files.Max(f => f.Path.Length));
+        foreach (var f in view.Files)
+        {
+            var chain = f.ChainValid is null ? string.Empty
+                : f.ChainValid.Value ? "  chain OK" : "  chain " + string.Join(",", f.ChainProblems!.Select(p => p.Code));
+            o.WriteLine($"  {(f.Ok ? "ok  " : "WEAK")}  {f.Digest,-8}  {f.Path.PadRight(width)}  {f.Subject}{chain}");
+        }
+
+        foreach (var s in view.Skipped)
+        {
+            o.WriteLine($"  skip  {s.Path}: {s.Problem}");
+        }
+
+        var weak = view.Files.Count(f => !f.Ok);
+        o.WriteLine($"{view.Files.Count} signed object(s), {weak} below {view.Minimum}, {view.Skipped.Count} file(s) skipped");
+        if (view.Chains is { } c)
+        {
+            o.WriteLine($"{c.Verified} chain(s) verified, {c.Invalid} invalid, {c.SignatureVerifications} signature verification(s)");
+        }
+    }
+
+    private static void WriteBody(ObjectView v, TextWriter o, string indent)
+    {
+        void Line(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                o.WriteLine($"{indent}{label,-16}{value}");
+            }
+        }
+
+        Line("format:", v.Format);
+        Line("subject:", v.Subject);
+        Line("issuer:", v.Issuer);
+        Line("serial:", v.Serial);
+        Line("not before:", v.NotBefore);
+        Line("not after:", v.NotAfter);
+        Line("SANs:", v.Sans is { Count: > 0 } s ? string.Join(", ", s.Select(x => $"{x.Type}:{x.Value}")) : null);
+        Line("public key:", v.PublicKey is { } k ? $"{k.Algorithm} {k.Bits} bits{(k.Curve is null ? string.Empty : " " + k.Curve)}" : null);
+        Line("signature:", v.Signature is { } sig ? $"{sig.Algorithm} ({sig.Digest})" : null);
+        Line("signature ok:", v.SignatureValid is { } ok ? (ok ? "yes" : "NO, the signature does not verify") : null);
+        Line("requested ext:", v.RequestedExtensions is { Count: > 0 } r ? string.Join(", ", r) : null);
+        Line("basic constr.:", v.BasicConstraints is { } bc ? (bc.Ca ? "CA" + (bc.PathLength is { } p ? $", path length {p}" : string.Empty) : "not a CA") : null);
+        Line("key usage:", v.KeyUsage is { } ku ? string.Join(", ", ku) : null);
+        Line("ext key usage:", v.ExtendedKeyUsage is { } eku ? string.Join(", ", eku) : null);
+        Line("subject key id:", v.SubjectKeyId);
+        Line("auth. key id:", v.AuthorityKeyId);
+        Line("sha1:", v.Fingerprints?.Sha1);
+        Line("sha256:", v.Fingerprints?.Sha256);
+        Line("matches:", v.MatchingCertificates is { } m ? (m.Count == 0 ? "no inspected certificate" : string.Join("; ", m)) : null);
+        Line("key matches:", v.KeyMatchesCertificate is { } km ? (km ? "yes, the key matches the first certificate" : "NO") : null);
+        foreach (var (label, list) in new[] { ("certificate", v.Certificates), ("key", v.Keys) })
+        {
+            for (var i = 0; i < (list?.Count ?? 0); i++)
+            {
+                o.WriteLine($"{indent}{label} {i}:");
+                WriteBody(list![i], o, indent + "  ");
+            }
+        }
+    }
+}
