@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using CertInstaller.ActionHost;
+using CertInstaller.Core.Actions;
+using CertInstaller.Core.Samples;
+
+namespace CertInstaller.ActionHost.Tests;
+
+/// <summary>The action host as an installer runs it: a separate process, one ActionData argument, exit 0 or 1603.</summary>
+public class ActionHostProcessTests
+{
+    // Unix keeps the low 8 bits of an exit code (1603 → 67); Windows and Wine keep 1603.
+    private static readonly int Failure = OperatingSystem.IsWindows() ? ActionHostProgram.Failure : ActionHostProgram.Failure & 0xFF;
+
+    private string _root = null!;
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-host-" + Guid.NewGuid().ToString("N")[..10]));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_root, recursive: true);
+
+    private static (int Code, string Output) Host(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "certinstaller-action.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+
+    private string Data(ValidationMode validation = ValidationMode.Enforce) => ActionDataSerializer.Serialize(new ActionData
+    {
+        CertDir = Path.Combine(_root, "Certificates"),
+        BackupDir = Path.Combine(_root, "Backups"),
+        ProductCode = "{HOST-TEST}",
+        ProductVersion = "1.0",
+        Validation = validation,
+    });
+
+    [TestCase()]
+    [TestCase("backup")]
+    [TestCase("explode", "CertDir=a;BackupDir=b")]
+    public void Run_WhenUsageWrong_Exits1603WithUsage(params string[] args)
+    {
+        var (code, output) = Host(args);
+
+        Assert.That(code, Is.EqualTo(Failure));
+        Assert.That(output, Does.Contain("usage: certinstaller-action"));
+    }
+
+    [Test]
+    public void Run_WhenActionDataInvalid_Exits1603NamingTheKey()
+    {
+        var (code, output) = Host("backup", "CertDir=;BackupDir=x;Colour=blue");
+
+        Assert.That(code, Is.EqualTo(Failure));
+        Assert.That(output, Does.Contain("unknown key 'Colour'").And.Contain("CERTINSTALLER_CERTDIR"));
+    }
+
+    [Test]
+    public void Run_EveryOperationInOrder_SucceedsAndLogsToBackupRoot()
+    {
+        new IcFolderBuilder().BuildServer(Path.Combine(_root, "Certificates"), new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
+
+        foreach (var op in new[] { "backup", "preserve", "validate", "commit" })
+        {
+            var (code, output) = Host(op, Data());
+            Assert.That(code, Is.EqualTo(0), $"{op}: {output}");
+        }
+
+        var log = File.ReadAllText(Path.Combine(_root, "Backups", ActionHostProgram.LogFileName));
+        Assert.That(log, Does.Contain("Backup succeeded").And.Contain("Preserve succeeded").And.Contain("Validate succeeded").And.Contain("Commit succeeded"));
+    }
+
+    [Test]
+    public void Run_WhenValidateEnforcedOnExpiredThirdParty_Exits1603WithFinding()
+    {
+        new IcFolderBuilder().BuildServer(Path.Combine(_root, "Certificates"),
+            new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType, ThirdPartyNotAfter = DateTimeOffset.UtcNow.AddDays(-1) });
+
+        var (code, output) = Host("validate", Data());
+        var (warnCode, warnOutput) = Host("validate", Data(ValidationMode.Warn));
+
+        Assert.That(code, Is.EqualTo(Failure));
+        Assert.That(output, Does.Contain("CI3002"));
+        Assert.That(warnCode, Is.EqualTo(0));
+        Assert.That(warnOutput, Does.Contain("CertInstaller warning: CI3002"));
+    }
+}
