@@ -1,0 +1,194 @@
+namespace CertInstaller.MsiKit;
+
+/// <summary>
+/// The Linux MSI kit: builds the sample product with wixl from SampleProduct.wixl.wxs, then adds by code, with
+/// msibuild, everything installer/CertificateActions.wxs and installer/Sample/Product.wxs declare that wixl cannot author:
+/// the custom actions (same ids, execution kinds, SetProperty data and conditions), their sequence, the properties,
+/// the MajorUpgrade schedule, Permanent components and file versions. The Binary is the certinstaller-action exe:
+/// a DTF entry point "RestoreOnRollback" of action "X" becomes the exe target <c>restore-on-rollback "[X]"</c>.
+/// </summary>
+public static class MsiKit
+{
+    /// <summary>Builds the sample product MSI.</summary>
+    /// <param name="installerDir">installer/ of the repository.</param>
+    /// <param name="version">ProductVersion, e.g. 1.0.0.</param>
+    /// <param name="regeneratedCertificatesDir">output of installer/Sample/regenerate-certificates.sh.</param>
+    /// <param name="actionHostExe">the published win-x64 certinstaller-action.exe.</param>
+    /// <param name="workDir">a scratch folder of this build.</param>
+    /// <returns>the MSI path.</returns>
+    public static string BuildSample(string installerDir, string version, string regeneratedCertificatesDir, string actionHostExe, string workDir)
+    {
+        if (Directory.Exists(workDir))
+        {
+            Directory.Delete(workDir, recursive: true);
+        }
+
+        Directory.CreateDirectory(workDir);
+        CopyTree(Path.Combine(installerDir, "Sample", "Payload"), Path.Combine(workDir, "Payload"));
+        CopyTree(regeneratedCertificatesDir, Path.Combine(workDir, "certs"));
+        File.Copy(Path.Combine(installerDir, "e2e", "SampleProduct.wixl.wxs"), Path.Combine(workDir, "SampleProduct.wixl.wxs"));
+        var msi = Path.Combine(workDir, $"CertInstallerSample-{version}.msi");
+        Tools.Run("wixl", workDir, "-a", "x64", "-D", $"ProductVersion={version}", "-D", "RegeneratedCertificatesDir=certs",
+            "-D", "PayloadDir=Payload", "-o", msi, "SampleProduct.wixl.wxs");
+
+        var fragment = WxsSource.Load(Path.Combine(installerDir, "CertificateActions.wxs"));
+        var sample = WxsSource.Load(Path.Combine(installerDir, "Sample", "Product.wxs"));
+        var idt = Path.Combine(workDir, "idt");
+        AddCustomActions(msi, idt, actionHostExe, fragment, sample);
+        AddProperties(msi, idt, fragment, sample);
+        AddSequence(msi, idt, sample, fragment, sample);
+        ApplyComponentsAndFiles(msi, idt, sample);
+        return msi;
+    }
+
+    /// <summary>The CustomAction rows the kit derives from the WiX sources (also used by tests to show the mapping).</summary>
+    public static IEnumerable<string[]> CustomActionRows(params WxsSource[] sources)
+    {
+        foreach (var source in sources)
+        {
+            foreach (var ca in source.CustomActions)
+            {
+                if (ca.BinaryRef is not null && ca.DllEntry is not null)
+                {
+                    // Exe custom actions get no CustomActionData: the data is the formatted property in the command line.
+                    yield return [ca.Id, CustomActionTypes.For(ca, CustomActionTypes.ExeFromBinary).ToString(), ca.BinaryRef,
+                        $"{CustomActionTypes.Operation(ca.DllEntry)} \"[{ca.Id}]\"", ""];
+                }
+                else if (ca.Directory is not null && ca.ExeCommand is not null)
+                {
+                    yield return [ca.Id, CustomActionTypes.For(ca, CustomActionTypes.ExeInDirectory).ToString(), ca.Directory, ca.ExeCommand, ""];
+                }
+                else
+                {
+                    throw new InvalidDataException($"{source.Path}: custom action {ca.Id} is neither a BinaryRef/DllEntry nor a Directory/ExeCommand action");
+                }
+            }
+
+            foreach (var sp in source.SetProperties)
+            {
+                yield return [sp.Action, CustomActionTypes.SetFormattedProperty.ToString(), sp.PropertyId, sp.Value, ""];
+            }
+        }
+    }
+
+    private static void AddCustomActions(string msi, string idt, string actionHostExe, params WxsSource[] sources)
+    {
+        var table = IdtTable.Export(msi, "CustomAction");
+        foreach (var row in CustomActionRows(sources))
+        {
+            table.Add(row);
+        }
+
+        table.Import(msi, idt);
+
+        var binary = IdtTable.Export(msi, "Binary");
+        var binaryIds = sources.SelectMany(s => s.CustomActions).Select(c => c.BinaryRef).OfType<string>().Distinct();
+        Directory.CreateDirectory(Path.Combine(idt, "Binary"));
+        foreach (var id in binaryIds)
+        {
+            File.Copy(actionHostExe, Path.Combine(idt, "Binary", id + ".ibd"), overwrite: true);
+            binary.Add(id, id + ".ibd");
+        }
+
+        binary.Import(msi, idt);
+    }
+
+    private static void AddProperties(string msi, string idt, params WxsSource[] sources)
+    {
+        var table = IdtTable.Export(msi, "Property");
+        string? Get(string id) => table.Rows.FirstOrDefault(r => r[0] == id)?[1];
+        void Set(string id, string value)
+        {
+            table.Rows.RemoveAll(r => r[0] == id);
+            table.Add(id, value);
+        }
+
+        var secure = (Get("SecureCustomProperties") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var p in sources.SelectMany(s => s.Properties))
+        {
+            if (!string.IsNullOrEmpty(p.Value))
+            {
+                Set(p.Id, p.Value);
+            }
+
+            if (p.Secure && !secure.Contains(p.Id))
+            {
+                secure.Add(p.Id);
+            }
+        }
+
+        Set("SecureCustomProperties", string.Join(';', secure));
+        table.Import(msi, idt);
+    }
+
+    private static void AddSequence(string msi, string idt, WxsSource product, params WxsSource[] sources)
+    {
+        var table = IdtTable.Export(msi, "InstallExecuteSequence");
+        var rows = table.Rows.Select(r => new SequenceRow(r[0], r[1].Length == 0 ? null : r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var scheduled = new List<WxsSchedule>();
+        var rep = rows.FirstOrDefault(r => r.Action == "RemoveExistingProducts");
+        if (rep is not null)
+        {
+            // wixl ignores MajorUpgrade/@Schedule: place RemoveExistingProducts where WiX would.
+            scheduled.Add(product.MajorUpgradeSchedule switch
+            {
+                "afterInstallInitialize" => new WxsSchedule(rep.Action, null, "InstallInitialize", rep.Condition),
+                "afterInstallValidate" or null => new WxsSchedule(rep.Action, null, "InstallValidate", rep.Condition),
+                "afterInstallExecute" => new WxsSchedule(rep.Action, null, "InstallExecute", rep.Condition),
+                "afterInstallFinalize" => new WxsSchedule(rep.Action, null, "InstallFinalize", rep.Condition),
+                var other => throw new InvalidDataException($"MajorUpgrade Schedule=\"{other}\" is not supported by the kit"),
+            });
+        }
+
+        scheduled.AddRange(sources.SelectMany(s => s.AllScheduled));
+        var resolved = SequenceResolver.Resolve(rows, scheduled);
+        table.Rows.Clear();
+        foreach (var r in resolved)
+        {
+            table.Add(r.Action, r.Condition ?? "", r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        table.Import(msi, idt);
+    }
+
+    private static void ApplyComponentsAndFiles(string msi, string idt, WxsSource product)
+    {
+        const int permanent = 0x10;
+        var components = IdtTable.Export(msi, "Component");
+        var attributes = components.Column("Attributes");
+        foreach (var row in components.Rows.Where(r => product.PermanentComponents.Contains(r[0])))
+        {
+            row[attributes] = (int.Parse(row[attributes], System.Globalization.CultureInfo.InvariantCulture) | permanent).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        components.Import(msi, idt);
+
+        var files = IdtTable.Export(msi, "File");
+        var version = files.Column("Version");
+        var language = files.Column("Language");
+        foreach (var row in files.Rows)
+        {
+            if (product.FileDefaultVersions.TryGetValue(row[0], out var v))
+            {
+                row[version] = v.Version;
+                row[language] = v.Language;
+            }
+        }
+
+        files.Import(msi, idt);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+        }
+    }
+}

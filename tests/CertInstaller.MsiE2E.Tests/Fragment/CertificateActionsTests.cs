@@ -1,0 +1,202 @@
+using CertInstaller.MsiE2E.Tests.Fixtures;
+using CertInstaller.MsiKit;
+
+namespace CertInstaller.MsiE2E.Tests.Fragment;
+
+/// <summary>Static checks of installer/CertificateActions.wxs (and the sample) against the rules and the README.</summary>
+public sealed class CertificateActionsTests
+{
+    private static readonly string[] ActionIds =
+        ["CertInstaller_RestoreOnRollback", "CertInstaller_Backup", "CertInstaller_Preserve", "CertInstaller_Validate", "CertInstaller_Commit"];
+
+    private static readonly string[] PublicProperties =
+    [
+        "CERTINSTALLER_CERTDIR", "CERTINSTALLER_BACKUPDIR", "CERTINSTALLER_PRESERVE", "CERTINSTALLER_PRESERVE_PATTERNS",
+        "CERTINSTALLER_VALIDATION", "CERTINSTALLER_MIN_DIGEST", "CERTINSTALLER_RETAIN",
+    ];
+
+    private static WxsSource Fragment => WxsSource.Load(Path.Combine(RepoPaths.Installer, "CertificateActions.wxs"));
+    private static WxsSource Sample => WxsSource.Load(Path.Combine(RepoPaths.Installer, "Sample", "Product.wxs"));
+    private static string Readme => File.ReadAllText(Path.Combine(RepoPaths.Installer, "README.md"));
+
+    private static IEnumerable<WxsCustomAction> ScriptActions() =>
+        new[] { Fragment, Sample }.SelectMany(s => s.CustomActions).Where(a => a.Execute is "deferred" or "rollback" or "commit");
+
+    [Test]
+    public void Fragment_DeclaresTheContractActionIds() =>
+        Assert.That(Fragment.CustomActions.Select(a => a.Id), Is.EquivalentTo(ActionIds));
+
+    [Test]
+    public void ScriptActions_RunWithoutImpersonationAndHideTheirTarget()
+    {
+        var fragmentActions = Fragment.CustomActions.Where(a => a.Execute is "deferred" or "rollback" or "commit").ToList();
+        Assert.That(fragmentActions, Has.Count.EqualTo(ActionIds.Length));
+        Assert.Multiple(() =>
+        {
+            foreach (var a in fragmentActions)
+            {
+                Assert.That(a.Impersonate, Is.False, $"{a.Id} Impersonate=\"no\"");
+                Assert.That(a.HideTarget, Is.True, $"{a.Id} HideTarget=\"yes\"");
+                Assert.That(a.Return, Is.EqualTo("check"), $"{a.Id} Return=\"check\"");
+            }
+
+            foreach (var a in ScriptActions())
+            {
+                Assert.That(a.Impersonate, Is.False, $"{a.Id} Impersonate=\"no\"");
+            }
+        });
+    }
+
+    [Test]
+    public void FragmentScriptActions_EachHaveASetPropertyWithTheirIdAndTheirCondition()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var a in Fragment.CustomActions)
+            {
+                var set = Fragment.SetProperties.SingleOrDefault(s => s.PropertyId == a.Id);
+                Assert.That(set, Is.Not.Null, $"a SetProperty with Id=\"{a.Id}\"");
+                if (set is null)
+                {
+                    continue;
+                }
+
+                Assert.That(set.Schedule.Before, Is.EqualTo(a.Id), $"{a.Id}'s data is set right before it");
+                var custom = Fragment.Scheduled.Single(c => c.Action == a.Id);
+                Assert.That(set.Schedule.Condition, Is.EqualTo(custom.Condition), $"{a.Id}'s SetProperty runs when {a.Id} runs");
+            }
+        });
+    }
+
+    [Test]
+    public void ActionData_HasEveryKeyAndEndsWithProductVersion()
+    {
+        string[] keys = ["CertDir", "BackupDir", "Mode", "ProductCode", "Preserve", "PreservePatterns", "Validation", "MinDigest", "Retain", "Host", "ProductVersion"];
+        Assert.Multiple(() =>
+        {
+            foreach (var id in ActionIds)
+            {
+                var value = Fragment.SetProperties.Single(s => s.PropertyId == id).Value;
+                var pairs = value.Split(';').Select(p => p.Split('=', 2)).ToList();
+                Assert.That(pairs.Select(p => p[0]), Is.EqualTo(keys), $"{id}: keys");
+                Assert.That(pairs[^1][1], Is.EqualTo("[ProductVersion]"), $"{id}: last key ProductVersion=[ProductVersion]");
+                foreach (var property in PublicProperties)
+                {
+                    Assert.That(value, Does.Contain($"=[{property}]"), $"{id} passes {property}");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void PublicProperties_AreSecureWithSafeDefaults()
+    {
+        var props = Fragment.Properties.ToDictionary(p => p.Id);
+        Assert.Multiple(() =>
+        {
+            foreach (var id in PublicProperties)
+            {
+                Assert.That(props.TryGetValue(id, out var p) && p.Secure, Is.True, $"{id} Secure=\"yes\"");
+            }
+
+            Assert.That(props["CERTINSTALLER_PRESERVE"].Value, Is.EqualTo("1"));
+            Assert.That(props["CERTINSTALLER_VALIDATION"].Value, Is.EqualTo("warn"));
+            Assert.That(props["CERTINSTALLER_MIN_DIGEST"].Value, Is.EqualTo("SHA-256"));
+            Assert.That(props["CERTINSTALLER_RETAIN"].Value, Is.EqualTo("10"));
+            var certDir = Fragment.SetProperties.Single(s => s.PropertyId == "CERTINSTALLER_CERTDIR");
+            Assert.That((certDir.Value, certDir.Schedule.Condition), Is.EqualTo(("[CERTINSTALLER_PRODUCT_CERTDIR]", "NOT CERTINSTALLER_CERTDIR")));
+            var backupDir = Fragment.SetProperties.Single(s => s.PropertyId == "CERTINSTALLER_BACKUPDIR");
+            Assert.That((backupDir.Value, backupDir.Schedule.Condition), Is.EqualTo((@"[CommonAppDataFolder]CertInstaller\Backups\", "NOT CERTINSTALLER_BACKUPDIR")));
+            Assert.That(Fragment.DirectoryRefs, Does.Contain("CERTINSTALLER_PRODUCT_CERTDIR"));
+        });
+    }
+
+    [Test]
+    public void Sequence_PutsRollbackBeforeBackupBeforeFilesAndPreserveAfterTheProductsCertificateStep()
+    {
+        var order = ResolvedSampleSequence();
+        int At(string action) => order.IndexOf(action) is var i and >= 0 ? i : throw new AssertionException($"{action} is not sequenced");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(At("CertInstaller_RestoreOnRollback"), Is.LessThan(At("CertInstaller_Backup")), "rollback before Backup");
+            Assert.That(At("InstallInitialize"), Is.LessThan(At("CertInstaller_RestoreOnRollback")), "inside the script");
+            Assert.That(At("CertInstaller_Backup"), Is.LessThan(At("RemoveExistingProducts")), "Backup before the old product goes");
+            Assert.That(At("CertInstaller_Backup"), Is.LessThan(At("InstallFiles")), "Backup before the product writes");
+            // The sample's certificate step is its TestStep_* components, written by InstallFiles.
+            Assert.That(At("CertInstaller_Preserve"), Is.GreaterThan(At("InstallFiles")), "Preserve after the certificate step");
+            Assert.That(At("CertInstaller_Validate"), Is.GreaterThan(At("CertInstaller_Preserve")), "Validate after Preserve");
+            Assert.That(At("CertInstallerTest_FailAfterPreserve"), Is.GreaterThan(At("CertInstaller_Validate")), "the test failure after Preserve");
+            Assert.That(At("CertInstaller_Commit"), Is.LessThan(At("InstallFinalize")));
+            foreach (var id in ActionIds)
+            {
+                Assert.That(At("Set" + id), Is.EqualTo(At(id) - 1), $"Set{id} right before {id}");
+            }
+
+            foreach (var mode in Fragment.SetProperties.Where(s => s.PropertyId == "CertInstallerMode"))
+            {
+                Assert.That(At(mode.Action), Is.LessThan(At("SetCertInstaller_RestoreOnRollback")), $"{mode.Action} before the data is built");
+            }
+        });
+    }
+
+    [Test]
+    public void ModeConditions_MatchTheReadmeTable()
+    {
+        var rows = ReadmeTables.Rows(Readme, "## Modes");
+        var documented = rows.Where(r => ReadmeTables.Code(r[1]) is not null)
+            .ToDictionary(r => ReadmeTables.Code(r[1])!, r => ReadmeTables.Code(r[2]));
+        var declared = Fragment.SetProperties.Where(s => s.PropertyId == "CertInstallerMode")
+            .ToDictionary(s => s.Value, s => s.Schedule.Condition);
+
+        Assert.That(documented.Keys, Is.EquivalentTo(new[] { "install", "upgrade", "addoption", "repair", "patch", "uninstall", "maintenance" }));
+        Assert.That(declared, Is.EquivalentTo(documented), "CertInstaller_Mode_* conditions = README's Modes table");
+        foreach (var mode in Fragment.SetProperties.Where(s => s.PropertyId == "CertInstallerMode"))
+        {
+            Assert.That(mode.Action, Is.EqualTo("CertInstaller_Mode_" + mode.Value));
+        }
+    }
+
+    [Test]
+    public void ActionConditions_MatchTheReadmeTable()
+    {
+        var documented = ReadmeTables.Rows(Readme, "## Actions and sequence")
+            .ToDictionary(r => ReadmeTables.Code(r[0])!, r => ReadmeTables.Code(r[3]));
+        var declared = Fragment.Scheduled.ToDictionary(c => c.Action, c => c.Condition);
+
+        Assert.That(declared, Is.EquivalentTo(documented));
+    }
+
+    [Test]
+    public void Kit_TranslatesEachActionToAnExeActionWithTheSameIdKindAndData()
+    {
+        var rows = MsiKit.MsiKit.CustomActionRows(Fragment).ToDictionary(r => r[0]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows["CertInstaller_RestoreOnRollback"][1..4], Is.EqualTo(new[] { "11522", "CertInstallerCA", "restore-on-rollback \"[CertInstaller_RestoreOnRollback]\"" }));
+            Assert.That(rows["CertInstaller_Backup"][1..4], Is.EqualTo(new[] { "11266", "CertInstallerCA", "backup \"[CertInstaller_Backup]\"" }));
+            Assert.That(rows["CertInstaller_Preserve"][1..4], Is.EqualTo(new[] { "11266", "CertInstallerCA", "preserve \"[CertInstaller_Preserve]\"" }));
+            Assert.That(rows["CertInstaller_Validate"][1..4], Is.EqualTo(new[] { "11266", "CertInstallerCA", "validate \"[CertInstaller_Validate]\"" }));
+            Assert.That(rows["CertInstaller_Commit"][1..4], Is.EqualTo(new[] { "11778", "CertInstallerCA", "commit \"[CertInstaller_Commit]\"" }));
+            Assert.That(rows["SetCertInstaller_Backup"][1..3], Is.EqualTo(new[] { "51", "CertInstaller_Backup" }));
+            Assert.That(MsiKit.MsiKit.CustomActionRows(Sample).Single(r => r[0] == "CertInstallerTest_FailAfterPreserve")[1], Is.EqualTo("3106"));
+        });
+    }
+
+    private static List<string> ResolvedSampleSequence()
+    {
+        string[] standard =
+        [
+            "FindRelatedProducts", "LaunchConditions", "CostInitialize", "FileCost", "CostFinalize", "MigrateFeatureStates", "InstallValidate",
+            "InstallInitialize", "ProcessComponents", "UnpublishFeatures", "RemoveFiles", "InstallFiles", "RegisterUser", "RegisterProduct",
+            "PublishFeatures", "PublishProduct", "InstallFinalize",
+        ];
+        var rows = standard.Select((a, i) => new SequenceRow(a, null, (i + 1) * 100));
+        Assert.That(Sample.MajorUpgradeSchedule, Is.EqualTo("afterInstallInitialize"), "the sample's MajorUpgrade schedule");
+        var scheduled = new List<WxsSchedule> { new("RemoveExistingProducts", null, "InstallInitialize", null) };
+        scheduled.AddRange(Fragment.AllScheduled);
+        scheduled.AddRange(Sample.AllScheduled);
+        return SequenceResolver.Resolve(rows, scheduled).Select(r => r.Action).ToList();
+    }
+}

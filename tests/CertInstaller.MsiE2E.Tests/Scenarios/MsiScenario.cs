@@ -1,0 +1,125 @@
+using CertInstaller.MsiE2E.Tests.Engine;
+using CertInstaller.MsiE2E.Tests.Fixtures;
+
+namespace CertInstaller.MsiE2E.Tests.Scenarios;
+
+/// <summary>
+/// Base of the MSI engine scenarios: the same tests on Wine (Linux) and on the real msiexec (Windows). Each test starts
+/// and ends with the sample product uninstalled and no certificates folder or backups on the machine.
+/// </summary>
+[Category("MsiEngine")]
+[NonParallelizable]
+public abstract class MsiScenario
+{
+    public const string CustomRoot = @"C:\CertInstallerE2E\";
+
+    protected MsiE2EEnvironment Env { get; private set; } = null!;
+    protected IMsiEngine Engine => this.Env.Engine;
+    protected SamplePackage V1 => this.Env.V1;
+    protected SamplePackage V2 => this.Env.V2;
+    protected string CertDir => this.Engine.HostPath(MsiE2EEnvironment.ProductCertDir);
+    protected string BackupDir => this.Engine.HostPath(MsiE2EEnvironment.DefaultBackupDir);
+
+    [OneTimeSetUp]
+    public void CreateEnvironment() => this.Env = MsiE2EEnvironment.Instance;
+
+    [SetUp]
+    public void StartClean() => this.CleanMachine();
+
+    [TearDown]
+    public void EndClean() => this.CleanMachine();
+
+    protected MsiRun Install(SamplePackage package, params string[] properties) =>
+        this.Msiexec($"install-{package.Version}", ["/i", this.Engine.WindowsPath(package.MsiPath), "/qn", .. properties]);
+
+    protected MsiRun Msiexec(string logName, string[] args)
+    {
+        var run = this.Engine.Run($"{TestContext.CurrentContext.Test.MethodName}-{logName}", args);
+        TestContext.Out.WriteLine(run);
+        return run;
+    }
+
+    protected MsiRun InstallSucceeds(SamplePackage package, params string[] properties)
+    {
+        var run = this.Install(package, properties);
+        AssertSucceeded(run);
+        return run;
+    }
+
+    protected static void AssertSucceeded(MsiRun run) =>
+        Assert.That(run.ExitCode, Is.Zero, () => $"{run} failed.\n{Tail(run.Log)}\n{run.Output}");
+
+    protected void AssertFailed(MsiRun run) =>
+        Assert.That(this.Engine.IsInstallFailure(run.ExitCode), Is.True, () => $"{run}: expected an install failure.\n{Tail(run.Log)}");
+
+    /// <summary>Asserts the folder is byte-identical to <paramref name="expected"/>.</summary>
+    protected static void AssertFolder(string dir, FolderState expected, string because)
+    {
+        var diffs = FolderState.Read(dir).DiffFrom(expected);
+        Assert.That(diffs, Is.Empty, $"certificates folder {dir} {because}");
+    }
+
+    protected static void AssertRan(MsiRun run, params string[] actions)
+    {
+        foreach (var action in actions)
+        {
+            Assert.That(MsiLog.Started(run.Log, action), Is.True, $"{run}: the MSI log shows no run of {action}");
+        }
+    }
+
+    protected static void AssertNotRan(MsiRun run, params string[] actions)
+    {
+        foreach (var action in actions)
+        {
+            Assert.That(MsiLog.Started(run.Log, action), Is.False, $"{run}: the MSI log shows a run of {action}");
+        }
+    }
+
+    /// <summary>The complete snapshots under a backup root (partial ones excluded).</summary>
+    protected static IReadOnlyList<string> Snapshots(string backupDir) => !Directory.Exists(backupDir)
+        ? []
+        : Directory.GetDirectories(backupDir).Where(d => !d.EndsWith(".partial", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Whether a file with exactly these bytes is kept somewhere under the backup root.</summary>
+    protected static bool KeptUnder(string backupDir, byte[] bytes) => Directory.Exists(backupDir)
+        && Directory.GetFiles(backupDir, "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length == bytes.Length && File.ReadAllBytes(f).AsSpan().SequenceEqual(bytes));
+
+    /// <summary>Everything the actions said: the MSI log, the engine's output (exe actions' stdout under Wine) and the
+    /// action host's log files under the backup root.</summary>
+    protected static string ActionText(MsiRun run, string backupDir)
+    {
+        var logs = Directory.Exists(backupDir)
+            ? Directory.GetFiles(backupDir, "*.log", SearchOption.AllDirectories).Select(File.ReadAllText)
+            : [];
+        return string.Join('\n', [run.Log, run.Output, .. logs]);
+    }
+
+    /// <summary>The ProductCode an install logged (msiexec /f takes the product code: Wine's msiexec does not take a
+    /// package path there).</summary>
+    protected static string ProductCode(MsiRun install) =>
+        MsiLog.Property(install.Log, "ProductCode") ?? throw new InvalidOperationException($"{install}: no ProductCode in the log");
+
+    protected static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];
+
+    private void CleanMachine()
+    {
+        if (this.Env is null)
+        {
+            return;
+        }
+
+        foreach (var package in new[] { this.V2, this.V1 })
+        {
+            this.Engine.Run($"cleanup-uninstall-{package.Version}", "/x", this.Engine.WindowsPath(package.MsiPath), "/qn");
+        }
+
+        foreach (var dir in new[] { MsiE2EEnvironment.InstallDir, MsiE2EEnvironment.DefaultBackupDir, CustomRoot })
+        {
+            var host = this.Engine.HostPath(dir);
+            if (Directory.Exists(host))
+            {
+                Directory.Delete(host, recursive: true);
+            }
+        }
+    }
+}
