@@ -30,8 +30,9 @@ internal static class DigestsCommand
         var verify = new Option<bool>("--verify-chains") { Description = "also verify the chain of every certificate" };
         var trust = new Option<string[]>("--trust") { Description = "trust anchors for --verify-chains: file or folder (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var at = new Option<string?>("--at") { Description = "verification time for --verify-chains, ISO 8601 (default now)" };
+        var timings = new Option<bool>("--timings") { Description = "print the time of each phase to stderr" };
         var common = new CommonOptions();
-        var command = new Command("digests", Help) { dir, min, verify, trust, at };
+        var command = new Command("digests", Help) { dir, min, verify, trust, at, timings };
         common.AddTo(command);
         command.SetAction(r =>
         {
@@ -40,9 +41,13 @@ internal static class DigestsCommand
             var reader = new PkiReader(common.ResolvePassword(r));
             var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust", "digests");
             var when = Inputs.At(r.GetValue(at));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var files = new FolderReader(reader).ReadAll(folder);
+            var read = clock.Elapsed;
             var report = DigestScanner.Classify(files, policy);
+            var classified = clock.Elapsed;
             var view = Build(report, r.GetValue(verify) ? new ChainBuilder() : null, anchors, when);
+            var verified = clock.Elapsed;
             var stdout = r.InvocationConfiguration.Output;
             if (r.GetValue(common.Json))
             {
@@ -51,6 +56,13 @@ internal static class DigestsCommand
             else
             {
                 TextRenderer.Write(view, stdout);
+            }
+
+            if (r.GetValue(timings))
+            {
+                r.InvocationConfiguration.Error.WriteLine(
+                    $"timings: read {read.TotalMilliseconds:F0} ms, classify {(classified - read).TotalMilliseconds:F0} ms, "
+                    + $"chains {(verified - classified).TotalMilliseconds:F0} ms, output {(clock.Elapsed - verified).TotalMilliseconds:F0} ms");
             }
 
             var ok = report.AllOk && (view.Chains is null || view.Chains.Invalid == 0);

@@ -153,6 +153,11 @@ internal static class DerClassifier
                     : NotPki();
             }
 
+            if (parsed is not Asn1Sequence)
+            {
+                throw NotPki();
+            }
+
             if (stream.Position != data.Length && data.Skip((int)stream.Position).Any(b => b != 0 && b != (byte)'\r' && b != (byte)'\n'))
             {
                 throw new PkiReadException(ReadErrorCode.Malformed, $"{data.Length - stream.Position} unexpected byte(s) after the DER object",

@@ -1,0 +1,66 @@
+namespace CertInstaller.Harness.Tests.Commands;
+
+public class CsrCommandTests
+{
+    private static SampleSite Site => SampleSite.Shared;
+
+    [Test(Description = "csr-good-to-json")]
+    public void Csr_WhenRequestMeetsPolicy_ExitsZeroWithSignatureValid()
+    {
+        var run = HarnessRun.Of("csr", Site["good.csr"], "--expect-dns", "ic1.example.test", "--expect-ip", "10.0.0.5", "--json");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Json.GetProperty("ok").GetBoolean(), Is.True);
+        Assert.That(run.Json.GetProperty("csr").GetProperty("signatureValid").GetBoolean(), Is.True);
+        Assert.That(run.Json.GetProperty("csr").GetProperty("kind").GetString(), Is.EqualTo("csr"));
+    }
+
+    [TestCase("broken-signature.csr", "SignatureInvalid", TestName = "csr-broken-signature-to-json")]
+    [TestCase("sha1.csr", "DigestTooWeak", TestName = "csr-sha1-to-json")]
+    [TestCase("small-key.csr", "KeyTooSmall", TestName = "csr-small-key-to-json")]
+    public void Csr_WhenDefective_ExitsOneWithCode(string file, string code)
+    {
+        var run = HarnessRun.Of("csr", Site[file], "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()), Does.Contain(code));
+    }
+
+    [TestCase("--expect-dns", "other.example.test", TestName = "csr-missing-dns-to-text")]
+    [TestCase("--expect-ip", "2001:db8::5", TestName = "csr-missing-ip-to-text")]
+    public void Csr_WhenExpectedSanMissing_ExitsOneWithSanMissing(string option, string value)
+    {
+        var run = HarnessRun.Of("csr", Site["good.csr"], option, value);
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Does.Contain("[SanMissing]").And.Contain(value));
+    }
+
+    [TestCase("""{"subject": {"OU": ["Interaction Center", "Servers"], "O": "Example Site"}}""", 0, TestName = "csr-policy-ous-in-order-to-text")]
+    [TestCase("""{"subject": {"OU": ["Servers", "Interaction Center"]}}""", 1, TestName = "csr-policy-ous-swapped-to-text")]
+    [TestCase("""{"subject": {"L": ["Indianapolis"]}}""", 1, TestName = "csr-policy-missing-locality-to-text")]
+    [TestCase("""{"minRsaBits": 4096}""", 1, TestName = "csr-policy-min-rsa-4096-to-text")]
+    [TestCase("""{"subject": [}""", 2, TestName = "csr-policy-invalid-json-to-text")]
+    public void Csr_WhenPolicyFileGiven_JudgesSubjectInOrder(string policy, int expected)
+    {
+        var path = Path.Combine(Site.Root, $"policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, policy);
+
+        var run = HarnessRun.Of("csr", Site["good.csr"], "--policy", path);
+
+        Assert.That(run.Code, Is.EqualTo(expected), run.ToString());
+        if (expected == 2)
+        {
+            Assert.That(run.Stderr, Does.Contain(path));
+        }
+    }
+
+    [Test(Description = "csr-certificate-instead-to-text")]
+    public void Csr_WhenFileHoldsNoCsr_ExitsTwo()
+    {
+        var run = HarnessRun.Of("csr", Site["server.pem"]);
+
+        Assert.That(run.Code, Is.EqualTo(2));
+        Assert.That(run.Stderr, Does.Contain(Site["server.pem"]).And.Contain("no certificate signing request"));
+    }
+}

@@ -1,0 +1,51 @@
+namespace CertInstaller.Harness.Tests.Commands;
+
+public class DigestsCommandTests
+{
+    private static SampleSite Site => SampleSite.Shared;
+
+    [Test(Description = "digests-ic-folder-to-json")]
+    public void Digests_WhenFolderHasSha1Certificate_ExitsOneAndFlagsIt()
+    {
+        var run = HarnessRun.Of("digests", Site.IcDir, "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("minimum").GetString(), Is.EqualTo("SHA-256"));
+        var files = run.Json.GetProperty("files").EnumerateArray().ToList();
+        Assert.That(files, Has.Count.EqualTo(6));
+        var weak = files.Where(f => !f.GetProperty("ok").GetBoolean()).ToList();
+        Assert.That(weak.Select(f => f.GetProperty("path").GetString()), Is.EqualTo(new[] { "Client/Local_Subsystems/IC1_LegacyCertificate.cer" }));
+        Assert.That(weak[0].GetProperty("digest").GetString(), Is.EqualTo("SHA-1"));
+        Assert.That(weak[0].GetProperty("subject").GetString(), Does.Contain("OU = Legacy"));
+    }
+
+    [TestCase("SHA-1", 0, TestName = "digests-ic-folder-min-sha1-to-text")]
+    [TestCase("SHA-384", 1, TestName = "digests-ic-folder-min-sha384-to-text")]
+    [TestCase("SHA-3000", 2, TestName = "digests-ic-folder-bad-min-to-text")]
+    public void Digests_WhenMinimumGiven_JudgesAgainstIt(string minimum, int expected)
+    {
+        var run = HarnessRun.Of("digests", Site.IcDir, "--min", minimum);
+
+        Assert.That(run.Code, Is.EqualTo(expected), run.ToString());
+    }
+
+    [Test(Description = "digests-ic-folder-verify-chains-to-json")]
+    public void Digests_WhenVerifyChains_ReportsEveryChainValidAndEachPairVerifiedOnce()
+    {
+        var run = HarnessRun.Of("digests", Site.IcDir, "--min", "SHA-1", "--verify-chains", "--json");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("chainValid").GetBoolean()), Has.All.True);
+        Assert.That(run.Json.GetProperty("chains").GetProperty("signatureVerifications").GetInt32(), Is.EqualTo(4));
+    }
+
+    [Test(Description = "demo-to-text")]
+    public void Demo_WhenRun_ShowsInspectChainAndDigests()
+    {
+        var run = HarnessRun.Of("demo");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Does.Contain("$ certharness inspect").And.Contain("$ certharness chain").And.Contain(": VALID")
+            .And.Contain("$ certharness digests").And.Contain("WEAK  SHA-1"));
+    }
+}
