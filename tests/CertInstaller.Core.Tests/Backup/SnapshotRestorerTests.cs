@@ -248,6 +248,30 @@ public class SnapshotRestorerTests
         });
     }
 
+    [TestCase(SampleFolder.ThirdPartyKey, false)]
+    [TestCase(SampleFolder.MapFile, false)]
+    [TestCase("HTTPS/ic1.example.com.cer", false)]
+    [TestCase(SampleFolder.MapFile, true)]
+    [TestCase("HTTPS/ic1.example.com.cer", true)]
+    public void RestoreExact_WhenALiveFileIsLocked_RollsBackAndLeavesTheFolderAsItWas(string lockedFile, bool readable)
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        SampleFolder.Regenerate(_dir.Certificates);
+        SampleFolder.WriteFile(_dir.Certificates, SampleFolder.MapFile, "map rewritten by the install"u8.ToArray());
+        var before = FolderState.Capture(_dir.Certificates);
+        var store = new SnapshotStore(_dir.BackupRoot, new LockedFileSystem(Path.Combine(_dir.Certificates, lockedFile), readable), _clock, new TestLockProbe(true));
+
+        var error = Assert.Throws<BackupException>(() => new SnapshotRestorer(store).RestoreExact(snapshot.Id, _dir.Certificates));
+
+        var after = FolderState.Capture(_dir.Certificates);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.RestoreFailedRolledBack));
+            Assert.That(after.SameAs(before), Is.True, after.Describe());
+        });
+    }
+
     [Test]
     public void RestoreExact_WhenSnapshotMissing_ThrowsSnapshotNotFound()
     {
