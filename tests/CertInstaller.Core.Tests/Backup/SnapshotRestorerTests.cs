@@ -46,6 +46,24 @@ public class SnapshotRestorerTests
     }
 
     [Test]
+    public void RestoreExact_WhenFolderWasDeleted_RecreatesItByteIdentical()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var original = FolderState.Capture(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        new PhysicalFileSystem().DeleteDirectoryTree(_dir.Certificates);
+
+        var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(original), Is.True);
+            Assert.That(report.Count(RestoreFileAction.Restored), Is.EqualTo(SampleFolder.Files.Length));
+            Assert.That(report.DisplacedFolder, Is.Null);
+        });
+    }
+
+    [Test]
     public void RestoreExact_WhenRestored_ReappliesTimesAndReadOnly()
     {
         SampleFolder.Write(_dir.Certificates);
