@@ -47,5 +47,9 @@ public sealed class ProcessLockHolderProbe : ILockHolderProbe
         {
             return false; // exited meanwhile
         }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return true; // cannot inspect it (another user's process): assume it runs
+        }
     }
 }

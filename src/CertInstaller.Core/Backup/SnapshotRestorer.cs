@@ -57,6 +57,7 @@ public sealed class SnapshotRestorer
         IReadOnlyCollection<string>? requested)
     {
         var target = SnapshotStore.NormalizeFolder(targetFolder);
+        _store.CheckSeparate(target);
         var snapshot = _store.Open(snapshotId);
         var entries = snapshot.Manifest.Files.Where(inScope).OrderBy(e => e.RelativePath, StringComparer.Ordinal).ToList();
         if (requested is not null)

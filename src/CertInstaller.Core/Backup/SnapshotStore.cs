@@ -43,6 +43,7 @@ public sealed class SnapshotStore
     public SnapshotInfo Create(SnapshotRequest request)
     {
         var source = NormalizeFolder(request.SourceFolder);
+        CheckSeparate(source);
         EnsureRoot();
         using var folderLock = AcquireLock("backup of " + source);
         try
@@ -195,6 +196,21 @@ public sealed class SnapshotStore
         }
     }
 
+    /// <summary>Refuses a certificates folder that contains the backup root or lies inside it.</summary>
+    internal void CheckSeparate(string folder)
+    {
+        var comparison = FileSystem.PathComparer.Equals("A", "a") ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        static string WithSeparator(string path) => path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? path : path + Path.DirectorySeparatorChar;
+        if (WithSeparator(Root).StartsWith(WithSeparator(folder), comparison) || WithSeparator(folder).StartsWith(WithSeparator(Root), comparison))
+        {
+            throw new BackupException(
+                BackupErrorCode.InvalidArgument,
+                folder,
+                $"The backup folder '{Root}' and the certificates folder overlap; snapshots would copy or restore themselves. Nothing was changed.",
+                "Set CERTINSTALLER_BACKUPDIR to a folder outside the certificates folder (and vice versa).");
+        }
+    }
+
     internal static string NormalizeFolder(string folder)
     {
         var full = Path.GetFullPath(folder);
@@ -219,6 +235,11 @@ public sealed class SnapshotStore
         }
 
         var filesRoot = Path.Combine(snapshotPath, SnapshotLayout.FilesFolder);
+        if (FileSystem.GetEntry(filesRoot)?.Kind == FileSystemEntryKind.Link)
+        {
+            return new VerificationResult(id, manifest.Files.Count, new[] { new VerificationIssue(VerificationIssueCode.UnexpectedLink, null, "The snapshot's files folder is a link.") });
+        }
+
         foreach (var file in manifest.Files)
         {
             var path = RelativePath.Combine(filesRoot, file.RelativePath);

@@ -134,6 +134,20 @@ public class SnapshotStoreTests
         });
     }
 
+    [TestCase("Certificates/Backups")]
+    [TestCase("")]
+    [TestCase("..")]
+    public void Create_WhenBackupRootOverlapsTheFolder_ThrowsInvalidArgument(string rootRelativeToFolder)
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(_dir.Certificates)!, rootRelativeToFolder.Length == 0 ? "Certificates" : rootRelativeToFolder));
+        var store = new SnapshotStore(root, new PhysicalFileSystem(), _clock, _probe);
+
+        var error = Assert.Throws<BackupException>(() => store.Create(Request()));
+
+        Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.InvalidArgument));
+    }
+
     [Test]
     public void Create_WhenFolderPathIsAFile_ThrowsSourceNotAFolder()
     {
