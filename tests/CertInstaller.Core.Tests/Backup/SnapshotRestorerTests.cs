@@ -107,6 +107,32 @@ public class SnapshotRestorerTests
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "Unix modes")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void RestoreExact_WhenFilesDisplaced_DisplacedAreaIsOwnerOnly()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        SampleFolder.Regenerate(_dir.Certificates);
+
+        var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
+
+        var displaced = Path.Combine(snapshot.Path, "displaced");
+        Assert.Multiple(() =>
+        {
+            foreach (var directory in Directory.EnumerateDirectories(displaced, "*", SearchOption.AllDirectories).Append(displaced))
+            {
+                Assert.That(File.GetUnixFileMode(directory), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), directory);
+            }
+
+            foreach (var file in Directory.EnumerateFiles(report.DisplacedFolder!, "*", SearchOption.AllDirectories))
+            {
+                Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), file);
+            }
+        });
+    }
+
+    [Test]
     public void RestoreExact_WhenRunTwice_SecondRunChangesNothing()
     {
         SampleFolder.Write(_dir.Certificates);
