@@ -8,12 +8,19 @@ namespace CertInstaller.Core.Backup;
 /// <summary>The JSON settings of every file the Backup area writes (camelCase, enums as names).</summary>
 internal static class Json
 {
-    public static readonly JsonSerializerOptions Options = new()
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+        options.MakeReadOnly(populateMissingResolver: true); // shared, so immutable
+        return options;
+    }
 
     public static void WriteNew<T>(IFileSystem fs, string path, T value, bool privateAccess)
     {

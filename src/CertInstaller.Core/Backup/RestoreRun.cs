@@ -61,11 +61,12 @@ internal sealed class RestoreRun
         CheckConflicts(entries, liveFiles, liveLinks, liveDirectories);
 
         var exact = scope == RestoreScope.Exact;
-        var steps = Plan(exact, entries, liveFiles);
+        var steps = new List<Step>();
         var folderWanted = !exact || manifest.SourceExisted;
         var createdDirectories = new List<string>();
         try
         {
+            steps.AddRange(Plan(exact, entries, liveFiles));
             if (folderWanted)
             {
                 IEnumerable<string> directories = exact

@@ -3,11 +3,13 @@ using CertInstaller.Core.IO;
 namespace CertInstaller.Core.Backup;
 
 /// <summary>
-/// Restores a verified snapshot into a folder. Each file is staged next to its target
-/// (<c>name.certinstaller-staging</c>) and renamed into place; a live file that is replaced or
-/// removed is first copied (and checked) into the snapshot's <c>displaced/&lt;run&gt;/files</c>. So after
-/// a crash at any step each file is either its old or its new self, nothing is lost, and running
-/// the same restore again finishes the job. Restores are idempotent.
+/// Restores a verified snapshot into a folder, in three phases. Prepare: every live file that will be
+/// replaced or removed is copied (and checked) into the snapshot's <c>displaced/&lt;run&gt;/files</c>, and
+/// every file to restore is staged next to its target (<c>name.certinstaller-staging</c>); no live file
+/// changes. Commit: one rename (or, for removed files, one delete) per file. Tidy: empty directories.
+/// An error rolls the committed files back (<see cref="BackupErrorCode.RestoreFailedRolledBack"/>);
+/// after a crash each file is its old or its new self, nothing is lost, and running the same restore
+/// again finishes the job (it deletes staging leftovers). Restores are idempotent.
 /// </summary>
 public sealed class SnapshotRestorer
 {
@@ -55,6 +57,7 @@ public sealed class SnapshotRestorer
         IReadOnlyCollection<string>? requested)
     {
         var target = SnapshotStore.NormalizeFolder(targetFolder);
+        _store.CheckSeparate(target);
         var snapshot = _store.Open(snapshotId);
         var entries = snapshot.Manifest.Files.Where(inScope).OrderBy(e => e.RelativePath, StringComparer.Ordinal).ToList();
         if (requested is not null)

@@ -43,6 +43,7 @@ public sealed class SnapshotStore
     public SnapshotInfo Create(SnapshotRequest request)
     {
         var source = NormalizeFolder(request.SourceFolder);
+        CheckSeparate(source);
         EnsureRoot();
         using var folderLock = AcquireLock("backup of " + source);
         try
@@ -195,6 +196,21 @@ public sealed class SnapshotStore
         }
     }
 
+    /// <summary>Refuses a certificates folder that contains the backup root or lies inside it.</summary>
+    internal void CheckSeparate(string folder)
+    {
+        var comparison = FileSystem.PathComparer.Equals("A", "a") ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        static string WithSeparator(string path) => path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? path : path + Path.DirectorySeparatorChar;
+        if (WithSeparator(Root).StartsWith(WithSeparator(folder), comparison) || WithSeparator(folder).StartsWith(WithSeparator(Root), comparison))
+        {
+            throw new BackupException(
+                BackupErrorCode.InvalidArgument,
+                folder,
+                $"The backup folder '{Root}' and the certificates folder overlap; snapshots would copy or restore themselves. Nothing was changed.",
+                "Set CERTINSTALLER_BACKUPDIR to a folder outside the certificates folder (and vice versa).");
+        }
+    }
+
     internal static string NormalizeFolder(string folder)
     {
         var full = Path.GetFullPath(folder);
@@ -204,7 +220,6 @@ public sealed class SnapshotStore
 
     internal VerificationResult VerifyFolder(string id, string snapshotPath)
     {
-        var issues = new List<VerificationIssue>();
         SnapshotManifest manifest;
         try
         {
@@ -218,62 +233,7 @@ public sealed class SnapshotStore
             return new VerificationResult(id, 0, new[] { new VerificationIssue(code, null, e.Problem) });
         }
 
-        var filesRoot = Path.Combine(snapshotPath, SnapshotLayout.FilesFolder);
-        foreach (var file in manifest.Files)
-        {
-            var path = RelativePath.Combine(filesRoot, file.RelativePath);
-            var entry = FileSystem.GetEntry(path);
-            if (entry is null || entry.Kind == FileSystemEntryKind.Directory)
-            {
-                issues.Add(new VerificationIssue(VerificationIssueCode.FileMissing, file.RelativePath, "The file is missing from the snapshot."));
-                continue;
-            }
-
-            if (entry.Kind == FileSystemEntryKind.Link)
-            {
-                issues.Add(new VerificationIssue(VerificationIssueCode.UnexpectedLink, file.RelativePath, "The snapshot holds a link where a file belongs."));
-                continue;
-            }
-
-            if (entry.Length != file.Size)
-            {
-                issues.Add(new VerificationIssue(VerificationIssueCode.FileSizeMismatch, file.RelativePath, $"Size is {entry.Length} bytes; the manifest says {file.Size}."));
-                continue;
-            }
-
-            try
-            {
-                var (_, sha) = FileHasher.Hash(FileSystem, path);
-                if (!string.Equals(sha, file.Sha256, StringComparison.OrdinalIgnoreCase))
-                {
-                    issues.Add(new VerificationIssue(VerificationIssueCode.FileHashMismatch, file.RelativePath, $"SHA-256 is {sha}; the manifest says {file.Sha256}."));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                issues.Add(new VerificationIssue(VerificationIssueCode.FileUnreadable, file.RelativePath, e.Message));
-            }
-        }
-
-        if (FileSystem.GetEntry(filesRoot)?.Kind == FileSystemEntryKind.Directory)
-        {
-            var listed = new HashSet<string>(manifest.Files.Select(f => f.RelativePath), FileSystem.PathComparer);
-            var scan = FolderScan.Of(FileSystem, filesRoot, BackupErrorCode.ManifestUnreadable);
-            foreach (var (relative, _) in scan.Files.Where(f => !listed.Contains(f.RelativePath)))
-            {
-                issues.Add(new VerificationIssue(VerificationIssueCode.FileExtra, relative, "The snapshot holds a file its manifest does not list."));
-            }
-
-            foreach (var link in scan.Links.Where(l => !listed.Contains(l)))
-            {
-                issues.Add(new VerificationIssue(VerificationIssueCode.UnexpectedLink, link, "The snapshot holds a link."));
-            }
-        }
-
-        return new VerificationResult(
-            id,
-            manifest.Files.Count,
-            issues.OrderBy(i => i.RelativePath, StringComparer.Ordinal).ThenBy(i => i.Code).ToList());
+        return SnapshotVerifier.Verify(FileSystem, id, snapshotPath, manifest);
     }
 
     private SnapshotInfo CreateLocked(SnapshotRequest request, string source)

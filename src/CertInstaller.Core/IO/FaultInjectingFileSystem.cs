@@ -1,15 +1,5 @@
 namespace CertInstaller.Core.IO;
 
-/// <summary>How an injected fault behaves.</summary>
-public enum FaultMode
-{
-    /// <summary>The process dies at the k-th mutating operation: it and every later one fail, so no clean-up runs.</summary>
-    Crash = 1,
-
-    /// <summary>Only the k-th mutating operation fails (a transient error); later ones succeed.</summary>
-    Transient = 2,
-}
-
 /// <summary>
 /// A decorator for tests: counts mutating operations and fails the k-th one with an
 /// <see cref="IOException"/>. A failing <see cref="CreateNew"/> leaves an empty file behind,

@@ -1,18 +1,5 @@
 namespace CertInstaller.Core.IO;
 
-/// <summary>What a directory entry is. Links are never followed.</summary>
-public enum FileSystemEntryKind
-{
-    /// <summary>A regular file.</summary>
-    File = 1,
-
-    /// <summary>A real directory (not a link to one).</summary>
-    Directory = 2,
-
-    /// <summary>A symbolic link, junction or other reparse point; its target is never read.</summary>
-    Link = 3,
-}
-
 /// <summary>One entry of a directory, read without following links.</summary>
 /// <param name="FullPath">Absolute path of the entry.</param>
 /// <param name="Kind">File, directory or link.</param>

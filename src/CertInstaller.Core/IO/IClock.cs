@@ -7,9 +7,3 @@ public interface IClock
     DateTimeOffset UtcNow { get; }
 }
 
-/// <summary>The machine's clock.</summary>
-public sealed class SystemClock : IClock
-{
-    /// <inheritdoc />
-    public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
-}

@@ -67,7 +67,18 @@ public sealed class PhysicalFileSystem : IFileSystem
 #if NET
         if (privateAccess && !OperatingSystem.IsWindows())
         {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // Every directory this call creates gets 0700, missing parents included.
+            var missing = new Stack<string>();
+            for (var current = path; !string.IsNullOrEmpty(current) && !Directory.Exists(current); current = Path.GetDirectoryName(current))
+            {
+                missing.Push(current);
+            }
+
+            while (missing.Count > 0)
+            {
+                Directory.CreateDirectory(missing.Pop(), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             return;
         }
 #endif

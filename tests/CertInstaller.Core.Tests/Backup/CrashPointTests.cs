@@ -139,6 +139,52 @@ public class CrashPointTests
         Assert.That(total, Is.GreaterThanOrEqualTo(15));
     }
 
+    [TestCase(FaultMode.Crash)]
+    [TestCase(FaultMode.Transient)]
+    public void Prune_WhenAnyOperationFails_KeptSnapshotsIntactAndRerunCompletes(FaultMode mode)
+    {
+        var total = CountOperations((dir, store) => PreparePrune(dir, store), (store, _) => store.Prune(new RetentionPolicy(2)));
+        for (var k = 1; k <= total; k++)
+        {
+            using var dir = new TempDir();
+            var clock = new TestClock();
+            var clean = new SnapshotStore(dir.BackupRoot, new PhysicalFileSystem(), clock, new TestLockProbe(false));
+            var ids = PreparePrune(dir, clean);
+            var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), k, mode);
+
+            var error = Catch(() => new SnapshotStore(dir.BackupRoot, faulty, clock, new TestLockProbe(true)).Prune(new RetentionPolicy(2)));
+
+            var context = $"k={k}/{total} ({mode}); ops: {string.Join(" | ", faulty.Log)}";
+            Assert.That(error, Is.Null.Or.InstanceOf<BackupException>(), context);
+            var listed = clean.List().Select(s => s.Id).ToList();
+            Assert.That(listed, Is.SupersetOf(ids.Take(2)), context);
+            Assert.That(listed.All(id => clean.Verify(id).IsValid), Is.True, "a listed snapshot is half-deleted; " + context);
+
+            clean.Prune(new RetentionPolicy(2));
+            Assert.That(clean.List().Select(s => s.Id), Is.EqualTo(ids.Take(2)), context);
+            Assert.That(Directory.EnumerateDirectories(dir.BackupRoot).Count(), Is.EqualTo(2), "leftovers remain; " + context);
+        }
+
+        TestContext.Out.WriteLine($"Prune ({mode}): {total} crash points");
+        Assert.That(total, Is.GreaterThanOrEqualTo(5));
+    }
+
+    /// <summary>Four snapshots of unclassified content, newest first in the result, plus a leftover partial.</summary>
+    private static List<string> PreparePrune(TempDir dir, SnapshotStore store)
+    {
+        SampleFolder.Write(dir.Certificates);
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Insert(0, store.Create(new SnapshotRequest(dir.Certificates, "install") { MachineName = "IC1" }).Id);
+            ((TestClock)store.Clock).Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Directory.CreateDirectory(Path.Combine(dir.BackupRoot, "20270101T000000Z-abcdef.partial", "files", "x"));
+        File.WriteAllText(Path.Combine(dir.BackupRoot, "20270101T000000Z-abcdef.partial", "files", "x", "y.cer"), "partial");
+        return ids;
+    }
+
     /// <summary>Snapshot of generation A, then the folder regenerated (B) plus a user file the snapshot lacks.</summary>
     private static SnapshotInfo PrepareRestore(TempDir dir, SnapshotStore store)
     {

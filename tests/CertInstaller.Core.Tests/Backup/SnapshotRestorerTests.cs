@@ -46,6 +46,24 @@ public class SnapshotRestorerTests
     }
 
     [Test]
+    public void RestoreExact_WhenFolderWasDeleted_RecreatesItByteIdentical()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var original = FolderState.Capture(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        new PhysicalFileSystem().DeleteDirectoryTree(_dir.Certificates);
+
+        var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(original), Is.True);
+            Assert.That(report.Count(RestoreFileAction.Restored), Is.EqualTo(SampleFolder.Files.Length));
+            Assert.That(report.DisplacedFolder, Is.Null);
+        });
+    }
+
+    [Test]
     public void RestoreExact_WhenRestored_ReappliesTimesAndReadOnly()
     {
         SampleFolder.Write(_dir.Certificates);
@@ -85,6 +103,32 @@ public class SnapshotRestorerTests
 
             Assert.That(File.Exists(Path.Combine(report.DisplacedFolder!, "restore.json")), Is.True);
             Assert.That(_store.Verify(snapshot.Id).IsValid, Is.True, "the displaced area is not part of the snapshot's content");
+        });
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "Unix modes")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void RestoreExact_WhenFilesDisplaced_DisplacedAreaIsOwnerOnly()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        SampleFolder.Regenerate(_dir.Certificates);
+
+        var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
+
+        var displaced = Path.Combine(snapshot.Path, "displaced");
+        Assert.Multiple(() =>
+        {
+            foreach (var directory in Directory.EnumerateDirectories(displaced, "*", SearchOption.AllDirectories).Append(displaced))
+            {
+                Assert.That(File.GetUnixFileMode(directory), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), directory);
+            }
+
+            foreach (var file in Directory.EnumerateFiles(report.DisplacedFolder!, "*", SearchOption.AllDirectories))
+            {
+                Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), file);
+            }
         });
     }
 
@@ -245,6 +289,30 @@ public class SnapshotRestorerTests
         {
             Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.TargetConflict));
             Assert.That(Directory.EnumerateFileSystemEntries(_dir.Outside), Is.Empty);
+        });
+    }
+
+    [TestCase(SampleFolder.ThirdPartyKey, false)]
+    [TestCase(SampleFolder.MapFile, false)]
+    [TestCase("HTTPS/ic1.example.com.cer", false)]
+    [TestCase(SampleFolder.MapFile, true)]
+    [TestCase("HTTPS/ic1.example.com.cer", true)]
+    public void RestoreExact_WhenALiveFileIsLocked_RollsBackAndLeavesTheFolderAsItWas(string lockedFile, bool readable)
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        SampleFolder.Regenerate(_dir.Certificates);
+        SampleFolder.WriteFile(_dir.Certificates, SampleFolder.MapFile, "map rewritten by the install"u8.ToArray());
+        var before = FolderState.Capture(_dir.Certificates);
+        var store = new SnapshotStore(_dir.BackupRoot, new LockedFileSystem(Path.Combine(_dir.Certificates, lockedFile), readable), _clock, new TestLockProbe(true));
+
+        var error = Assert.Throws<BackupException>(() => new SnapshotRestorer(store).RestoreExact(snapshot.Id, _dir.Certificates));
+
+        var after = FolderState.Capture(_dir.Certificates);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.RestoreFailedRolledBack));
+            Assert.That(after.SameAs(before), Is.True, after.Describe());
         });
     }
 

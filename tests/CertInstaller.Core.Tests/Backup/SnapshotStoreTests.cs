@@ -117,6 +117,38 @@ public class SnapshotStoreTests
     }
 
     [Test]
+    public void Create_WhenAFileIsLocked_ThrowsSourceFileUnreadableAndCompletesNoSnapshot()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var locked = Path.Combine(_dir.Certificates, SampleFolder.ThirdPartyKey);
+        var store = new SnapshotStore(_dir.BackupRoot, new LockedFileSystem(locked), _clock, _probe);
+
+        var error = Assert.Throws<BackupException>(() => store.Create(Request()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.SourceFileUnreadable));
+            Assert.That(error.FilePath, Is.EqualTo(locked));
+            Assert.That(store.List(), Is.Empty);
+            Assert.That(File.Exists(Path.Combine(_dir.BackupRoot, "certinstaller.lock")), Is.False);
+        });
+    }
+
+    [TestCase("Certificates/Backups")]
+    [TestCase("")]
+    [TestCase("..")]
+    public void Create_WhenBackupRootOverlapsTheFolder_ThrowsInvalidArgument(string rootRelativeToFolder)
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(_dir.Certificates)!, rootRelativeToFolder.Length == 0 ? "Certificates" : rootRelativeToFolder));
+        var store = new SnapshotStore(root, new PhysicalFileSystem(), _clock, _probe);
+
+        var error = Assert.Throws<BackupException>(() => store.Create(Request()));
+
+        Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.InvalidArgument));
+    }
+
+    [Test]
     public void Create_WhenFolderPathIsAFile_ThrowsSourceNotAFolder()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_dir.Certificates)!);

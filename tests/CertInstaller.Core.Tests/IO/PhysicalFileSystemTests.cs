@@ -106,13 +106,20 @@ public class PhysicalFileSystemTests
     [Test]
     [Platform(Exclude = "Win", Reason = "Unix modes")]
     [UnsupportedOSPlatform("windows")]
-    public void CreateDirectory_WhenPrivate_CreatesMode0700()
+    public void CreateDirectory_WhenPrivate_CreatesItAndMissingParentsWithMode0700()
     {
-        var path = Path.Combine(_dir.Path, "private");
+        var parent = Path.Combine(_dir.Path, "private");
+        var path = Path.Combine(parent, "a", "b");
 
         _fs.CreateDirectory(path, privateAccess: true);
 
-        Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        Assert.Multiple(() =>
+        {
+            foreach (var directory in new[] { parent, Path.GetDirectoryName(path)!, path })
+            {
+                Assert.That(File.GetUnixFileMode(directory), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), directory);
+            }
+        });
     }
 
     [TestCase(true, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)]

@@ -1,0 +1,20 @@
+namespace CertInstaller.Core.Backup;
+
+/// <summary>Why retention keeps or deletes a snapshot. Values are stable.</summary>
+public enum RetentionReason
+{
+    /// <summary>Among the N newest.</summary>
+    Newest = 1,
+
+    /// <summary>The newest snapshot whose folder validated clean.</summary>
+    NewestValidatedClean = 2,
+
+    /// <summary>Holds the only copy of a third-party file.</summary>
+    OnlyCopyOfThirdPartyFile = 3,
+
+    /// <summary>Holds the only copy of a file a restore displaced.</summary>
+    OnlyCopyOfDisplacedFile = 4,
+
+    /// <summary>None of the above: deleted.</summary>
+    Expired = 5,
+}
