@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Core.Samples;
 using CertInstaller.Harness.Common;
 
 namespace CertInstaller.Harness.Commands;
@@ -8,11 +9,13 @@ namespace CertInstaller.Harness.Commands;
 internal static class SampleCommand
 {
     private const string Help = """
-        Write a generated sample folder: an IC-like certificates folder, or with --leaves N a root → intermediate
-        hierarchy with N leaf certificates (root.cer is the anchor) for benchmarks. Test keys only.
+        Write a generated sample folder: an IC certificates folder (self-signed, or with third-party certificates from an
+        outside CA; --peers adds Client\Remote_Subsystems folders), or with --leaves N a root → intermediate hierarchy
+        with N leaf certificates (root.cer is the anchor) for benchmarks. Test keys only.
         Exit codes: 0 written; 2 bad usage.
         Examples:
           certharness sample /tmp/ic
+          certharness sample /tmp/ic --trust thirdparty-servergroup --peers 60
           certharness sample /tmp/bench --leaves 2000
         """;
 
@@ -20,7 +23,10 @@ internal static class SampleCommand
     {
         var dir = new Argument<string>("dir") { Description = "the folder to write (created when missing)" };
         var leaves = new Option<int?>("--leaves") { Description = "write a hierarchy with this many leaf certificates instead of an IC folder" };
-        var command = new Command("sample", Help) { dir, leaves };
+        var trust = new Option<string>("--trust") { Description = "selfsigned, thirdparty-servergroup or thirdparty-usetype", DefaultValueFactory = _ => "selfsigned" };
+        trust.AcceptOnlyFromAmong("selfsigned", "thirdparty-servergroup", "thirdparty-usetype");
+        var peers = new Option<int>("--peers") { Description = "number of Client\\Remote_Subsystems\\<peer> folders" };
+        var command = new Command("sample", Help) { dir, leaves, trust, peers };
         command.SetAction(r =>
         {
             var root = r.GetValue(dir)!;
@@ -35,7 +41,18 @@ internal static class SampleCommand
             }
             else
             {
-                r.InvocationConfiguration.Output.WriteLine(SampleFolderBuilder.BuildIcFolder(root).ServerGroupCertificatePath);
+                var spec = new IcFolderSpec
+                {
+                    Trust = r.GetValue(trust) switch
+                    {
+                        "thirdparty-servergroup" => TrustMode.ThirdPartyServerGroup,
+                        "thirdparty-usetype" => TrustMode.ThirdPartyPerUseType,
+                        _ => TrustMode.SelfSigned,
+                    },
+                    RemotePeers = Math.Max(0, r.GetValue(peers)),
+                };
+                var folder = new IcFolderBuilder().BuildServer(root, spec);
+                r.InvocationConfiguration.Output.WriteLine($"{folder.Root}: {folder.Files.Count} files, {folder.ThirdPartyFiles.Count} third-party");
             }
 
             return ExitCodes.Clean;

@@ -68,6 +68,16 @@ public sealed class IcFolderBuilder(KeyCache keys)
         w.Bytes($"HTTPS/{fqdn}.key", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(https.Keys.Private, KeyFormat.Pkcs1)), privateKey: true);
         if (sgThirdParty) thirdParty.AddRange(w.Last(2));
 
+        for (var i = 1; i <= spec.RemotePeers; i++)
+        {
+            var peer = $"peer{i:D3}";
+            var client = CertificateFactory.Issue(Leaf(spec, $"O=Interactive Intelligence, OU=IC, OU=Client, CN={s} for {peer}", fqdn), Key(spec, "Client"), icCa);
+            w.Pair($"Client/Remote_Subsystems/{peer}/{s}_Client", client);
+            w.Certificates($"Client/Remote_Subsystems/{peer}/{s}_TrustedCertificate.cer", trusted);
+            if (sgThirdParty) thirdParty.AddRange(w.Last(3));
+            else if (spec.Trust == TrustMode.ThirdPartyPerUseType) thirdParty.AddRange(w.Last(1));
+        }
+
         if (spec.WriteMap) w.Map($"{s}_ININ_Certificates.xml", spec.MapRoot);
         return new IcFolder(w.Root, spec, serverGroup, external, w.Files, thirdParty);
     }

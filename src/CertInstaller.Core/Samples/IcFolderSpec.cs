@@ -42,6 +42,9 @@ public sealed record IcFolderSpec
     /// <summary>The folder the map's absolute paths start with (the machine that wrote it).</summary>
     public string MapRoot { get; init; } = @"D:\I3\IC\Certificates";
 
+    /// <summary>Peer servers with a Client\Remote_Subsystems\&lt;peer&gt; folder each (a larger, realistic folder).</summary>
+    public int RemotePeers { get; init; }
+
     /// <summary>Key size of every RSA key.</summary>
     public int RsaBits { get; init; } = 2048;
 }

@@ -38,4 +38,25 @@ public class IcFolderBuilderTests
         Assert.That(layout.Maps.Single().Entries.Select(e => e.Status), Has.All.EqualTo(MapEntryStatus.Present));
         Assert.That(layout.Sets.Select(s => s.UseType), Is.SupersetOf(new[] { "ServerGroup", "ICCertificateAuthority", "Server", "Client", "Line" }));
     }
+
+    [TestCase(TrustMode.SelfSigned)]
+    [TestCase(TrustMode.ThirdPartyServerGroup)]
+    [TestCase(TrustMode.ThirdPartyPerUseType)]
+    public void BuildServer_WhenRemotePeers_IsValidAndClassifiedAsDeclared(TrustMode trust)
+    {
+        using var dir = new TempFolder();
+        var folder = new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec { Trust = trust, RemotePeers = 3 });
+        var layout = new LayoutScanner().Scan(dir.Path);
+
+        var report = new CertInstaller.Core.Validation.FolderValidator().Validate(new CertInstaller.Core.Validation.ValidationContext
+        {
+            Layout = layout, Policy = CertInstaller.Core.Validation.ValidationPolicy.Installer, At = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+        var thirdParty = new CertInstaller.Core.Preservation.FolderClassifier().Classify(layout, [])
+            .Where(c => c.Value.Origin == CertInstaller.Core.Backup.FileOrigin.ThirdParty).Select(c => c.Key);
+
+        Assert.That(layout.Entries.Count(e => e.Role == CertificateRole.RemoteSubsystem), Is.EqualTo(9));
+        Assert.That(report.Findings, Is.Empty);
+        Assert.That(thirdParty, Is.EquivalentTo(folder.ThirdPartyFiles));
+    }
 }

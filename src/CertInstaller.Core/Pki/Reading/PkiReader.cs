@@ -45,7 +45,7 @@ public sealed class PkiReader
                 throw new PkiReadException(ReadErrorCode.Empty, "the file is empty", "expected a certificate, CSR, key, PKCS#12 or PKCS#7 file");
             }
 
-            return ReadResult.Success(path, LooksLikePem(data) ? ReadPem(data) : new[] { ReadDer(data, pem: false) });
+            return ReadResult.Success(path, LocalKeys.Parse<IReadOnlyList<PkiObject>>(() => LooksLikePem(data) ? ReadPem(data) : new[] { ReadDer(data, pem: false) }));
         }
         catch (PkiReadException e)
         {
