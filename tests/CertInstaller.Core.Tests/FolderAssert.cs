@@ -11,7 +11,10 @@ public static class FolderAssert
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(root)) return result;
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            result[Path.GetRelativePath(root, file).Replace('\\', '/')] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+            result[Path.GetRelativePath(root, file).Replace('\\', '/')] = Hash(file);
         return result;
     }
+
+    /// <summary>SHA-256 of one file, uppercase hex.</summary>
+    public static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
 }

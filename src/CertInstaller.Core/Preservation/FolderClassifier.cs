@@ -72,6 +72,24 @@ public sealed class FolderClassifier(PkiReader reader)
         return result2;
     }
 
+    /// <summary>Each key file of <paramref name="layout"/> and the certificate it belongs to (its set, or the same file stem).</summary>
+    public static IReadOnlyDictionary<string, string> KeyOwners(FolderLayout layout)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var set in layout.Sets.Where(s => s.Certificate is not null))
+        {
+            if (set.PrivateKey is not null) owners[set.PrivateKey] = set.Certificate!;
+            if (set.PublicKey is not null) owners[set.PublicKey] = set.Certificate!;
+        }
+        var certificates = layout.Entries
+            .Where(e => Path.GetExtension(e.RelativePath).ToLowerInvariant() is ".cer" or ".crt" or ".pem" or ".der")
+            .Select(e => e.RelativePath).ToList();
+        foreach (var key in layout.Entries.Where(e => Path.GetExtension(e.RelativePath).ToLowerInvariant() is ".key" or ".bin"))
+            if (!owners.ContainsKey(key.RelativePath) && SameStemCertificate(key.RelativePath, certificates) is { } owner)
+                owners[key.RelativePath] = owner;
+        return owners;
+    }
+
     private static bool IsCertificateCarrier(LayoutEntry e) =>
         e.Role is not (CertificateRole.MapFile or CertificateRole.LeftoverBackup or CertificateRole.CsrWorkArea)
         && e.Part is FilePart.Certificate or FilePart.Trusted or FilePart.Other;

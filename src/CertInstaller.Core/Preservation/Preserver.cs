@@ -14,7 +14,7 @@ public sealed class Preserver(SnapshotStore store)
         var live = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
             : new FolderClassifier().Classify(layout, preservePatterns);
-        var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live);
+        var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live, FolderClassifier.KeyOwners(layout));
         var putBack = plan.Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
             .Select(i => i.RelativePath).ToList();
         var report = putBack.Count == 0 ? null : new SnapshotRestorer(store).PutBack(snapshotId, certDir, putBack);
