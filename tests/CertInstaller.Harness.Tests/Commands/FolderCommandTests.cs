@@ -1,0 +1,162 @@
+using CertInstaller.Core.Samples;
+
+namespace CertInstaller.Harness.Tests.Commands;
+
+/// <summary>validate, backup and preserve over generated IC folders, as an admin runs them.</summary>
+public class FolderCommandTests
+{
+    private string _root = null!;
+    private string Certs => Path.Combine(_root, "Certificates");
+    private string Backups => Path.Combine(_root, "Backups");
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-harness-folder-" + Guid.NewGuid().ToString("N")[..10]));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_root, recursive: true);
+
+    private IcFolder Site(TrustMode trust = TrustMode.ThirdPartyServerGroup, IcFolderSpec? spec = null) =>
+        new IcFolderBuilder().BuildServer(Certs, (spec ?? new IcFolderSpec()) with { Trust = trust });
+
+    [Test(Description = "validate-thirdparty-to-json")]
+    public void Validate_WhenHealthy_ExitsZeroWithValidJson()
+    {
+        Site();
+
+        var run = HarnessRun.Of("validate", Certs, "--json");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Json.GetProperty("valid").GetBoolean(), Is.True);
+        Assert.That(run.Json.GetProperty("findings").GetArrayLength(), Is.Zero);
+    }
+
+    [Test(Description = "validate-expired-to-json")]
+    public void Validate_WhenExpired_ExitsOneWithCodedFindings()
+    {
+        Site(TrustMode.ThirdPartyPerUseType, new IcFolderSpec { ThirdPartyNotAfter = DateTimeOffset.UtcNow.AddDays(-2) });
+
+        var run = HarnessRun.Of("validate", Certs, "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        var findings = run.Json.GetProperty("findings").EnumerateArray().ToList();
+        Assert.That(findings.Select(f => (f.GetProperty("code").GetString(), f.GetProperty("severity").GetString())).Distinct(),
+            Is.EqualTo(new[] { ("CI3002", "error") }));
+        Assert.That(findings.Select(f => f.GetProperty("path").GetString()), Is.EquivalentTo(new[]
+        {
+            "Client/Local_Subsystems/ic1_ClientCertificate.cer", "Client/Local_Subsystems/ic1_ServerCertificate.cer",
+        }));
+    }
+
+    [Test(Description = "validate-host-to-text")]
+    public void Validate_WhenHostNotInSans_ExitsOneNamingFileAndFix()
+    {
+        Site();
+
+        var run = HarnessRun.Of("validate", Certs, "--host", "other.example.com");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Does.Contain("CI3007 Client/Local_Subsystems/ic1_ServerCertificate.cer").And.Contain("NOT valid"));
+    }
+
+    [TestCase("{ not json", TestName = "validate-bad-policy-to-text")]
+    [TestCase("""{ "minDigest": "SHA-2" }""", TestName = "validate-unknown-digest-policy-to-text")]
+    public void Validate_WhenPolicyBad_ExitsTwoNamingThePolicyFile(string policy)
+    {
+        Site();
+        var file = Path.Combine(_root, "policy.json");
+        File.WriteAllText(file, policy);
+
+        var run = HarnessRun.Of("validate", Certs, "--policy", file);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.StartWith("certharness validate: policy " + file));
+    }
+
+    [Test(Description = "validate-missing-folder-to-json")]
+    public void Validate_WhenFolderMissing_ExitsOneWithFolderMissing()
+    {
+        var run = HarnessRun.Of("validate", Path.Combine(_root, "nowhere"), "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("findings")[0].GetProperty("code").GetString(), Is.EqualTo("CI1006"));
+    }
+
+    [Test(Description = "backup-create-list-verify-preserve-validate")]
+    public void BackupThenPreserve_AfterRegeneration_PutsThirdPartyBackAndBaselineValidates()
+    {
+        var site = Site();
+        var created = HarnessRun.Of("backup", "create", Certs, "--to", Backups, "--reason", "before patch", "--json");
+        Assert.That(created.Code, Is.Zero, created.ToString());
+        var id = created.Json.GetProperty("id").GetString()!;
+        Assert.That(created.Json.GetProperty("thirdParty").EnumerateArray().Select(e => e.GetString()), Is.EquivalentTo(site.ThirdPartyFiles));
+
+        Assert.That(HarnessRun.Of("backup", "list", "--from", Backups).Stdout, Does.Contain(id).And.Contain("before patch"));
+        Assert.That(HarnessRun.Of("backup", "verify", "--from", Backups).Code, Is.Zero);
+
+        new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { KeySeed = "regenerated" });
+        var regenerated = HarnessRun.Of("validate", Certs, "--baseline", Path.Combine(Backups, id));
+        Assert.That(regenerated.Code, Is.EqualTo(1), regenerated.ToString());
+        Assert.That(regenerated.Stdout, Does.Contain("CI5001"));
+
+        var preserve = HarnessRun.Of("preserve", Certs, "--from", Backups);
+        Assert.That(preserve.Code, Is.Zero, preserve.ToString());
+        Assert.That(preserve.Stdout, Does.Contain($"{site.ThirdPartyFiles.Count} put back"));
+
+        var after = HarnessRun.Of("validate", Certs, "--baseline", id, "--from", Backups);
+        Assert.That(after.Code, Is.Zero, after.ToString());
+    }
+
+    [Test(Description = "backup-verify-tampered-restore-refused")]
+    public void BackupVerify_WhenSnapshotTampered_ExitsOneAndRestoreRefuses()
+    {
+        Site();
+        var id = HarnessRun.Of("backup", "create", Certs, "--to", Backups, "--json").Json.GetProperty("id").GetString()!;
+        var copy = Directory.EnumerateFiles(Path.Combine(Backups, id), "ServerGroupCertificate.cer", SearchOption.AllDirectories).Single();
+        File.SetAttributes(copy, FileAttributes.Normal);
+        File.AppendAllText(copy, "tampered");
+        var before = Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+        var verify = HarnessRun.Of("backup", "verify", "--from", Backups);
+        var restore = HarnessRun.Of("backup", "restore", Certs, "--from", Backups);
+
+        Assert.That(verify.Code, Is.EqualTo(1), verify.ToString());
+        Assert.That(verify.Stdout, Does.Contain("DAMAGED").And.Contain("ServerGroupCertificate.cer"));
+        Assert.That(restore.Code, Is.EqualTo(2), restore.ToString());
+        Assert.That(restore.Stderr, Does.StartWith("certharness backup restore:"));
+        Assert.That(Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+    }
+
+    [Test(Description = "backup-restore-exact")]
+    public void BackupRestore_AfterChanges_MakesFolderByteIdentical()
+    {
+        Site();
+        HarnessRun.Of("backup", "create", Certs, "--to", Backups);
+        var before = Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { KeySeed = "regenerated", Server = "ic9" });
+
+        var run = HarnessRun.Of("backup", "restore", Certs, "--from", Backups);
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+    }
+
+    [Test(Description = "preserve-no-snapshot-to-text")]
+    public void Preserve_WhenNoSnapshot_ExitsTwoNamingTheRoot()
+    {
+        Site();
+
+        var run = HarnessRun.Of("preserve", Certs, "--from", Backups);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("no complete snapshot"));
+    }
+
+    [Test(Description = "demo-to-text")]
+    public void Demo_Always_EndsWithValidVerdict()
+    {
+        var run = HarnessRun.Of("demo", "--dir", Path.Combine(_root, "demo"));
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Does.Contain("[8]").And.Contain("verdict: third-party certificates survived"));
+    }
+}
