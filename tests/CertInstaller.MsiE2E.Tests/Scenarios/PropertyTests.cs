@@ -22,8 +22,8 @@ public sealed class PropertyTests : MsiScenario
             "CERTINSTALLER_PRESERVE_PATTERNS=*.pfx|CSRs/*", "CERTINSTALLER_VALIDATION=off", "CERTINSTALLER_MIN_DIGEST=SHA-384",
             "CERTINSTALLER_RETAIN=3");
 
-        // The ActionData: in the MSI log's property dump where the engine shows it (Wine; WiX hides the data of HideTarget
-        // actions on Windows), and in the action host's own log.
+        // The ActionData: in the MSI log's property dump (unless a package lists the action in MsiHiddenProperties) and
+        // in the action host's own log.
         var text = ActionText(run, backups);
         string[] pairs =
         [
