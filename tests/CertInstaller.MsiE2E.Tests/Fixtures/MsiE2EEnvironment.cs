@@ -106,12 +106,15 @@ public sealed class MsiE2EEnvironment : IDisposable
 [SetUpFixture]
 public sealed class MsiE2EEnvironmentTeardown
 {
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
     [OneTimeTearDown]
     public void StopEngine()
     {
         if (MsiE2EEnvironment.Created)
         {
             MsiE2EEnvironment.Instance.Dispose();
+            TestContext.Progress.WriteLine($"MsiE2E tests with the MSI engine took {this.clock.Elapsed.TotalSeconds:F0} s");
         }
     }
 }

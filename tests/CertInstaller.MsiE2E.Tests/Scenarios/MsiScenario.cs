@@ -23,8 +23,18 @@ public abstract class MsiScenario
     [OneTimeSetUp]
     public void CreateEnvironment() => this.Env = MsiE2EEnvironment.Instance;
 
+    private static bool machineCleaned;
+
+    /// <summary>The first test cleans what an aborted earlier run may have left; every test cleans up after itself.</summary>
     [SetUp]
-    public void StartClean() => this.CleanMachine();
+    public void StartClean()
+    {
+        if (!machineCleaned)
+        {
+            this.CleanMachine();
+            machineCleaned = true;
+        }
+    }
 
     [TearDown]
     public void EndClean() => this.CleanMachine();
@@ -94,10 +104,10 @@ public abstract class MsiScenario
         return string.Join('\n', [run.Log, run.Output, .. logs]);
     }
 
-    /// <summary>The ProductCode an install logged (msiexec /f takes the product code: Wine's msiexec does not take a
-    /// package path there).</summary>
-    protected static string ProductCode(MsiRun install) =>
-        MsiLog.Property(install.Log, "ProductCode") ?? throw new InvalidOperationException($"{install}: no ProductCode in the log");
+    /// <summary>Repairs the installed v1 like <c>msiexec /fa</c>: REINSTALL=ALL with every file rewritten. (Wine 8's
+    /// <c>/f</c> fails: exit 1 with a product code, 1605 with a package path; REINSTALL=ALL behaves the same on both.)</summary>
+    protected MsiRun Repair(params string[] properties) =>
+        this.Msiexec("repair", ["/i", this.Engine.WindowsPath(this.V1.MsiPath), "REINSTALL=ALL", "REINSTALLMODE=amus", "/qn", .. properties]);
 
     protected static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];
 

@@ -22,11 +22,25 @@ public sealed class PropertyTests : MsiScenario
             "CERTINSTALLER_PRESERVE_PATTERNS=*.pfx|CSRs/*", "CERTINSTALLER_VALIDATION=off", "CERTINSTALLER_MIN_DIGEST=SHA-384",
             "CERTINSTALLER_RETAIN=3");
 
-        var data = MsiLog.Property(run.Log, Actions.Backup);
-        Assert.That(data, Is.Not.Null, "the Backup action's data in the log");
-        Assert.That(data, Does.StartWith($"CertDir={CustomCertDir};BackupDir={CustomBackupDir};Mode=install;"));
-        Assert.That(data, Does.Contain(";Preserve=0;PreservePatterns=*.pfx|CSRs/*;Validation=off;MinDigest=SHA-384;Retain=3;"));
-        Assert.That(data, Does.EndWith($";ProductVersion={this.V1.Version}"));
+        // The ActionData: in the MSI log's property dump (unless a package lists the action in MsiHiddenProperties) and
+        // in the action host's own log.
+        var text = ActionText(run, backups);
+        string[] pairs =
+        [
+            $"CertDir={CustomCertDir};", $"BackupDir={CustomBackupDir};", "Mode=install;", "Preserve=0;", "PreservePatterns=*.pfx|CSRs/*;",
+            "Validation=off;", "MinDigest=SHA-384;", "Retain=3;", $"ProductVersion={this.V1.Version}",
+        ];
+        foreach (var pair in pairs)
+        {
+            Assert.That(text, Does.Contain(pair), "the actions received it");
+        }
+
+        if (MsiLog.Property(run.Log, Actions.Backup) is { } data && !data.StartsWith('*'))
+        {
+            Assert.That(data, Does.StartWith($"CertDir={CustomCertDir};BackupDir={CustomBackupDir};Mode=install;"));
+            Assert.That(data, Does.EndWith($";ProductVersion={this.V1.Version}"));
+        }
+
         AssertNotRan(run, Actions.Validate);
         AssertFolder(certs, thirdParty, "is the protected folder: the product never writes there");
         Assert.That(Snapshots(backups), Is.Not.Empty, "the snapshot is in CERTINSTALLER_BACKUPDIR");
@@ -82,8 +96,8 @@ public sealed class PropertyTests : MsiScenario
     [Test]
     public void CanKeepOnlyTheRetainedSnapshots_WhenRetainIsGiven()
     {
-        var install = this.InstallSucceeds(this.V1, "CERTINSTALLER_RETAIN=1");
-        var repair = this.Msiexec("repair", ["/fa", ProductCode(install), "/qn", "CERTINSTALLER_RETAIN=1"]);
+        this.InstallSucceeds(this.V1, "CERTINSTALLER_RETAIN=1");
+        var repair = this.Repair("CERTINSTALLER_RETAIN=1");
         AssertSucceeded(repair);
 
         Assert.That(Snapshots(this.BackupDir), Has.Count.EqualTo(1), "commit pruned to CERTINSTALLER_RETAIN snapshots");

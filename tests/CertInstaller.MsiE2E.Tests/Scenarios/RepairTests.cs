@@ -8,12 +8,12 @@ public sealed class RepairTests : MsiScenario
     [Test]
     public void CanKeepThirdPartyCertificates_WhenRepairing()
     {
-        var install = this.InstallSucceeds(this.V1);
+        this.InstallSucceeds(this.V1);
         var thirdParty = ThirdPartyCertificates.Create();
         thirdParty.WriteTo(this.CertDir);
         var before = FolderState.Read(this.CertDir);
 
-        var run = this.Msiexec("repair", ["/fa", ProductCode(install), "/qn"]);
+        var run = this.Repair();
 
         AssertSucceeded(run);
         AssertFolder(this.CertDir, before, "is as before the repair");

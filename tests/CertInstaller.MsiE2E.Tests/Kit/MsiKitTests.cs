@@ -1,0 +1,101 @@
+using CertInstaller.MsiE2E.Tests.Engine;
+using CertInstaller.MsiE2E.Tests.Fixtures;
+using CertInstaller.MsiKit;
+
+namespace CertInstaller.MsiE2E.Tests.Kit;
+
+/// <summary>
+/// The Linux kit's MSI, read back with msiinfo: the tables hold what installer/CertificateActions.wxs and the sample
+/// declare. No MSI engine needed (wixl and msitools are); the kit is the Linux path, so not run on Windows.
+/// </summary>
+[Category("MsiKit")]
+[Platform(Exclude = "Win")]
+public sealed class MsiKitTests
+{
+    private string msi = null!;
+
+    [OneTimeSetUp]
+    public void BuildKitSample()
+    {
+        var work = Path.Combine(RepoPaths.Artifacts, "kit-tests");
+        var certs = Path.Combine(work, "certs");
+        ProcessRunner.RunChecked("bash", [Path.Combine(RepoPaths.Installer, "Sample", "regenerate-certificates.sh"), certs]);
+        var fakeHost = Path.Combine(work, "certinstaller-action.exe");
+        File.WriteAllText(fakeHost, "stands for the action host in table checks");
+        this.msi = MsiKit.MsiKit.BuildSample(RepoPaths.Installer, "1.0.0", certs, fakeHost, Path.Combine(work, "msi"));
+    }
+
+    private static WxsSource Fragment => WxsSource.Load(Path.Combine(RepoPaths.Installer, "CertificateActions.wxs"));
+    private static WxsSource Sample => WxsSource.Load(Path.Combine(RepoPaths.Installer, "Sample", "Product.wxs"));
+
+    [Test]
+    public void CustomActionTable_HoldsEveryActionOfTheFragmentAndTheSample()
+    {
+        var rows = IdtTable.Export(this.msi, "CustomAction").Rows.Select(r => string.Join('\t', r[..4]));
+        var expected = MsiKit.MsiKit.CustomActionRows(Fragment, Sample).Select(r => string.Join('\t', r[..4]));
+
+        Assert.That(rows, Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public void InstallExecuteSequence_PlacesTheActionsWithTheirConditions()
+    {
+        var rows = IdtTable.Export(this.msi, "InstallExecuteSequence").Rows
+            .Select(r => new SequenceRow(r[0], r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(r => r.Sequence).ToList();
+        var order = rows.Select(r => r.Action).ToList();
+
+        string[] expectedOrder =
+        [
+            "CostFinalize", "CertInstaller_Mode_install", "InstallValidate", "InstallInitialize", "SetCertInstaller_RestoreOnRollback",
+            "CertInstaller_RestoreOnRollback", "SetCertInstaller_Backup", "CertInstaller_Backup", "RemoveExistingProducts", "InstallFiles",
+            "SetCertInstaller_Preserve", "CertInstaller_Preserve", "SetCertInstaller_Validate", "CertInstaller_Validate",
+            "CertInstallerTest_FailAfterPreserve", "SetCertInstaller_Commit", "CertInstaller_Commit", "InstallFinalize",
+        ];
+        Assert.That(order.Where(expectedOrder.Contains), Is.EqualTo(expectedOrder));
+        Assert.Multiple(() =>
+        {
+            foreach (var s in Fragment.AllScheduled.Concat(Sample.AllScheduled))
+            {
+                Assert.That(rows.Single(r => r.Action == s.Action).Condition, Is.EqualTo(s.Condition ?? ""), s.Action);
+            }
+        });
+    }
+
+    [Test]
+    public void Properties_AreSecureWithTheFragmentDefaults()
+    {
+        var props = IdtTable.Export(this.msi, "Property").Rows.ToDictionary(r => r[0], r => r[1]);
+        var secure = props["SecureCustomProperties"].Split(';');
+
+        Assert.Multiple(() =>
+        {
+            foreach (var p in Fragment.Properties.Concat(Sample.Properties))
+            {
+                Assert.That(secure, p.Secure ? Does.Contain(p.Id) : Does.Not.Contain(p.Id), p.Id);
+                Assert.That(props.GetValueOrDefault(p.Id), Is.EqualTo(string.IsNullOrEmpty(p.Value) ? null : p.Value), p.Id);
+            }
+        });
+    }
+
+    [Test]
+    public void RegeneratedCertificates_ArePermanentVersionedFiles()
+    {
+        var components = IdtTable.Export(this.msi, "Component");
+        var files = IdtTable.Export(this.msi, "File");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var id in Sample.PermanentComponents)
+            {
+                var attributes = int.Parse(components.Rows.Single(r => r[0] == id)[components.Column("Attributes")], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.That(attributes & 0x10, Is.EqualTo(0x10), $"{id} Permanent");
+            }
+
+            foreach (var (id, v) in Sample.FileDefaultVersions)
+            {
+                Assert.That(files.Rows.Single(r => r[0] == id)[files.Column("Version")], Is.EqualTo(v.Version), id);
+            }
+        });
+    }
+}
