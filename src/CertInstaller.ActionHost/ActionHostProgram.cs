@@ -29,16 +29,21 @@ public static class ActionHostProgram
 
         var outcome = new ActionRunner().Run(operation, args[1], out var data);
         foreach (var line in outcome.Lines) stdout.WriteLine(line);
-        if (data is not null) AppendLog(data.BackupDir, operation, outcome, stdout);
+        if (data is not null) AppendLog(data.BackupDir, operation, args[1], outcome, stdout);
         return outcome.Succeeded ? 0 : Failure;
     }
 
-    private static void AppendLog(string backupDir, ActionOperation operation, ActionOutcome outcome, TextWriter stdout)
+    private static void AppendLog(string backupDir, ActionOperation operation, string actionData, ActionOutcome outcome, TextWriter stdout)
     {
         try
         {
             Directory.CreateDirectory(backupDir);
-            var lines = new List<string> { $"{DateTime.UtcNow:O} {operation} {(outcome.Succeeded ? "succeeded" : "failed")}" };
+            // The ActionData holds paths and settings, never a secret; it is what support needs to replay the action.
+            var lines = new List<string>
+            {
+                $"{DateTime.UtcNow:O} {operation} {(outcome.Succeeded ? "succeeded" : "failed")}",
+                $"  ActionData: {actionData}",
+            };
             lines.AddRange(outcome.Lines.Select(l => "  " + l));
             File.AppendAllLines(Path.Combine(backupDir, LogFileName), lines);
         }

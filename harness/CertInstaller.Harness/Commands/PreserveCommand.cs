@@ -14,21 +14,20 @@ internal static class PreserveCommand
         var dir = new Argument<string>("certdir") { Description = "the certificates folder" };
         var from = new Option<string>("--from") { Description = "backup root", Required = true };
         var id = new Option<string?>("--snapshot") { Description = "the pre-install snapshot id (default: the newest)" };
-        var preserve = new Option<string[]>("--preserve") { Description = "globs always treated as third-party", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var command = new Command("preserve", """
             Put back every third-party file of the snapshot that the install changed or removed; the regenerated files
-            are kept in the snapshot's displaced area. A third-party file changed on purpose since the snapshot is left
+            are kept in the snapshot's displaced area. What counts as third-party was decided by 'backup create' (--preserve globs included). A third-party file changed on purpose since the snapshot is left
             alone and reported. Running it twice changes nothing the second time.
             Exit codes: 0 done; 1 some files were left alone (changed by an admin); 2 bad usage or damaged snapshot.
             Example: certharness preserve D:\I3\IC\Certificates --from D:\CertBackups
-            """) { dir, from, id, preserve, json };
+            """) { dir, from, id, json };
         command.SetAction(r => VerbBoundary.Guard("preserve", r, () =>
         {
             var store = new SnapshotStore(r.GetValue(from)!);
             var snapshotId = r.GetValue(id) ?? store.List().FirstOrDefault()?.Id
                 ?? throw new HarnessException($"{store.Root}: no complete snapshot (take one with 'certharness backup create')");
-            var result = new Preserver(store).Preserve(snapshotId, r.GetValue(dir)!, r.GetValue(preserve) ?? []);
+            var result = new Preserver(store).Preserve(snapshotId, r.GetValue(dir)!);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
                 JsonRenderer.Write(new

@@ -112,7 +112,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             log.Add(new LogLine(LogLevel.Error, $"no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed."));
             return false;
         }
-        var result = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir, data.PreservePatterns);
+        var result = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir);
         foreach (var item in result.Items.Where(i => i.Decision != PreservationDecision.Unchanged))
         {
             var level = item.Decision == PreservationDecision.KeptChangedByAdmin ? LogLevel.Warning : LogLevel.Info;

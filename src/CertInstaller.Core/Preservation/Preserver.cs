@@ -6,14 +6,17 @@ namespace CertInstaller.Core.Preservation;
 /// <summary>Puts back the third-party files of a pre-install snapshot that the install changed or removed. Idempotent.</summary>
 public sealed class Preserver(SnapshotStore store)
 {
-    /// <summary>Plans against the live folder and puts back what the plan says; the live versions go to the snapshot's displaced area.</summary>
-    public PreservationResult Preserve(string snapshotId, string certDir, IReadOnlyList<string> preservePatterns)
+    /// <summary>Plans against the live folder and puts back what the plan says; the live versions go to the snapshot's displaced area.
+    /// What is third-party was decided when the snapshot was taken (patterns included).</summary>
+    public PreservationResult Preserve(string snapshotId, string certDir)
     {
         var snapshot = store.Open(snapshotId);
         var layout = new LayoutScanner().Scan(certDir);
+        // Patterns decide what the snapshot protects; judging whether a live file was regenerated must look at the
+        // certificate itself, or every pattern-matched file would look like an admin's deliberate change.
         var live = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
-            : new FolderClassifier().Classify(layout, preservePatterns);
+            : new FolderClassifier().Classify(layout, []);
         var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live, FolderClassifier.KeyOwners(layout));
         var putBack = plan.Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
             .Select(i => i.RelativePath).ToList();

@@ -33,7 +33,7 @@ public class PreserverCrashTests
 
             var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), counted ? k : int.MaxValue, mode);
             Exception? error = null;
-            try { new Preserver(new SnapshotStore(backups, faulty, clock, new TestLockProbe(false))).Preserve(snapshot.Id, certs, []); }
+            try { new Preserver(new SnapshotStore(backups, faulty, clock, new TestLockProbe(false))).Preserve(snapshot.Id, certs); }
             catch (BackupException e) { error = e; }
             if (!counted)
             {
@@ -50,7 +50,7 @@ public class PreserverCrashTests
                 Assert.That(hash == regenerated.GetValueOrDefault(path) || hash == original.GetValueOrDefault(path), Is.True, $"{path} is neither old nor new; {context}");
 
             clock.Advance(TimeSpan.FromMinutes(1));
-            new Preserver(clean).Preserve(snapshot.Id, certs, []);
+            new Preserver(clean).Preserve(snapshot.Id, certs);
 
             var final = FolderAssert.Picture(certs);
             foreach (var file in site.ThirdPartyFiles)

@@ -36,7 +36,7 @@ public class PreserverTests
             File.Copy(Path.Combine(renewed, "Client", "Local_Subsystems", f), Path.Combine(Certs, "Client", "Local_Subsystems", f), overwrite: true);
         var before = FolderAssert.Picture(Certs);
 
-        var result = new Preserver(Store).Preserve(id, Certs, []);
+        var result = new Preserver(Store).Preserve(id, Certs);
 
         Assert.That(result.Items.Single(i => i.RelativePath.EndsWith("ic1_ServerCertificate.cer")).Decision, Is.EqualTo(PreservationDecision.KeptChangedByAdmin));
         Assert.That(FolderAssert.Picture(Certs), Is.EqualTo(before));
@@ -50,7 +50,7 @@ public class PreserverTests
         var id = Snapshot();
         File.Delete(Path.Combine(Certs, "Client", "Local_Subsystems", "ic1_TrustedCertificate.cer"));
 
-        var result = new Preserver(Store).Preserve(id, Certs, []);
+        var result = new Preserver(Store).Preserve(id, Certs);
 
         Assert.That(result.Items.Single(i => i.Decision != PreservationDecision.Unchanged).Decision, Is.EqualTo(PreservationDecision.PutBackMissing));
         Assert.That(FolderAssert.Picture(Certs), Is.EqualTo(before));
@@ -65,7 +65,7 @@ public class PreserverTests
         builder.BuildServer(Certs, new IcFolderSpec { KeySeed = "regenerated" });
         var regenerated = File.ReadAllBytes(Path.Combine(Certs, "Client", "Local_Subsystems", "ic1_ServerCertificate.cer"));
 
-        var result = new Preserver(Store).Preserve(id, Certs, []);
+        var result = new Preserver(Store).Preserve(id, Certs);
 
         var displaced = result.Restore!.Files.Single(f => f.RelativePath == "Client/Local_Subsystems/ic1_ServerCertificate.cer").DisplacedPath;
         Assert.That(displaced, Is.Not.Null);

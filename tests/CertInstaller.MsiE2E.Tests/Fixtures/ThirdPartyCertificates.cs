@@ -5,9 +5,10 @@ using System.Text;
 namespace CertInstaller.MsiE2E.Tests.Fixtures;
 
 /// <summary>
-/// A site's third-party certificate set for the sample folder: a site root CA, the Server Group certificate and the
-/// local subsystem certificate issued by it, their keys (PEM .bin like IC) and the trusted root. Small on purpose:
-/// replace with Core's issuing API (CertInstaller.Core.Pki.Issuing) when it lands.
+/// A site's third-party certificate set for the sample folder, single-certificate mode: a site root CA issues the Server
+/// Group certificate and the local subsystem certificate, the IC CA is issued by that Server Group certificate (as IC
+/// does when the Server Group is third-party), their keys (PEM .bin like IC) and the trusted root. Made with the BCL on
+/// the test side so the fixture is independent of the Core code under test.
 /// </summary>
 public static class ThirdPartyCertificates
 {
@@ -23,20 +24,27 @@ public static class ThirdPartyCertificates
 
         var files = new Dictionary<string, byte[]>();
         var (notBefore, notAfter) = expired ? (now.AddYears(-2), now.AddDays(-30)) : (now.AddDays(-1), now.AddYears(2));
-        Issue(files, root, "CN=ServerGroup, O=Contoso", "ServerGroup/ServerGroupCertificate.cer", "ServerGroup/ServerGroupPrivateKey.bin",
+        using var serverGroup = Issue(files, root, "CN=ServerGroup, O=Contoso", "ServerGroup/ServerGroupCertificate.cer", "ServerGroup/ServerGroupPrivateKey.bin",
             "ServerGroup/ServerGroupPublicKey.bin", isCa: true, notBefore, notAfter);
+        Issue(files, serverGroup, "CN=ICSERVER1 IC Certificate Authority, O=Contoso", "ICCertificateAuthority/ICSERVER1_ICCertificateAuthorityCertificate.cer",
+            "ICCertificateAuthority/ICSERVER1_ICCertificateAuthorityPrivateKey.bin", "ICCertificateAuthority/ICSERVER1_ICCertificateAuthorityPublicKey.bin",
+            isCa: true, notBefore, notAfter).Dispose();
         Issue(files, root, "CN=ICSERVER1, O=Contoso", "Client/Local_Subsystems/ICSERVER1_ServerCertificate.cer",
-            "Client/Local_Subsystems/ICSERVER1_ServerPrivateKey.bin", null, isCa: false, now.AddDays(-1), now.AddYears(2));
+            "Client/Local_Subsystems/ICSERVER1_ServerPrivateKey.bin", null, isCa: false, now.AddDays(-1), now.AddYears(2)).Dispose();
         files["Client/Local_Subsystems/ICSERVER1_TrustedCertificate.cer"] = Encoding.ASCII.GetBytes(root.ExportCertificatePem() + "\n");
         return new FolderState(files);
     }
 
-    private static void Issue(Dictionary<string, byte[]> files, X509Certificate2 issuer, string subject, string certPath, string keyPath,
+    private static X509Certificate2 Issue(Dictionary<string, byte[]> files, X509Certificate2 issuer, string subject, string certPath, string keyPath,
         string? publicKeyPath, bool isCa, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
-        using var key = RSA.Create(2048);
+        var key = RSA.Create(2048);
         var req = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         req.CertificateExtensions.Add(new X509BasicConstraintsExtension(isCa, false, 0, true));
+        if (isCa)
+        {
+            req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        }
         req.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(req.PublicKey, false));
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName("icserver1.contoso.test");
@@ -48,5 +56,7 @@ public static class ThirdPartyCertificates
         {
             files[publicKeyPath] = Encoding.ASCII.GetBytes(key.ExportSubjectPublicKeyInfoPem() + "\n");
         }
+
+        return cert.CopyWithPrivateKey(key);
     }
 }
