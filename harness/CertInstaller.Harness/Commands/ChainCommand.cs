@@ -37,7 +37,7 @@ internal static class ChainCommand
             var leafResult = reader.ReadFile(leafFile);
             if (leafResult.Error is { } error)
             {
-                throw new HarnessException(Errors.Line("chain", error).Substring("certharness chain: ".Length));
+                throw Errors.Unreadable(error);
             }
 
             var certificates = CertificateSource.CertificatesOf(leafResult).ToList();
@@ -46,13 +46,13 @@ internal static class ChainCommand
                 throw new HarnessException($"{leafFile}: no certificate in this file");
             }
 
-            var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle", "chain");
+            var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle");
             foreach (var extra in certificates.Skip(1))
             {
                 pool.Add(extra);
             }
 
-            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust", "chain");
+            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
             var request = new ChainRequest(certificates[0], pool, anchors, Inputs.At(r.GetValue(at))) { Host = r.GetValue(host) };
             var result = new ChainBuilder().Build(request);
             var view = new ChainView(

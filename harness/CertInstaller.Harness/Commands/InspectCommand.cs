@@ -50,7 +50,7 @@ internal static class InspectCommand
 
         foreach (var error in results.Where(r => !r.Ok).Select(r => r.Error!))
         {
-            stderr.WriteLine(Errors.Line("inspect", error));
+            stderr.WriteLine("certharness inspect: " + Errors.Describe(error));
         }
 
         return results.All(r => r.Ok) ? ExitCodes.Clean : ExitCodes.Usage;
