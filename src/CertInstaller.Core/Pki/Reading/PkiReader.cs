@@ -21,6 +21,12 @@ public sealed class PkiReader
     /// <summary>Reads the file at <paramref name="path"/>; never throws for bad content or I/O problems.</summary>
     public ReadResult ReadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Unreadable, "this is a directory, not a file",
+                "name the files inside it, or give the folder to a verb that scans folders"));
+        }
+
         byte[] data;
         try
         {
