@@ -144,7 +144,7 @@ internal static class DerClassifier
             catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException)
             {
                 throw LooksLikeDer(data)
-                    ? new PkiReadException(ReadErrorCode.Malformed, "truncated or malformed DER: " + e.Message, "the file is incomplete or corrupted; copy or export it again")
+                    ? new PkiReadException(ReadErrorCode.Malformed, "truncated or malformed DER: " + PkiReader.Brief(e.Message), "the file is incomplete or corrupted; copy or export it again")
                     : NotPki();
             }
 
