@@ -88,9 +88,10 @@ public sealed class PkiReader
 
         if (obj is CertificateObject or Pkcs7Object or Pkcs12Object)
         {
+            // Extensions are decoded on demand; decode the ones chain building relies on now. (GetPublicKey is left
+            // out on purpose: BouncyCastle validates RSA moduli, which costs milliseconds per certificate.)
             foreach (var certificate in obj is CertificateObject one ? [one.Certificate] : obj is Pkcs7Object p ? p.Certificates : ((Pkcs12Object)obj).Certificates)
             {
-                _ = certificate.GetPublicKey();
                 _ = certificate.GetKeyUsage();
                 _ = certificate.GetBasicConstraints();
             }
