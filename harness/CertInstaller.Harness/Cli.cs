@@ -54,9 +54,17 @@ public static class Cli
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            stderr.WriteLine($"certharness {Verb(args)}: unexpected error: {e.Message}");
+            stderr.WriteLine($"certharness {Verb(args)}: unexpected error: {Brief(e.Message)}");
             return ExitCodes.Usage;
         }
+    }
+
+    /// <summary>The first line of an exception message, without nested exception text.</summary>
+    internal static string Brief(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        var nested = line.IndexOf(": System.", StringComparison.Ordinal);
+        return nested > 0 ? line.Substring(0, nested) : line;
     }
 
     private static string Verb(string[] args) => args.FirstOrDefault(a => !a.StartsWith("-", StringComparison.Ordinal)) ?? string.Empty;

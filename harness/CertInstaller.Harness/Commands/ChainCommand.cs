@@ -12,8 +12,9 @@ internal static class ChainCommand
 {
     private const string Help = """
         Build and verify the chain of a leaf certificate: signatures, validity at --at (default now), CA basic
-        constraints and path length, keyCertSign, name chaining. The first certificate of <leaf> is the leaf; any
-        other certificates in that file join the pool. Bundles and trust anchors may be files or folders, in any order.
+        constraints and path length, keyCertSign, name chaining. When <leaf> holds several certificates, the one
+        that issued none of the others is the leaf (any order) and the rest join the pool. Bundles and trust
+        anchors may be files or folders, in any order.
         Exit codes: 0 valid; 1 invalid chain; 2 unreadable input (a trust anchor that fails to load included) or bad usage.
         Examples:
           certharness chain IC1_ServerCertificate.cer --bundle Certificates --trust ServerGroup/ServerGroupCertificate.cer
@@ -37,7 +38,7 @@ internal static class ChainCommand
             var leafResult = reader.ReadFile(leafFile);
             if (leafResult.Error is { } error)
             {
-                throw new HarnessException(Errors.Line("chain", error).Substring("certharness chain: ".Length));
+                throw Errors.Unreadable(error);
             }
 
             var certificates = CertificateSource.CertificatesOf(leafResult).ToList();
@@ -46,14 +47,15 @@ internal static class ChainCommand
                 throw new HarnessException($"{leafFile}: no certificate in this file");
             }
 
-            var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle", "chain");
-            foreach (var extra in certificates.Skip(1))
+            var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle");
+            var leafCertificate = LeafSelector.Select(certificates);
+            foreach (var extra in certificates.Where(c => !c.Equals(leafCertificate)))
             {
                 pool.Add(extra);
             }
 
-            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust", "chain");
-            var request = new ChainRequest(certificates[0], pool, anchors, Inputs.At(r.GetValue(at))) { Host = r.GetValue(host) };
+            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
+            var request = new ChainRequest(leafCertificate, pool, anchors, Inputs.At(r.GetValue(at))) { Host = r.GetValue(host) };
             var result = new ChainBuilder().Build(request);
             var view = new ChainView(
                 result.Valid,

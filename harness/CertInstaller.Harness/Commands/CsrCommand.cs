@@ -50,7 +50,7 @@ internal static class CsrCommand
         var result = new PkiReader(password).ReadFile(file);
         if (result.Error is { } error)
         {
-            throw new HarnessException(Errors.Line("csr", error).Substring("certharness csr: ".Length));
+            throw Errors.Unreadable(error);
         }
 
         var csr = result.Objects.OfType<CsrObject>().FirstOrDefault()

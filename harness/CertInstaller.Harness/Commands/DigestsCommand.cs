@@ -39,7 +39,7 @@ internal static class DigestsCommand
             var folder = Inputs.ExistingDirectory(r.GetValue(dir)!);
             var policy = new DigestPolicy(Inputs.Digest(r.GetValue(min), "--min"));
             var reader = new PkiReader(common.ResolvePassword(r));
-            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust", "digests");
+            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
             var when = Inputs.At(r.GetValue(at));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var files = new FolderReader(reader).ReadAll(folder);

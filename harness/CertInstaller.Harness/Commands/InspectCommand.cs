@@ -35,9 +35,22 @@ internal static class InspectCommand
         var known = results.Where(r => r.Ok)
             .SelectMany(r => CertificateSource.CertificatesOf(r).Select(c => ($"{r.Path}: {PkiDescriber.DescribeName(c.SubjectDN).OneLine}", c)))
             .ToList();
-        var views = results.Where(r => r.Ok)
-            .SelectMany(r => r.Objects.Select((o, i) => ObjectViews.Of(o, r.Path, i, known)))
-            .ToList();
+        var views = new List<ObjectView>();
+        var failures = new List<string>();
+        foreach (var result in results.Where(r => r.Ok))
+        {
+            for (var i = 0; i < result.Objects.Count; i++)
+            {
+                try
+                {
+                    views.Add(ObjectViews.Of(result.Objects[i], result.Path, i, known));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failures.Add($"certharness inspect: {result.Path}: object #{i} ({result.Objects[i].Kind}) is malformed: {Cli.Brief(e.Message)} (export it again)");
+                }
+            }
+        }
 
         if (json)
         {
@@ -50,9 +63,14 @@ internal static class InspectCommand
 
         foreach (var error in results.Where(r => !r.Ok).Select(r => r.Error!))
         {
-            stderr.WriteLine(Errors.Line("inspect", error));
+            stderr.WriteLine("certharness inspect: " + Errors.Describe(error));
         }
 
-        return results.All(r => r.Ok) ? ExitCodes.Clean : ExitCodes.Usage;
+        foreach (var failure in failures)
+        {
+            stderr.WriteLine(failure);
+        }
+
+        return results.All(r => r.Ok) && failures.Count == 0 ? ExitCodes.Clean : ExitCodes.Usage;
     }
 }

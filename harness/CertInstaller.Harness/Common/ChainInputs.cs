@@ -6,7 +6,7 @@ namespace CertInstaller.Harness.Common;
 /// <summary>Loads --bundle and --trust sources; a trust source that fails to load is a hard error.</summary>
 internal static class ChainInputs
 {
-    public static CertificatePool Load(IEnumerable<string> paths, PkiReader reader, string option, string verb)
+    public static CertificatePool Load(IEnumerable<string> paths, PkiReader reader, string option)
     {
         var list = paths.ToList();
         foreach (var missing in list.Where(p => !File.Exists(p) && !Directory.Exists(p)))
@@ -17,7 +17,7 @@ internal static class ChainInputs
         var source = CertificateSource.Collect(list, reader);
         if (source.Errors.FirstOrDefault() is { } error)
         {
-            throw new HarnessException(Errors.Line(verb, error).Substring($"certharness {verb}: ".Length));
+            throw Errors.Unreadable(error);
         }
 
         foreach (var empty in list.Where(p => source.Certificates.All(c => !Covers(p, c.Path))))

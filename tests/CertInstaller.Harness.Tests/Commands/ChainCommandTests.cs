@@ -62,4 +62,16 @@ public class ChainCommandTests
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Stdout, Does.Contain(": VALID").And.Contain("  2: C = US").And.Contain("anchor: C = US"));
     }
+
+    [Test(Description = "chain-reversed-bundle-to-json")]
+    public void Chain_WhenLeafFileHoldsChainRootFirst_FindsLeafAndIsValid()
+    {
+        var file = Path.Combine(Site.Root, "reversed-chain.pem");
+        File.WriteAllText(file, File.ReadAllText(Site["root.pem"]) + File.ReadAllText(Site["ca.pem"]) + File.ReadAllText(Site["server.pem"]));
+
+        var run = HarnessRun.Of("chain", file, "--trust", Site["root.pem"], "--json");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Json.GetProperty("path")[0].GetString(), Does.EndWith("OU = Server, CN = IC1"));
+    }
 }

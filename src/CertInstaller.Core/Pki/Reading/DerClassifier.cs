@@ -70,23 +70,18 @@ internal static class DerClassifier
 
     private static Pkcs12Object ReadPkcs12(byte[] data, string? password)
     {
-        if (string.IsNullOrEmpty(password))
-        {
-            throw KeyDecoder.PasswordRequired("PKCS#12 file");
-        }
-
         var store = new Pkcs12StoreBuilder().Build();
         try
         {
             using var stream = new MemoryStream(data);
-            store.Load(stream, password!.ToCharArray());
+            store.Load(stream, (password ?? string.Empty).ToCharArray());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (e.Message.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || e.Message.IndexOf("MAC", StringComparison.Ordinal) >= 0
                 || e is Org.BouncyCastle.Crypto.InvalidCipherTextException)
             {
-                throw KeyDecoder.WrongPassword("PKCS#12 file");
+                throw string.IsNullOrEmpty(password) ? KeyDecoder.PasswordRequired("PKCS#12 file") : KeyDecoder.WrongPassword("PKCS#12 file");
             }
 
             throw;
@@ -149,7 +144,7 @@ internal static class DerClassifier
             catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException)
             {
                 throw LooksLikeDer(data)
-                    ? new PkiReadException(ReadErrorCode.Malformed, "truncated or malformed DER: " + e.Message, "the file is incomplete or corrupted; copy or export it again")
+                    ? new PkiReadException(ReadErrorCode.Malformed, "truncated or malformed DER: " + PkiReader.Brief(e.Message), "the file is incomplete or corrupted; copy or export it again")
                     : NotPki();
             }
 

@@ -21,6 +21,12 @@ public sealed class PkiReader
     /// <summary>Reads the file at <paramref name="path"/>; never throws for bad content or I/O problems.</summary>
     public ReadResult ReadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Unreadable, "this is a directory, not a file",
+                "name the files inside it, or give the folder to a verb that scans folders"));
+        }
+
         byte[] data;
         try
         {
@@ -45,7 +51,16 @@ public sealed class PkiReader
                 throw new PkiReadException(ReadErrorCode.Empty, "the file is empty", "expected a certificate, CSR, key, PKCS#12 or PKCS#7 file");
             }
 
-            return ReadResult.Success(path, LocalKeys.Parse<IReadOnlyList<PkiObject>>(() => LooksLikePem(data) ? ReadPem(data) : new[] { ReadDer(data, pem: false) }));
+            return ReadResult.Success(path, LocalKeys.Parse<IReadOnlyList<PkiObject>>(() =>
+            {
+                var objects = LooksLikePem(data) ? ReadPem(data) : new List<PkiObject> { ReadDer(data, pem: false) };
+                foreach (var obj in objects)
+                {
+                    ForceParse(obj);
+                }
+
+                return objects;
+            }));
         }
         catch (PkiReadException e)
         {
@@ -53,9 +68,45 @@ public sealed class PkiReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Malformed, "malformed data: " + e.Message,
+            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Malformed, "malformed data: " + Brief(e.Message),
                 "the file is truncated or corrupted; export it again"));
         }
+    }
+
+    /// <summary>Re-encodes every structure so a defect deep inside (parsed lazily by BouncyCastle) surfaces here, not later.</summary>
+    private static void ForceParse(PkiObject obj)
+    {
+        IEnumerable<Org.BouncyCastle.Asn1.Asn1Encodable> structures = obj switch
+        {
+            CertificateObject c => [c.Certificate.CertificateStructure],
+            CsrObject r => [r.Request],
+            Pkcs7Object p7 => p7.Certificates.Select(c => c.CertificateStructure),
+            Pkcs12Object p12 => p12.Certificates.Select(c => c.CertificateStructure),
+            _ => [],
+        };
+        foreach (var structure in structures)
+        {
+            structure.GetEncoded(Org.BouncyCastle.Asn1.Asn1Encodable.Der);
+        }
+
+        if (obj is CertificateObject or Pkcs7Object or Pkcs12Object)
+        {
+            // Extensions are decoded on demand; decode the ones chain building relies on now. (GetPublicKey is left
+            // out on purpose: BouncyCastle validates RSA moduli, which costs milliseconds per certificate.)
+            foreach (var certificate in obj is CertificateObject one ? [one.Certificate] : obj is Pkcs7Object p ? p.Certificates : ((Pkcs12Object)obj).Certificates)
+            {
+                _ = certificate.GetKeyUsage();
+                _ = certificate.GetBasicConstraints();
+            }
+        }
+    }
+
+    /// <summary>The first line of an exception message, without the nested exception text BouncyCastle sometimes appends.</summary>
+    internal static string Brief(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        var nested = line.IndexOf(": System.", StringComparison.Ordinal);
+        return nested > 0 ? line.Substring(0, nested) : line;
     }
 
     private static bool LooksLikePem(byte[] data)
@@ -78,7 +129,7 @@ public sealed class PkiReader
             }
             catch (IOException e)
             {
-                throw new PkiReadException(ReadErrorCode.Malformed, $"bad PEM block after {objects.Count} object(s): {e.Message}",
+                throw new PkiReadException(ReadErrorCode.Malformed, $"bad PEM block after {objects.Count} object(s): {Brief(e.Message)}",
                     "the PEM text is damaged; check the BEGIN/END lines and the base64 body");
             }
 

@@ -112,6 +112,27 @@ public class PkiReaderTests
     }
 
     [Test]
+    public void Read_WhenPkcs12HasEmptyPassword_OpensWithoutOne()
+    {
+        var pfx = PkiWriter.Pkcs12(Fixtures.LeafCert.Certificate, Fixtures.LeafCert.Keys.Private, [], string.Empty);
+
+        var result = new PkiReader().Read("empty-password.pfx", pfx);
+
+        Assert.That(result.Objects.Single(), Is.InstanceOf<Pkcs12Object>());
+    }
+
+    [Test]
+    public void ReadFile_WhenDirectory_ReturnsUnreadableSayingSo()
+    {
+        using var dir = new TempDir();
+
+        var result = Reader.ReadFile(dir.Path);
+
+        Assert.That(result.Error?.Code, Is.EqualTo(ReadErrorCode.Unreadable));
+        Assert.That(result.Error?.Problem, Does.Contain("directory"));
+    }
+
+    [Test]
     public void ReadFile_WhenMissing_ReturnsUnreadable()
     {
         Assert.That(Reader.ReadFile("/nonexistent/x.cer").Error?.Code, Is.EqualTo(ReadErrorCode.Unreadable));

@@ -1,0 +1,18 @@
+using CertInstaller.Core.Pki.Issuing;
+
+namespace CertInstaller.Core.Tests.Pki.Issuing;
+
+public class ExternalChainTests
+{
+    [Test]
+    public void Create_WhenHostGiven_OpenSslVerifiesLeaf()
+    {
+        using var dir = new TempDir();
+        var chain = ExternalChain.Create("ic1.example.test", "10.0.0.5");
+        var root = dir.File("root.pem", PkiWriter.CertificatePem(chain.Root.Certificate));
+        var intermediate = dir.File("ca.pem", PkiWriter.CertificatePem(chain.Intermediate.Certificate));
+        var leaf = dir.File("leaf.pem", PkiWriter.CertificatePem(chain.Leaf.Certificate));
+
+        Assert.That(OpenSslCli.Run($"verify -CAfile {root} -untrusted {intermediate} {leaf}"), Does.Contain(": OK"));
+    }
+}
