@@ -12,7 +12,7 @@ public sealed class CertificateActionsTests
     private static readonly string[] PublicProperties =
     [
         "CERTINSTALLER_CERTDIR", "CERTINSTALLER_BACKUPDIR", "CERTINSTALLER_PRESERVE", "CERTINSTALLER_PRESERVE_PATTERNS",
-        "CERTINSTALLER_VALIDATION", "CERTINSTALLER_MIN_DIGEST", "CERTINSTALLER_RETAIN",
+        "CERTINSTALLER_VALIDATION", "CERTINSTALLER_MIN_DIGEST", "CERTINSTALLER_RETAIN", "CERTINSTALLER_HOST",
     ];
 
     private static WxsSource Fragment => WxsSource.Load(Path.Combine(RepoPaths.Installer, "CertificateActions.wxs"));

@@ -20,7 +20,7 @@ public sealed class PropertyTests : MsiScenario
         var run = this.InstallSucceeds(this.V1,
             $"CERTINSTALLER_CERTDIR={CustomCertDir}", $"CERTINSTALLER_BACKUPDIR={CustomBackupDir}", "CERTINSTALLER_PRESERVE=0",
             "CERTINSTALLER_PRESERVE_PATTERNS=*.pfx|CSRs/*", "CERTINSTALLER_VALIDATION=off", "CERTINSTALLER_MIN_DIGEST=SHA-384",
-            "CERTINSTALLER_RETAIN=3");
+            "CERTINSTALLER_RETAIN=3", "CERTINSTALLER_HOST=icserver1.contoso.test");
 
         // The ActionData: in the MSI log's property dump (unless a package lists the action in MsiHiddenProperties) and
         // in the action host's own log.
@@ -28,7 +28,7 @@ public sealed class PropertyTests : MsiScenario
         string[] pairs =
         [
             $"CertDir={CustomCertDir};", $"BackupDir={CustomBackupDir};", "Mode=install;", "Preserve=0;", "PreservePatterns=*.pfx|CSRs/*;",
-            "Validation=off;", "MinDigest=SHA-384;", "Retain=3;", $"ProductVersion={this.V1.Version}",
+            "Validation=off;", "MinDigest=SHA-384;", "Retain=3;", "Host=icserver1.contoso.test;", $"ProductVersion={this.V1.Version}",
         ];
         foreach (var pair in pairs)
         {
