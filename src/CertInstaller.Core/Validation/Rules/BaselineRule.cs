@@ -1,10 +1,14 @@
-using System.Security.Cryptography;
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Validation.Rules;
 
 /// <summary>Every third-party file of the pre-install snapshot is byte-identical in the folder after install.</summary>
-public sealed class BaselineRule : IFolderRule
+public sealed class BaselineRule(IFileSystem fileSystem) : IFolderRule
 {
+    /// <summary>A rule over the real file system.</summary>
+    public BaselineRule() : this(new PhysicalFileSystem()) { }
+
     /// <inheritdoc />
     public IEnumerable<Observation> Check(ValidationContext context)
     {
@@ -17,10 +21,7 @@ public sealed class BaselineRule : IFolderRule
                     "this third-party file was in the pre-install snapshot and is gone: run certharness preserve (or backup restore --third-party-only)");
                 continue;
             }
-            string hash;
-            using (var stream = File.OpenRead(full))
-            using (var sha = SHA256.Create())
-                hash = BitConverter.ToString(sha.ComputeHash(stream)).Replace("-", "").ToLowerInvariant();
+            var (_, hash) = FileHasher.Hash(fileSystem, full);
             if (!hash.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase))
                 yield return new Observation(FindingCode.ThirdPartyChanged, file.RelativePath,
                     "this third-party file differs from the pre-install snapshot: run certharness preserve, or confirm the change was intended");

@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Xml.Linq;
+using CertInstaller.Core.Actions;
+using CertInstaller.Core.Samples;
+using WixToolset.Dtf.WindowsInstaller;
+
+namespace CertInstaller.CustomActions.Tests;
+
+public class CertificateCustomActionsTests
+{
+    private static string Repo
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("CertInstaller.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private static IEnumerable<string> DllEntries() =>
+        XDocument.Load(Path.Combine(Repo, "installer", "CertificateActions.wxs"))
+            .Descendants().Where(e => e.Name.LocalName == "CustomAction" && e.Attribute("DllEntry") is not null)
+            .Select(e => e.Attribute("DllEntry")!.Value);
+
+    [Test]
+    public void EntryPoints_ForEveryDllEntryOfTheFragment_AreCustomActionsTakingASession()
+    {
+        var entries = DllEntries().ToList();
+
+        Assert.That(entries, Has.Count.EqualTo(5));
+        foreach (var entry in entries)
+        {
+            var method = typeof(CertificateCustomActions).GetMethod(entry, BindingFlags.Public | BindingFlags.Static);
+            Assert.That(method, Is.Not.Null, entry);
+            Assert.That(method!.GetCustomAttribute<CustomActionAttribute>(), Is.Not.Null, entry);
+            Assert.That(method.ReturnType, Is.EqualTo(typeof(ActionResult)), entry);
+            Assert.That(method.GetParameters().Select(p => p.ParameterType), Is.EqualTo(new[] { typeof(Session) }), entry);
+        }
+    }
+
+    [Test]
+    public void Backup_WhenCustomActionDataValid_SucceedsAndLogsCoreLines()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ci-dtf-" + Guid.NewGuid().ToString("N")[..10]);
+        try
+        {
+            new IcFolderBuilder().BuildServer(Path.Combine(root, "Certificates"), new IcFolderSpec());
+            var session = new Session(new Dictionary<string, string>
+            {
+                ["CustomActionData"] = ActionDataSerializer.Serialize(new ActionData
+                {
+                    CertDir = Path.Combine(root, "Certificates"), BackupDir = Path.Combine(root, "Backups"), ProductCode = "{DTF}",
+                }),
+            });
+
+            var result = CertificateCustomActions.Backup(session);
+
+            Assert.That(result, Is.EqualTo(ActionResult.Success), string.Join("\n", session.Logged));
+            Assert.That(session.Logged, Has.Some.StartsWith("CertInstaller info: snapshot "));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Preserve_WhenCustomActionDataInvalid_FailsAndLogsTheProblem()
+    {
+        var session = new Session(new Dictionary<string, string> { ["CustomActionData"] = "CertDir=;BackupDir=C:\\b" });
+
+        var result = CertificateCustomActions.Preserve(session);
+
+        Assert.That(result, Is.EqualTo(ActionResult.Failure));
+        Assert.That(session.Logged, Has.Some.Contains("CERTINSTALLER_CERTDIR"));
+    }
+}
