@@ -259,7 +259,7 @@ internal sealed class RestoreRun
             _fs.DeleteFile(staging);
         }
 
-        var (_, sha) = FileHasher.CopyNew(_fs, step.DisplacedPath!, staging, privateAccess: false);
+        var (_, sha) = FileHasher.CopyNew(_fs, step.DisplacedPath!, staging, privateAccess: true);
         if (!string.Equals(sha, step.LiveSha ?? sha, StringComparison.Ordinal))
         {
             throw new IOException($"The displaced copy of '{step.RelativePath}' changed.");
@@ -307,7 +307,9 @@ internal sealed class RestoreRun
 
     private void Stage(ManifestEntry entry, string staging)
     {
-        var (_, stagedSha) = FileHasher.CopyNew(_fs, RelativePath.Combine(_snapshotFiles, entry.RelativePath), staging, privateAccess: false);
+        // Private on Unix (0600): a restored private key must not come back world-readable. On Windows the file
+        // inherits the certificates folder's ACL, as the product's own files do.
+        var (_, stagedSha) = FileHasher.CopyNew(_fs, RelativePath.Combine(_snapshotFiles, entry.RelativePath), staging, privateAccess: true);
         if (!string.Equals(stagedSha, entry.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new IOException($"The snapshot copy of '{entry.RelativePath}' changed during the restore (SHA-256 {stagedSha}).");

@@ -49,6 +49,7 @@ public class ActionRunnerTests
         foreach (var file in original.ThirdPartyFiles)
             Assert.That(after[file], Is.EqualTo(before[file]), file);
         Assert.That(validate.Succeeded, Is.True);
+        Assert.That(validate.Lines.Where(l => l.Level != LogLevel.Info), Is.Empty, "no finding at all, world-readable restored keys included");
         Assert.That(Run(ActionOperation.Preserve).Lines.Any(l => l.Text.Contains("0 put back")), Is.True, "a second run changes nothing");
     }
 
