@@ -89,4 +89,20 @@ public class ActionHostProcessTests
         Assert.That(warnCode, Is.EqualTo(0));
         Assert.That(warnOutput, Does.Contain("CertInstaller warning: CI3002"));
     }
+
+    [Test]
+    public void Run_WhenRollingBackAfterBackup_RestoresTheFolderByteForByte()
+    {
+        var certs = Path.Combine(_root, "Certificates");
+        new IcFolderBuilder().BuildServer(certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+        var before = Directory.EnumerateFiles(certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        Assert.That(Host("backup", Data()).Code, Is.Zero);
+        new IcFolderBuilder().BuildServer(certs, new IcFolderSpec { KeySeed = "regenerated", Server = "ic7" });
+
+        var (code, output) = Host("restore-on-rollback", Data());
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("rolled back"));
+        Assert.That(Directory.EnumerateFiles(certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+    }
 }

@@ -82,7 +82,8 @@ public sealed class IcFolderBuilder(KeyCache keys)
         return new IcFolder(w.Root, spec, serverGroup, external, w.Files, thirdParty);
     }
 
-    /// <summary>Writes the flat folder of an off-server component (Media Server, RCS, OSSM) issued by <paramref name="icCa"/> or by the outside CA.</summary>
+    /// <summary>Writes the flat folder of an off-server component (Media Server, RCS, OSSM), issued by <paramref name="serverGroup"/>
+    /// or by the outside CA. Every file is third-party: the folder holds no Server Group root of its own to call IC's.</summary>
     public IcFolder BuildComponent(string root, IcFolderSpec spec, IssuedCertificate serverGroup)
     {
         var w = new Writer(root);
@@ -92,8 +93,7 @@ public sealed class IcFolderBuilder(KeyCache keys)
         var cert = CertificateFactory.Issue(Leaf(spec, $"O=Interactive Intelligence, OU=Media Server, CN={fqdn}", fqdn), Key(spec, "component"), issuer);
         w.Pair($"{spec.Server}_Client", cert);
         w.Certificates($"{spec.Server}_TrustedCertificate.cer", external is { } ca ? [ca.Root.Certificate, ca.Issuing.Certificate] : [serverGroup.Certificate]);
-        var thirdParty = external is null ? new List<string>() : w.Files.ToList();
-        return new IcFolder(w.Root, spec, serverGroup, external, w.Files, thirdParty);
+        return new IcFolder(w.Root, spec, serverGroup, external, w.Files, w.Files.ToList());
     }
 
     /// <summary>An outside CA: root and issuing CA, deterministic from the spec's seed.</summary>

@@ -59,4 +59,26 @@ public class IcFolderBuilderTests
         Assert.That(report.Findings, Is.Empty);
         Assert.That(thirdParty, Is.EquivalentTo(folder.ThirdPartyFiles));
     }
+
+    [TestCase(TrustMode.SelfSigned)]
+    [TestCase(TrustMode.ThirdPartyPerUseType)]
+    public void BuildComponent_WhenOffServerFolder_IsRecognisedValidAndClassified(TrustMode trust)
+    {
+        using var dir = new TempFolder();
+        var server = new IcFolderBuilder().BuildServer(Path.Combine(dir.Path, "ic"), new IcFolderSpec());
+        var media = new IcFolderBuilder().BuildComponent(Path.Combine(dir.Path, "media"), new IcFolderSpec { Server = "media1", Trust = trust }, server.ServerGroup);
+        var layout = new LayoutScanner().Scan(media.Root);
+
+        var report = new CertInstaller.Core.Validation.FolderValidator().Validate(new CertInstaller.Core.Validation.ValidationContext
+        {
+            Layout = layout, Policy = CertInstaller.Core.Validation.ValidationPolicy.Installer, At = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+        var thirdParty = new CertInstaller.Core.Preservation.FolderClassifier().Classify(layout, [])
+            .Where(c => c.Value.Origin == CertInstaller.Core.Backup.FileOrigin.ThirdParty).Select(c => c.Key);
+
+        Assert.That(layout.Kind, Is.EqualTo(FolderKind.OffServerComponent));
+        Assert.That(layout.ServerName, Is.EqualTo("media1"));
+        Assert.That(report.Findings, Is.Empty);
+        Assert.That(thirdParty, Is.EquivalentTo(media.ThirdPartyFiles));
+    }
 }
