@@ -35,7 +35,7 @@ internal static class BackupCommand
             """) { dir, to, reason, preserve, json };
         command.SetAction(r => VerbBoundary.Guard("backup create", r, () =>
         {
-            var certDir = r.GetValue(dir)!;
+            var certDir = Inputs.ExistingDirectory(r.GetValue(dir)!);
             var layout = new LayoutScanner().Scan(certDir);
             var classes = new FolderClassifier().Classify(layout, r.GetValue(preserve) ?? []);
             var snapshot = new SnapshotStore(r.GetValue(to)!).Create(new SnapshotRequest(certDir, r.GetValue(reason)!)

@@ -25,7 +25,9 @@ internal static class DemoCommand
 
     private static int Run(string? dir, TextWriter output)
     {
-        var work = dir is null ? Path.Combine(Path.GetTempPath(), "certharness-demo-" + Guid.NewGuid().ToString("N")[..8]) : Path.GetFullPath(dir);
+        var work = dir is null
+            ? Path.Combine(Path.GetTempPath(), "certharness-demo-" + Guid.NewGuid().ToString("N")[..8])
+            : Path.GetFullPath(Inputs.EmptyOrNewDirectory(dir, "--dir"));
         try
         {
             return Lifecycle(work, output);
@@ -77,6 +79,7 @@ internal static class DemoCommand
 
         Step(output, 8, "the inspection verbs over the result");
         var server = Path.Combine(certs, "Client", "Local_Subsystems", "ic1_ServerCertificate.cer");
+        Harness(output, "inspect", server, Path.Combine(certs, "Client", "Local_Subsystems", "ic1_ServerPrivateKey.bin"));
         Harness(output, "chain", server, "--bundle", certs, "--trust", Path.Combine(certs, "Client", "Local_Subsystems", "ic1_TrustedCertificate.cer"));
         Harness(output, "digests", certs, "--verify-chains");
 

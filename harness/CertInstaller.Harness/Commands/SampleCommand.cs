@@ -29,7 +29,7 @@ internal static class SampleCommand
         var command = new Command("sample", Help) { dir, leaves, trust, peers };
         command.SetAction(r =>
         {
-            var root = r.GetValue(dir)!;
+            var root = Inputs.EmptyOrNewDirectory(r.GetValue(dir)!, "sample");
             if (r.GetValue(leaves) is { } count)
             {
                 if (count < 1)

@@ -32,4 +32,13 @@ internal static class Inputs
 
     public static string ExistingDirectory(string path) =>
         Directory.Exists(path) ? path : throw new HarnessException($"{path}: no such directory");
+
+    /// <summary>A folder to write generated samples into: missing or empty, never a folder that already holds files
+    /// (a mistyped path must not overwrite a live certificates folder with test keys).</summary>
+    public static string EmptyOrNewDirectory(string path, string option)
+    {
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+            throw new HarnessException($"{path}: the folder is not empty; give a new or empty folder for {option} (nothing was written)");
+        return path;
+    }
 }

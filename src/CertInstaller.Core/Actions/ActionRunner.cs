@@ -51,6 +51,12 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         {
             log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {e.Message} Fix: check access to {data.CertDir} and {data.BackupDir} and free space, then run the installer again."));
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The one boundary: whatever went wrong becomes an error line for the installer log, never a crash.
+            log.Add(new LogLine(LogLevel.Error, $"{operation} failed unexpectedly ({e.GetType().Name}: {e.Message}). " +
+                $"Nothing was deleted; snapshots are in {data.BackupDir}. Fix: send this log to support; 'certharness backup list --from {data.BackupDir}' shows what can be restored."));
+        }
         return new ActionOutcome(false, log);
     }
 
@@ -61,6 +67,8 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             ? new Dictionary<string, FileClassification>()
             : new FolderClassifier().Classify(layout, data.PreservePatterns);
         var store = new SnapshotStore(data.BackupDir);
+        // A marker left by an installation that died (power loss) must not steer this installation's rollback.
+        TransactionMarker.Delete(store.Root, data.ProductCode);
         var reason = $"{data.Mode.ToString().ToLowerInvariant()} {data.ProductCode} {data.ProductVersion}".Trim();
         var snapshot = store.Create(new SnapshotRequest(data.CertDir, reason)
         {
@@ -78,8 +86,16 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         if (layout.Kind is not (FolderKind.Missing or FolderKind.Empty))
         {
             // Retention keeps the newest snapshot whose content validated clean; judge it now, while it is the live folder.
-            var report = Validator(data, layout, []);
-            store.MarkValidated(snapshot.Id, report.Valid, $"{report.Findings.Count} findings");
+            try
+            {
+                var report = Validator(data, layout, []);
+                store.MarkValidated(snapshot.Id, report.Valid, $"{report.Findings.Count} findings");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The snapshot is complete; retention merely loses a hint.
+                log.Add(new LogLine(LogLevel.Warning, $"snapshot {snapshot.Id} was not marked as validated ({e.Message}); retention keeps it by age only"));
+            }
         }
         return true;
     }

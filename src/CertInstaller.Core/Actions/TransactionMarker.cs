@@ -29,8 +29,8 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
         var path = PathFor(backupDir, ProductCode);
         var temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
-        if (File.Exists(path)) File.Delete(path);
-        File.Move(temp, path);
+        if (File.Exists(path)) File.Replace(temp, path, destinationBackupFileName: null);
+        else File.Move(temp, path);
     }
 
     /// <summary>The marker of <paramref name="productCode"/>, or null when Backup has not run for this installation.</summary>
@@ -38,8 +38,15 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
     {
         var path = PathFor(backupDir, productCode);
         if (!File.Exists(path)) return null;
-        try { return JsonSerializer.Deserialize<TransactionMarker>(File.ReadAllText(path), Options); }
-        catch (JsonException) { return null; }
+        try
+        {
+            var marker = JsonSerializer.Deserialize<TransactionMarker>(File.ReadAllText(path), Options);
+            return marker is { SnapshotId.Length: > 0 } ? marker : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Removes the marker of <paramref name="productCode"/>, if any.</summary>

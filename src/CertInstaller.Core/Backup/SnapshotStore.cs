@@ -324,8 +324,10 @@ public sealed class SnapshotStore
             {
                 FileSystem.CreateDirectory(Root, privateAccess: true);
             }
-            else
+            else if (FileSystem.List(Root).All(e => IsOwnEntry(e.Name)))
             {
+                // Only a folder that holds nothing but ours is re-secured: CERTINSTALLER_BACKUPDIR=D:\ must not lock
+                // everyone out of D:\. Each snapshot is private on its own either way.
                 FileSystem.MakePrivate(Root);
             }
         }
@@ -338,6 +340,15 @@ public sealed class SnapshotStore
                 "Run as an administrator (installs run as SYSTEM), or set CERTINSTALLER_BACKUPDIR to a local folder this account can write.",
                 e);
         }
+    }
+
+    private static bool IsOwnEntry(string name)
+    {
+        var bare = name.EndsWith(SnapshotLayout.PartialSuffix, StringComparison.Ordinal) ? name.Substring(0, name.Length - SnapshotLayout.PartialSuffix.Length)
+            : name.EndsWith(SnapshotLayout.DeletingSuffix, StringComparison.Ordinal) ? name.Substring(0, name.Length - SnapshotLayout.DeletingSuffix.Length)
+            : name;
+        return SnapshotLayout.IsSnapshotId(bare) || name.StartsWith(SnapshotLayout.LockFile, StringComparison.Ordinal)
+            || name.StartsWith("transaction-", StringComparison.Ordinal) || name.StartsWith("certinstaller-", StringComparison.Ordinal);
     }
 
     private SnapshotInfo Load(string id, string path)

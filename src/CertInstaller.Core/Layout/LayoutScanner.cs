@@ -61,7 +61,16 @@ public sealed class LayoutScanner
         {
             var name = Path.GetFileName(child);
             var rel = relative.Length == 0 ? name : relative + "/" + name;
-            var attributes = File.GetAttributes(child);
+            FileAttributes attributes;
+            try
+            {
+                attributes = File.GetAttributes(child);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                skipped.Add(new SkippedPath(rel, $"cannot be read: {e.Message}"));
+                continue;
+            }
             if ((attributes & FileAttributes.ReparsePoint) != 0)
             {
                 skipped.Add(new SkippedPath(rel, "a link (symbolic link or junction) is never followed"));

@@ -142,7 +142,8 @@ public sealed class MapFileReader
                 result.RemoveAt(result.Count - 1);
                 continue;
             }
-            if (s.Contains(':')) return null; // a drive or stream inside a relative path never stays in the folder
+            // A drive, stream or character Windows forbids in a name never names a file inside the folder.
+            if (s.Contains(':') || s.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || s.IndexOfAny(['<', '>', '|', '"', '?', '*']) >= 0) return null;
             result.Add(s);
         }
         return result.ToArray();

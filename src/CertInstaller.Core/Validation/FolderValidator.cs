@@ -26,7 +26,7 @@ public sealed class FolderValidator(IReadOnlyList<IFolderRule> rules)
     public ValidationReport Validate(ValidationContext context)
     {
         var findings = rules
-            .SelectMany(r => r.Check(context))
+            .SelectMany(r => RuleGuard.Run("", () => r.Check(context)))
             .Select(context.Policy.Judge)
             .OfType<Finding>()
             .Distinct()

@@ -8,7 +8,4 @@ public sealed record ValidationReport(string Folder, IReadOnlyList<Finding> Find
 {
     /// <summary>True when no finding reaches the failure threshold.</summary>
     public bool Valid => Findings.All(f => f.Severity < FailAt);
-
-    /// <summary>The worst severity found, or null when there are no findings.</summary>
-    public Severity? Worst => Findings.Count == 0 ? null : Findings.Max(f => f.Severity);
 }

@@ -126,4 +126,23 @@ public class ActionRunnerTests
         Assert.That(data, Is.Null);
         Assert.That(outcome.Lines.Select(l => l.Text), Has.Some.Contains("CERTINSTALLER_CERTDIR"));
     }
+
+    [Test]
+    public void RestoreOnRollback_WhenBackupFailedAfterAStaleMarker_ChangesNothing()
+    {
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec());
+        Run(ActionOperation.Backup); // an earlier installation that died before commit leaves its marker
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { KeySeed = "renewed-since" });
+        var now = FolderAssert.Picture(_certs);
+        var lockPath = Path.Combine(_backups, "certinstaller.lock");
+        Directory.CreateDirectory(lockPath); // the backup root cannot take its lock: this Backup fails
+
+        var backup = Run(ActionOperation.Backup);
+        var rollback = Run(ActionOperation.RestoreOnRollback);
+
+        Assert.That(backup.Succeeded, Is.False);
+        Assert.That(TransactionMarker.Read(_backups, "{P}"), Is.Null, "a failed Backup leaves no marker of an older installation behind");
+        Assert.That(rollback.Succeeded, Is.True);
+        Assert.That(FolderAssert.Picture(_certs), Is.EqualTo(now), "the old snapshot must not be rolled back over the current folder");
+    }
 }

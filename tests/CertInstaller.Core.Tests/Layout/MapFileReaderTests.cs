@@ -15,6 +15,7 @@ public class MapFileReaderTests
           <Subsystem Name="Escape"><Certificate>D:\I3\IC\Certificates\..\..\Windows\win.ini.cer</Certificate></Subsystem>
           <Subsystem Name="Elsewhere"><Certificate>C:\Windows\System32\evil.cer</Certificate></Subsystem>
           <Subsystem Name="Relative"><Certificate>..\..\etc\passwd.cer</Certificate></Subsystem>
+          <Subsystem Name="BadChars"><Certificate>D:\I3\IC\Certificates\Client\a|b.cer</Certificate></Subsystem>
         </Certificates>
         """;
 
@@ -34,6 +35,7 @@ public class MapFileReaderTests
             ("Client/Local_Subsystems/ic1_ServerCertificate.cer", MapEntryStatus.Present),
             ("Client/Local_Subsystems/ic1_ServerPrivateKey.bin", MapEntryStatus.Present),
             ("Client/Local_Subsystems/gone.cer", MapEntryStatus.Missing),
+            (null, MapEntryStatus.OutsideFolder),
             (null, MapEntryStatus.OutsideFolder),
             (null, MapEntryStatus.OutsideFolder),
             (null, MapEntryStatus.OutsideFolder),

@@ -159,4 +159,29 @@ public class FolderCommandTests
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Stdout, Does.Contain("[8]").And.Contain("verdict: third-party certificates survived"));
     }
+
+    [TestCase("demo", "--dir", TestName = "demo-nonempty-dir-to-text")]
+    [TestCase("sample", null, TestName = "sample-nonempty-dir-to-text")]
+    public void Generators_WhenFolderHoldsFiles_ExitTwoAndWriteNothing(string verb, string? option)
+    {
+        var site = Site();
+        var before = Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+        var run = option is null ? HarnessRun.Of(verb, Certs) : HarnessRun.Of(verb, option, Certs);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("not empty"));
+        Assert.That(Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+        Assert.That(site.Files, Is.Not.Empty);
+    }
+
+    [Test(Description = "backup-create-missing-folder-to-text")]
+    public void BackupCreate_WhenFolderMissing_ExitsTwoAndCreatesNoSnapshot()
+    {
+        var run = HarnessRun.Of("backup", "create", Path.Combine(_root, "Certificats"), "--to", Backups);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("Certificats: no such directory"));
+        Assert.That(Directory.Exists(Backups), Is.False);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class BaselineRule(IFileSystem fileSystem) : IFolderRule
         foreach (var file in context.Baseline)
         {
             var full = context.Layout.FullPath(file.RelativePath);
-            if (!File.Exists(full))
+            if (fileSystem.GetEntry(full) is null)
             {
                 yield return new Observation(FindingCode.ThirdPartyMissing, file.RelativePath,
                     "this third-party file was in the pre-install snapshot and is gone: run certharness preserve (or backup restore --third-party-only)");

@@ -18,26 +18,32 @@ public sealed class CertificateRule : IFolderRule
                 yield return new Observation(FindingCode.UnreadableFile, entry.RelativePath, $"{error.Problem}: {error.Hint}");
                 continue;
             }
-            foreach (var cert in read.Objects.OfType<CertificateObject>().Select(o => o.Certificate))
-            {
-                var d = PkiDescriber.Describe(cert);
-                var who = d.Subject.OneLine;
-                if (d.NotAfter < context.At)
-                    yield return new Observation(FindingCode.Expired, entry.RelativePath,
-                        $"{who} expired on {d.NotAfter:yyyy-MM-dd}: renew it with the issuing CA and replace the file");
-                else if (d.NotBefore > context.At)
-                    yield return new Observation(FindingCode.NotYetValid, entry.RelativePath,
-                        $"{who} is not valid before {d.NotBefore:yyyy-MM-dd HH:mm}Z: check the server clock or the certificate");
-                else if (d.NotAfter < context.At.AddDays(context.Policy.ExpiryWarningDays))
-                    yield return new Observation(FindingCode.ExpiringSoon, entry.RelativePath,
-                        $"{who} expires on {d.NotAfter:yyyy-MM-dd}, within {context.Policy.ExpiryWarningDays} days: renew it");
-                if (d.Signature.Digest < context.Policy.MinDigest)
-                    yield return new Observation(FindingCode.WeakDigest, entry.RelativePath,
-                        $"{who} is signed with {d.Signature.Digest.ToDisplayName()} ({d.Signature.Algorithm}), below {context.Policy.MinDigest.ToDisplayName()}: " +
-                        "reissue it (IC: Manage certificate digests)");
-                if (WeakKey(d.PublicKey, context.Policy) is { } weak)
-                    yield return new Observation(FindingCode.WeakKey, entry.RelativePath, $"{who} has {weak}: reissue it with a larger key");
-            }
+            foreach (var o in RuleGuard.Run(entry.RelativePath, () => CheckCertificates(context, entry.RelativePath, read)))
+                yield return o;
+        }
+    }
+
+    private static IEnumerable<Observation> CheckCertificates(ValidationContext context, string path, ReadResult read)
+    {
+        foreach (var cert in read.Objects.OfType<CertificateObject>().Select(o => o.Certificate))
+        {
+            var d = PkiDescriber.Describe(cert);
+            var who = d.Subject.OneLine;
+            if (d.NotAfter < context.At)
+                yield return new Observation(FindingCode.Expired, path,
+                    $"{who} expired on {d.NotAfter:yyyy-MM-dd}: renew it with the issuing CA and replace the file");
+            else if (d.NotBefore > context.At)
+                yield return new Observation(FindingCode.NotYetValid, path,
+                    $"{who} is not valid before {d.NotBefore:yyyy-MM-dd HH:mm}Z: check the server clock or the certificate");
+            else if (d.NotAfter < context.At.AddDays(context.Policy.ExpiryWarningDays))
+                yield return new Observation(FindingCode.ExpiringSoon, path,
+                    $"{who} expires on {d.NotAfter:yyyy-MM-dd}, within {context.Policy.ExpiryWarningDays} days: renew it");
+            if (d.Signature.Digest < context.Policy.MinDigest)
+                yield return new Observation(FindingCode.WeakDigest, path,
+                    $"{who} is signed with {d.Signature.Digest.ToDisplayName()} ({d.Signature.Algorithm}), below {context.Policy.MinDigest.ToDisplayName()}: " +
+                    "reissue it (IC: Manage certificate digests)");
+            if (WeakKey(d.PublicKey, context.Policy) is { } weak)
+                yield return new Observation(FindingCode.WeakKey, path, $"{who} has {weak}: reissue it with a larger key");
         }
     }
 

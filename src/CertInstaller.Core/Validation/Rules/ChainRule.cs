@@ -41,17 +41,21 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
             yield break;
         }
         foreach (var path in leaves)
-        {
-            var leaf = context.Files.Certificates(path).FirstOrDefault();
-            if (leaf is null || leaf.Equals(selfSignedRoot)) continue;
-            var result = builder.Build(new ChainRequest(leaf, pool, anchors, context.At));
-            var problems = result.Problems.Where(p => !DateOrHost.Contains(p.Code)).ToList();
-            if (result.Anchor is null || problems.Count > 0)
-                yield return new Observation(FindingCode.ChainNotTrusted, path,
-                    $"{Describe(leaf)} does not chain to the folder's trusted certificates: " +
-                    string.Join("; ", problems.Select(p => p.Message).DefaultIfEmpty("no path to a trusted certificate")) +
-                    ". Fix: add the missing issuing/root CA certificates to the trusted certificate files");
-        }
+            foreach (var o in RuleGuard.Run(path, () => Chain(context, path, pool, anchors, selfSignedRoot)))
+                yield return o;
+    }
+
+    private IEnumerable<Observation> Chain(ValidationContext context, string path, CertificatePool pool, CertificatePool anchors, X509Certificate? selfSignedRoot)
+    {
+        var leaf = context.Files.Certificates(path).FirstOrDefault();
+        if (leaf is null || leaf.Equals(selfSignedRoot)) yield break;
+        var result = builder.Build(new ChainRequest(leaf, pool, anchors, context.At));
+        var problems = result.Problems.Where(p => !DateOrHost.Contains(p.Code)).ToList();
+        if (result.Anchor is null || problems.Count > 0)
+            yield return new Observation(FindingCode.ChainNotTrusted, path,
+                $"{Describe(leaf)} does not chain to the folder's trusted certificates: " +
+                string.Join("; ", problems.Select(p => p.Message).DefaultIfEmpty("no path to a trusted certificate")) +
+                ". Fix: add the missing issuing/root CA certificates to the trusted certificate files");
     }
 
     private static string Describe(X509Certificate c) => Pki.Reading.PkiDescriber.DescribeName(c.SubjectDN).OneLine;

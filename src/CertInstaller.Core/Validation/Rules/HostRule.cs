@@ -18,11 +18,16 @@ public sealed class HostRule : IFolderRule
                 && Path.GetExtension(e.RelativePath).Equals(".cer", StringComparison.OrdinalIgnoreCase)).Select(e => e.RelativePath));
         foreach (var path in servers)
         {
-            var cert = context.Files.Certificates(path).FirstOrDefault();
-            if (cert is null) continue;
-            if (!HostMatcher.Covers(cert, host))
-                yield return new Observation(FindingCode.HostNotInSan, path,
-                    $"{host} is not among its subject alternative names: request a certificate whose SAN includes {host}");
+            foreach (var o in RuleGuard.Run(path, () => Covers(context, path, host)))
+                yield return o;
         }
+    }
+
+    private static IEnumerable<Observation> Covers(ValidationContext context, string path, string host)
+    {
+        var cert = context.Files.Certificates(path).FirstOrDefault();
+        if (cert is not null && !HostMatcher.Covers(cert, host))
+            yield return new Observation(FindingCode.HostNotInSan, path,
+                $"{host} is not among its subject alternative names: request a certificate whose SAN includes {host}");
     }
 }

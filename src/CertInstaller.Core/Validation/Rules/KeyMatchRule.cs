@@ -18,12 +18,18 @@ public sealed class KeyMatchRule : IFolderRule
                         $"no private key next to it (expected {Path.GetFileName(set.Certificate!).Replace("Certificate.", "PrivateKey.").Replace(".cer", ".bin")}): copy the key that belongs to this certificate");
                 continue;
             }
-            var cert = context.Files.Certificates(set.Certificate!).FirstOrDefault();
-            var key = context.Files.PrivateKey(set.PrivateKey);
-            if (cert is null || key is null) continue; // CertificateRule reports unreadable files.
-            if (!LocalKeys.Parse(() => KeyMatcher.Matches(key, cert.GetPublicKey())))
-                yield return new Observation(FindingCode.KeyMismatch, set.PrivateKey,
-                    $"this private key does not belong to {set.Certificate}: put back the key generated with the certificate's CSR (CSRs folder or a snapshot)");
+            foreach (var o in RuleGuard.Run(set.Certificate!, () => Match(context, set)))
+                yield return o;
         }
+    }
+
+    private static IEnumerable<Observation> Match(ValidationContext context, CertificateSet set)
+    {
+        var cert = context.Files.Certificates(set.Certificate!).FirstOrDefault();
+        var key = context.Files.PrivateKey(set.PrivateKey!);
+        if (cert is null || key is null) yield break; // CertificateRule reports unreadable files.
+        if (!LocalKeys.Parse(() => KeyMatcher.Matches(key, cert.GetPublicKey())))
+            yield return new Observation(FindingCode.KeyMismatch, set.PrivateKey!,
+                $"this private key does not belong to {set.Certificate}: put back the key generated with the certificate's CSR (CSRs folder or a snapshot)");
     }
 }

@@ -9,16 +9,27 @@ public sealed class PrivateKeyPermissionRule : IFolderRule
     public IEnumerable<Observation> Check(ValidationContext context)
     {
 #if NET
-        if (OperatingSystem.IsWindows()) yield break;
-        foreach (var e in context.Layout.Entries.Where(e => e.Part == FilePart.PrivateKey))
-        {
-            var mode = File.GetUnixFileMode(context.Layout.FullPath(e.RelativePath));
-            if ((mode & UnixFileMode.OtherRead) != 0)
-                yield return new Observation(FindingCode.PrivateKeyWorldReadable, e.RelativePath,
-                    "the private key is readable by every user: chmod o-r it (or 0600)");
-        }
+        return OperatingSystem.IsWindows() ? [] : Unix(context);
 #else
-        yield break;
+        return [];
 #endif
     }
+
+#if NET
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static List<Observation> Unix(ValidationContext context)
+    {
+        var observations = new List<Observation>();
+        foreach (var e in context.Layout.Entries.Where(e => e.Part == FilePart.PrivateKey))
+            observations.AddRange(RuleGuard.Run(e.RelativePath, () => Mode(context, e.RelativePath)));
+        return observations;
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static IEnumerable<Observation> Mode(ValidationContext context, string path)
+    {
+        if ((File.GetUnixFileMode(context.Layout.FullPath(path)) & UnixFileMode.OtherRead) != 0)
+            yield return new Observation(FindingCode.PrivateKeyWorldReadable, path, "the private key is readable by every user: chmod o-r it (or 0600)");
+    }
+#endif
 }

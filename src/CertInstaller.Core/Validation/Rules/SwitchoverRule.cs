@@ -7,7 +7,10 @@ namespace CertInstaller.Core.Validation.Rules;
 public sealed class SwitchoverRule : IFolderRule
 {
     /// <inheritdoc />
-    public IEnumerable<Observation> Check(ValidationContext context)
+    public IEnumerable<Observation> Check(ValidationContext context) =>
+        context.Peer is null ? [] : RuleGuard.Run(context.Peer.Root, () => Compare(context));
+
+    private static IEnumerable<Observation> Compare(ValidationContext context)
     {
         if (context.Peer is not { } peer) yield break;
         if (peer.Kind == FolderKind.Missing)
