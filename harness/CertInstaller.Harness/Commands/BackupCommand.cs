@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CertInstaller.Core.Backup;
-using CertInstaller.Core.Layout;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
@@ -36,12 +35,7 @@ internal static class BackupCommand
         command.SetAction(r => VerbBoundary.Guard("backup create", r, () =>
         {
             var certDir = Inputs.ExistingDirectory(r.GetValue(dir)!);
-            var layout = new LayoutScanner().Scan(certDir);
-            var classes = new FolderClassifier().Classify(layout, r.GetValue(preserve) ?? []);
-            var snapshot = new SnapshotStore(r.GetValue(to)!).Create(new SnapshotRequest(certDir, r.GetValue(reason)!)
-            {
-                Classify = p => classes.TryGetValue(p, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
-            });
+            var snapshot = ClassifiedSnapshot.Create(new SnapshotStore(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? []);
             var thirdParty = snapshot.Manifest.Files.Where(f => f.Origin == FileOrigin.ThirdParty).Select(f => f.RelativePath).ToList();
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))

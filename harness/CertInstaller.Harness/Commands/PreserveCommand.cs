@@ -39,9 +39,7 @@ internal static class PreserveCommand
             {
                 foreach (var i in result.Items)
                     output.WriteLine($"{i.Decision,-20} {i.RelativePath}: {i.Reason}");
-                output.WriteLine($"preserve from {snapshotId}: {result.Items.Count(i => i.Decision is PreservationDecision.PutBackMissing or PreservationDecision.PutBackRegenerated)} put back, " +
-                                 $"{result.Items.Count(i => i.Decision == PreservationDecision.Unchanged)} unchanged, " +
-                                 $"{result.Items.Count(i => i.Decision == PreservationDecision.KeptChangedByAdmin)} left alone");
+                output.WriteLine($"preserve from {snapshotId}: {result.Summary}");
             }
             return result.Items.Any(i => i.Decision == PreservationDecision.KeptChangedByAdmin) ? ExitCodes.Findings : ExitCodes.Clean;
         }));

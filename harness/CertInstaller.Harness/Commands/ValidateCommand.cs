@@ -76,9 +76,6 @@ internal static class ValidateCommand
     {
         var path = from is null ? Path.GetFullPath(snapshot) : Path.Combine(from, snapshot);
         var store = new SnapshotStore(Path.GetDirectoryName(path.TrimEnd('/', '\\'))!);
-        return store.Open(Path.GetFileName(path.TrimEnd('/', '\\'))).Manifest.Files
-            .Where(f => f.Origin == FileOrigin.ThirdParty)
-            .Select(f => new BaselineFile(f.RelativePath, f.Sha256))
-            .ToList();
+        return BaselineFile.ThirdPartyOf(store.Open(Path.GetFileName(path.TrimEnd('/', '\\'))).Manifest);
     }
 }

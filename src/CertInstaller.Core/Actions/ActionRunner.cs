@@ -62,18 +62,11 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
 
     private bool Backup(ActionData data, List<LogLine> log)
     {
-        var layout = new LayoutScanner().Scan(data.CertDir);
-        var classes = layout.Kind == FolderKind.Missing
-            ? new Dictionary<string, FileClassification>()
-            : new FolderClassifier().Classify(layout, data.PreservePatterns);
         var store = new SnapshotStore(data.BackupDir);
         // A marker left by an installation that died (power loss) must not steer this installation's rollback.
         TransactionMarker.Delete(store.Root, data.ProductCode);
         var reason = $"{data.Mode.ToString().ToLowerInvariant()} {data.ProductCode} {data.ProductVersion}".Trim();
-        var snapshot = store.Create(new SnapshotRequest(data.CertDir, reason)
-        {
-            Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
-        });
+        var snapshot = ClassifiedSnapshot.Create(store, data.CertDir, reason, data.PreservePatterns);
         new TransactionMarker(snapshot.Id, data.ProductCode, data.Mode.ToString().ToLowerInvariant()).Write(store.Root);
 
         var thirdParty = snapshot.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty);
@@ -83,6 +76,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         foreach (var skipped in snapshot.Manifest.Skipped)
             log.Add(new LogLine(LogLevel.Warning, $"not copied: {skipped.RelativePath} ({skipped.Reason})"));
 
+        var layout = new LayoutScanner().Scan(data.CertDir);
         if (layout.Kind is not (FolderKind.Missing or FolderKind.Empty))
         {
             // Retention keeps the newest snapshot whose content validated clean; judge it now, while it is the live folder.
@@ -134,10 +128,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             var level = item.Decision == PreservationDecision.KeptChangedByAdmin ? LogLevel.Warning : LogLevel.Info;
             log.Add(new LogLine(level, $"{item.RelativePath}: {Describe(item.Decision)}: {item.Reason}"));
         }
-        log.Add(new LogLine(LogLevel.Info, $"preserved third-party certificates from snapshot {marker.SnapshotId}: " +
-            $"{result.Items.Count(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)} put back, " +
-            $"{result.Items.Count(i => i.Decision == PreservationDecision.Unchanged)} unchanged, " +
-            $"{result.Items.Count(i => i.Decision == PreservationDecision.KeptChangedByAdmin)} changed by an admin and left alone"));
+        log.Add(new LogLine(LogLevel.Info, $"preserved third-party certificates from snapshot {marker.SnapshotId}: {result.Summary}"));
         return true;
     }
 
@@ -150,11 +141,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         }
         var store = new SnapshotStore(data.BackupDir);
         var marker = TransactionMarker.Read(store.Root, data.ProductCode);
-        var baseline = marker is null || !data.Preserve
-            ? []
-            : store.Open(marker.SnapshotId).Manifest.Files
-                .Where(f => f.Origin == FileOrigin.ThirdParty)
-                .Select(f => new BaselineFile(f.RelativePath, f.Sha256)).ToList();
+        var baseline = marker is null || !data.Preserve ? [] : BaselineFile.ThirdPartyOf(store.Open(marker.SnapshotId).Manifest);
         var report = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
         foreach (var f in report.Findings)
         {

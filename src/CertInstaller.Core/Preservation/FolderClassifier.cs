@@ -2,6 +2,7 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Pki.Reading;
 using Microsoft.Extensions.FileSystemGlobbing;
+using CertInstaller.Core.Pki.Chains;
 using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Preservation;
@@ -26,28 +27,29 @@ public sealed class FolderClassifier(PkiReader reader)
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in layout.Entries.Where(IsCertificateCarrier))
         {
-            var result = reader.ReadFile(layout.FullPath(entry.RelativePath));
-            var certs = result.Objects.OfType<CertificateObject>().Select(o => o.Certificate).ToList();
-            if (result.Error is { } error) unreadable[entry.RelativePath] = error.Problem;
-            else if (result.Objects.Any(o => o is PrivateKeyObject or PublicKeyObject)) keys.Add(entry.RelativePath);
+            var read = reader.ReadFile(layout.FullPath(entry.RelativePath));
+            var certs = read.Objects.OfType<CertificateObject>().Select(o => o.Certificate).ToList();
+            if (read.Error is { } error) unreadable[entry.RelativePath] = error.Problem;
+            else if (read.Objects.Any(o => o is PrivateKeyObject or PublicKeyObject)) keys.Add(entry.RelativePath);
             else if (certs.Count > 0) certificates[entry.RelativePath] = certs;
         }
 
-        var root = OwnRoot(layout, certificates);
-        var pool = certificates.Values.SelectMany(c => c).ToList();
-        var lineage = new Lineage(root, pool);
+        var chains = new ChainBuilder();
+        var root = OwnRoot(layout, certificates, chains.Signatures);
+        var pool = new CertificatePool(certificates.Values.SelectMany(c => c));
+        var lineage = new Lineage(root, pool, chains);
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         foreach (var p in preservePatterns) matcher.AddInclude(p.Replace('\\', '/'));
 
-        var result2 = new Dictionary<string, FileClassification>(StringComparer.Ordinal);
+        var result = new Dictionary<string, FileClassification>(StringComparer.Ordinal);
         foreach (var entry in layout.Entries)
         {
             if (preservePatterns.Count > 0 && matcher.Match(entry.RelativePath).HasMatches)
             {
-                result2[entry.RelativePath] = new(FileOrigin.ThirdParty, "matches a CERTINSTALLER_PRESERVE_PATTERNS / --preserve glob");
+                result[entry.RelativePath] = new(FileOrigin.ThirdParty, "matches a CERTINSTALLER_PRESERVE_PATTERNS / --preserve glob");
                 continue;
             }
-            result2[entry.RelativePath] = entry switch
+            result[entry.RelativePath] = entry switch
             {
                 { Role: CertificateRole.CsrWorkArea } => new(FileOrigin.ThirdParty, "in the CSRs work area of third-party requests"),
                 { Role: CertificateRole.MapFile } => new(FileOrigin.Other, "the certificate map; IC rewrites it"),
@@ -61,15 +63,14 @@ public sealed class FolderClassifier(PkiReader reader)
         }
 
         // Keys (and HTTPS-style cert/key pairs by stem) take the origin of their certificate.
-        foreach (var entry in layout.Entries.Where(e => result2[e.RelativePath] == default))
+        var owners = KeyOwners(layout);
+        foreach (var entry in layout.Entries.Where(e => result[e.RelativePath] == default))
         {
-            var set = layout.Sets.FirstOrDefault(s => s.PrivateKey == entry.RelativePath || s.PublicKey == entry.RelativePath);
-            var certificate = set?.Certificate ?? SameStemCertificate(entry.RelativePath, certificates.Keys);
-            result2[entry.RelativePath] = certificate is not null && result2.TryGetValue(certificate, out var c) && c != default
+            result[entry.RelativePath] = owners.TryGetValue(entry.RelativePath, out var certificate) && result.TryGetValue(certificate, out var c) && c != default
                 ? new(c.Origin, $"key of {certificate}")
                 : new(FileOrigin.ThirdParty, "a key with no certificate next to it: kept as third-party so it is never lost");
         }
-        return result2;
+        return result;
     }
 
     /// <summary>Each key file of <paramref name="layout"/> and the certificate it belongs to (its set, or the same file stem).</summary>
@@ -94,12 +95,12 @@ public sealed class FolderClassifier(PkiReader reader)
         e.Role is not (CertificateRole.MapFile or CertificateRole.LeftoverBackup or CertificateRole.CsrWorkArea)
         && e.Part is FilePart.Certificate or FilePart.Trusted or FilePart.Other;
 
-    private static X509Certificate? OwnRoot(FolderLayout layout, IReadOnlyDictionary<string, IReadOnlyList<X509Certificate>> certificates)
+    private static X509Certificate? OwnRoot(FolderLayout layout, IReadOnlyDictionary<string, IReadOnlyList<X509Certificate>> certificates, SignatureCache signatures)
     {
         var set = layout.Sets.FirstOrDefault(s => s.Role == CertificateRole.ServerGroup && s.Certificate is not null);
         if (set is null || !certificates.TryGetValue(set.Certificate!, out var certs)) return null;
         var candidate = certs[0];
-        return candidate.SubjectDN.Equivalent(candidate.IssuerDN) && Lineage.Signed(candidate, candidate) ? candidate : null;
+        return candidate.SubjectDN.Equivalent(candidate.IssuerDN) && signatures.Verifies(candidate, candidate) ? candidate : null;
     }
 
     private static string? SameStemCertificate(string keyPath, IEnumerable<string> certificatePaths)
@@ -108,37 +109,26 @@ public sealed class FolderClassifier(PkiReader reader)
         return certificatePaths.FirstOrDefault(c => c.Substring(0, c.Length - Path.GetExtension(c).Length).Equals(stem, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Answers "does this certificate descend from the root?", verifying each issuer signature once.</summary>
-    private sealed class Lineage(X509Certificate? root, IReadOnlyList<X509Certificate> pool)
+    /// <summary>Answers "does this certificate descend from the root?" through the chain builder: verified signatures
+    /// only, because an expired or badly constrained IC certificate is still IC's.</summary>
+    private sealed class Lineage(X509Certificate? root, CertificatePool pool, IChainBuilder chains)
     {
-        private readonly Dictionary<X509Certificate, bool> _descends = [];
+        private readonly CertificatePool _anchors = root is null ? new CertificatePool() : new CertificatePool([root]);
 
         public FileClassification Judge(IReadOnlyList<X509Certificate> certs)
         {
             if (root is null)
                 return new(FileOrigin.ThirdParty, "the Server Group certificate is not a self-signed IC root, so nothing here is IC-issued");
-            var foreign = certs.FirstOrDefault(c => !Descends(c, 0));
+            var foreign = certs.FirstOrDefault(c => !Descends(c));
             return foreign is null
                 ? new(FileOrigin.IcIssued, "chains to the folder's own self-signed Server Group root")
                 : new(FileOrigin.ThirdParty, $"{foreign.SubjectDN} does not chain to the folder's Server Group root (issuer {foreign.IssuerDN})");
         }
 
-        private bool Descends(X509Certificate cert, int depth)
+        private bool Descends(X509Certificate cert)
         {
-            if (cert.Equals(root)) return true;
-            if (depth > 8) return false;
-            if (_descends.TryGetValue(cert, out var known)) return known;
-            var answer = !cert.SubjectDN.Equivalent(cert.IssuerDN) && pool
-                .Where(i => i.SubjectDN.Equivalent(cert.IssuerDN) && !i.Equals(cert))
-                .Any(i => Signed(cert, i) && Descends(i, depth + 1));
-            _descends[cert] = answer;
-            return answer;
-        }
-
-        public static bool Signed(X509Certificate cert, X509Certificate issuer)
-        {
-            try { return cert.IsSignatureValid(issuer.GetPublicKey()); }
-            catch (Exception e) when (e is Org.BouncyCastle.Security.InvalidKeyException or Org.BouncyCastle.Security.Certificates.CertificateException or ArgumentException) { return false; }
+            var result = chains.Build(new ChainRequest(cert, pool, _anchors, new DateTimeOffset(cert.NotBefore.ToUniversalTime(), TimeSpan.Zero)));
+            return result.Anchor is not null && result.Problems.All(p => p.Code != ChainProblemCode.BadSignature);
         }
     }
 }

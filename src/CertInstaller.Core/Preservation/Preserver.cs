@@ -29,4 +29,11 @@ public sealed class Preserver(SnapshotStore store)
 /// <param name="SnapshotId">The pre-install snapshot.</param>
 /// <param name="Items">Each third-party file of the snapshot and its decision.</param>
 /// <param name="Restore">The put-back report, or null when nothing needed putting back.</param>
-public sealed record PreservationResult(string SnapshotId, IReadOnlyList<PreservationItem> Items, RestoreReport? Restore);
+public sealed record PreservationResult(string SnapshotId, IReadOnlyList<PreservationItem> Items, RestoreReport? Restore)
+{
+    /// <summary>"N put back, N unchanged, N changed by an admin and left alone".</summary>
+    public string Summary =>
+        $"{Items.Count(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)} put back, " +
+        $"{Items.Count(i => i.Decision == PreservationDecision.Unchanged)} unchanged, " +
+        $"{Items.Count(i => i.Decision == PreservationDecision.KeptChangedByAdmin)} changed by an admin and left alone";
+}
