@@ -1,5 +1,6 @@
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Core.Samples;
 
 namespace CertInstaller.Harness.Tests;
 
@@ -12,7 +13,7 @@ internal sealed class SampleSite : IDisposable
     private SampleSite()
     {
         Directory.CreateDirectory(Root);
-        Folder = SampleFolderBuilder.BuildIcFolder(IcDir);
+        Folder = new IcFolderBuilder().BuildServer(IcDir, new IcFolderSpec { Server = "IC1", Domain = "example.test", LegacySha1Certificate = true, WriteMap = false });
         var keys = KeyCache.Shared.Get(KeySpec.Rsa2048, "harness/csr");
         var csr = CsrFactory.Create(new CsrSpec
         {
@@ -23,12 +24,12 @@ internal sealed class SampleSite : IDisposable
         Write("broken-signature.csr", PkiWriter.CsrPem(CsrFactory.WithBrokenSignature(csr)));
         Write("sha1.csr", PkiWriter.CsrPem(CsrFactory.Create(new CsrSpec { Subject = "CN=old", Digest = DigestAlgorithm.Sha1 }, keys)));
         Write("small-key.csr", PkiWriter.CsrPem(CsrFactory.Create(new CsrSpec { Subject = "CN=small" }, KeyCache.Shared.Get(KeySpec.Rsa(1024), "harness/small"))));
-        var server = Folder.Subsystems["Server"];
+        var server = Folder.Issued["Server"];
         Write("server.pem", PkiWriter.CertificatePem(server.Certificate));
         Write("server-key.p8", PkiWriter.PrivateKeyPem(server.Keys.Private, KeyFormat.Pkcs8));
-        Write("server.pfx", PkiWriter.Pkcs12(server.Certificate, server.Keys.Private, [Folder.IcCa.Certificate], Password));
-        Write("chain.p7b", PkiWriter.Pkcs7Der([Folder.IcCa.Certificate, Folder.ServerGroup.Certificate]));
-        Write("ca.pem", PkiWriter.CertificatePem(Folder.IcCa.Certificate));
+        Write("server.pfx", PkiWriter.Pkcs12(server.Certificate, server.Keys.Private, [Folder.Issued["ICCertificateAuthority"].Certificate], Password));
+        Write("chain.p7b", PkiWriter.Pkcs7Der([Folder.Issued["ICCertificateAuthority"].Certificate, Folder.ServerGroup.Certificate]));
+        Write("ca.pem", PkiWriter.CertificatePem(Folder.Issued["ICCertificateAuthority"].Certificate));
         Write("root.pem", PkiWriter.CertificatePem(Folder.ServerGroup.Certificate));
         Write("password.txt", Password + "\n");
         var der = server.Certificate.GetEncoded();
@@ -48,7 +49,7 @@ internal sealed class SampleSite : IDisposable
 
     public string IcDir => Path.Combine(Root, "Certificates");
 
-    public SampleFolder Folder { get; }
+    public IcFolder Folder { get; }
 
     public string this[string name] => Path.Combine(Root, name);
 

@@ -37,7 +37,7 @@ internal static class SampleCommand
                     throw new HarnessException($"invalid value '{count}' for --leaves; expected a positive number");
                 }
 
-                r.InvocationConfiguration.Output.WriteLine(SampleFolderBuilder.BuildHierarchy(root, count));
+                r.InvocationConfiguration.Output.WriteLine(HierarchyBuilder.Build(root, count));
             }
             else
             {

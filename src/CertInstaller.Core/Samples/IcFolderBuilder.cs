@@ -20,6 +20,7 @@ public sealed class IcFolderBuilder(KeyCache keys)
         var s = spec.Server;
         (IssuedCertificate Root, IssuedCertificate Issuing)? external = spec.Trust == TrustMode.SelfSigned ? null : spec.ExternalCa ?? ExternalCa(spec);
         var thirdParty = new List<string>();
+        var issued = new Dictionary<string, IssuedCertificate>(StringComparer.Ordinal);
 
         IssuedCertificate serverGroup;
         if (spec.SharedServerGroup is { } shared)
@@ -28,15 +29,15 @@ public sealed class IcFolderBuilder(KeyCache keys)
             serverGroup = CertificateFactory.Issue(Ca(spec, $"C=US, O=Example Corp, OU=Interaction Center, CN={s} Server Group"), Key(spec, "servergroup"), external!.Value.Issuing);
         else
             serverGroup = CertificateFactory.SelfSigned(Ca(spec, $"O=Interactive Intelligence, OU=Server Group, CN=ServerGroup-{s}"), Key(spec, "servergroup"));
-        w.Triple("ServerGroup/ServerGroup", serverGroup);
+        w.Triple("ServerGroup/ServerGroup", issued["ServerGroup"] = serverGroup);
         var sgThirdParty = spec.Trust == TrustMode.ThirdPartyServerGroup;
         if (sgThirdParty) thirdParty.AddRange(w.Last(3));
 
         var icCa = CertificateFactory.Issue(Ca(spec, $"O=Interactive Intelligence, OU=IC Certificate Authority, CN={s} IC CA", pathLength: 0), Key(spec, "icca"), serverGroup);
-        w.Triple($"ICCertificateAuthority/{s}_ICCertificateAuthority", icCa);
+        w.Triple($"ICCertificateAuthority/{s}_ICCertificateAuthority", issued["ICCertificateAuthority"] = icCa);
         if (sgThirdParty) thirdParty.AddRange(w.Last(3));
 
-        var fqdn = $"{s}.{spec.Domain}";
+        var fqdn = $"{s.ToLowerInvariant()}.{spec.Domain}";
         foreach (var use in new[] { "Server", "Client" })
         {
             var leafSpec = CertificateSpec.Leaf($"O=Interactive Intelligence, OU=IC, OU={use}, CN={fqdn}", SubjectAltName.Dns(fqdn), SubjectAltName.Dns(s)) with
@@ -48,7 +49,7 @@ public sealed class IcFolderBuilder(KeyCache keys)
             var issuer = spec.Trust == TrustMode.ThirdPartyPerUseType ? external!.Value.Issuing : icCa;
             if (spec.Trust == TrustMode.ThirdPartyPerUseType)
                 leafSpec = leafSpec with { Subject = $"C=US, O=Example Corp, OU=Contact Center, OU={use}, CN={fqdn}" };
-            w.Pair($"Client/Local_Subsystems/{s}_{use}", CertificateFactory.Issue(leafSpec, Key(spec, use), issuer));
+            w.Pair($"Client/Local_Subsystems/{s}_{use}", issued[use] = CertificateFactory.Issue(leafSpec, Key(spec, use), issuer));
             if (spec.Trust != TrustMode.SelfSigned) thirdParty.AddRange(w.Last(2));
         }
         var trusted = new List<X509Certificate> { serverGroup.Certificate };
@@ -60,13 +61,20 @@ public sealed class IcFolderBuilder(KeyCache keys)
 
         // Line (SIP) certificates are per server: never shared by a switchover pair.
         var line = CertificateFactory.Issue(Leaf(spec, $"O=Interactive Intelligence, OU=Line, CN={s}-line", fqdn), Key(spec, "line"), icCa);
-        w.Pair($"Client/Local_Subsystems/{s}_Line", line);
+        w.Pair($"Client/Local_Subsystems/{s}_Line", issued["Line"] = line);
         if (sgThirdParty) thirdParty.AddRange(w.Last(2));
 
-        var https = CertificateFactory.Issue(Leaf(spec, $"CN={fqdn}", fqdn), Key(spec, "https"), icCa);
+        var https = issued["HTTPS"] = CertificateFactory.Issue(Leaf(spec, $"CN={fqdn}", fqdn), Key(spec, "https"), icCa);
         w.Bytes($"HTTPS/{fqdn}.cer", Encoding.ASCII.GetBytes(PkiWriter.CertificatePem(https.Certificate)));
         w.Bytes($"HTTPS/{fqdn}.key", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(https.Keys.Private, KeyFormat.Pkcs1)), privateKey: true);
         if (sgThirdParty) thirdParty.AddRange(w.Last(2));
+
+        if (spec.LegacySha1Certificate)
+        {
+            var legacy = CertificateFactory.Issue(Leaf(spec, $"O=Interactive Intelligence, OU=Legacy, CN={fqdn}", fqdn) with { Digest = DigestAlgorithm.Sha1 }, Key(spec, "legacy"), icCa);
+            w.Pair($"Client/Local_Subsystems/{s}_Legacy", issued["Legacy"] = legacy);
+            if (sgThirdParty) thirdParty.AddRange(w.Last(2));
+        }
 
         for (var i = 1; i <= spec.RemotePeers; i++)
         {
@@ -79,7 +87,7 @@ public sealed class IcFolderBuilder(KeyCache keys)
         }
 
         if (spec.WriteMap) w.Map($"{s}_ININ_Certificates.xml", spec.MapRoot);
-        return new IcFolder(w.Root, spec, serverGroup, external, w.Files, thirdParty);
+        return new IcFolder(w.Root, spec, serverGroup, external, w.Files, thirdParty, issued);
     }
 
     /// <summary>Writes the flat folder of an off-server component (Media Server, RCS, OSSM), issued by <paramref name="serverGroup"/>
@@ -87,13 +95,14 @@ public sealed class IcFolderBuilder(KeyCache keys)
     public IcFolder BuildComponent(string root, IcFolderSpec spec, IssuedCertificate serverGroup)
     {
         var w = new Writer(root);
-        var fqdn = $"{spec.Server}.{spec.Domain}";
+        var fqdn = $"{spec.Server.ToLowerInvariant()}.{spec.Domain}";
         (IssuedCertificate Root, IssuedCertificate Issuing)? external = spec.Trust == TrustMode.SelfSigned ? null : spec.ExternalCa ?? ExternalCa(spec);
         var issuer = external?.Issuing ?? serverGroup;
         var cert = CertificateFactory.Issue(Leaf(spec, $"O=Interactive Intelligence, OU=Media Server, CN={fqdn}", fqdn), Key(spec, "component"), issuer);
         w.Pair($"{spec.Server}_Client", cert);
+        var issued = new Dictionary<string, IssuedCertificate>(StringComparer.Ordinal) { ["Client"] = cert };
         w.Certificates($"{spec.Server}_TrustedCertificate.cer", external is { } ca ? [ca.Root.Certificate, ca.Issuing.Certificate] : [serverGroup.Certificate]);
-        return new IcFolder(w.Root, spec, serverGroup, external, w.Files, w.Files.ToList());
+        return new IcFolder(w.Root, spec, serverGroup, external, w.Files, w.Files.ToList(), issued);
     }
 
     /// <summary>An outside CA: root and issuing CA, deterministic from the spec's seed.</summary>
@@ -128,7 +137,7 @@ public sealed class IcFolderBuilder(KeyCache keys)
         public void Triple(string stem, IssuedCertificate issued)
         {
             Pair(stem, issued);
-            Bytes(stem + "PublicKey.bin", Encoding.ASCII.GetBytes(PublicKeyPem(issued.Keys.Public)));
+            Bytes(stem + "PublicKey.bin", Encoding.ASCII.GetBytes(PkiWriter.PublicKeyPem(issued.Keys.Public)));
         }
 
         public void Pair(string stem, IssuedCertificate issued)
@@ -157,15 +166,6 @@ public sealed class IcFolderBuilder(KeyCache keys)
             if (privateKey && !OperatingSystem.IsWindows()) File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 #endif
             if (!_files.Contains(relative)) _files.Add(relative);
-        }
-
-        private static string PublicKeyPem(AsymmetricKeyParameter publicKey)
-        {
-            using var text = new StringWriter();
-            var pem = new Org.BouncyCastle.OpenSsl.PemWriter(text);
-            pem.WriteObject(publicKey);
-            pem.Writer.Flush();
-            return text.ToString();
         }
     }
 }

@@ -45,6 +45,9 @@ public sealed record IcFolderSpec
     /// <summary>Peer servers with a Client\Remote_Subsystems\&lt;peer&gt; folder each (a larger, realistic folder).</summary>
     public int RemotePeers { get; init; }
 
+    /// <summary>Add Client\Local_Subsystems\&lt;server&gt;_LegacyCertificate.cer signed with SHA-1 (a folder not yet converted).</summary>
+    public bool LegacySha1Certificate { get; init; }
+
     /// <summary>Key size of every RSA key.</summary>
     public int RsaBits { get; init; } = 2048;
 }

@@ -11,9 +11,9 @@ public class ChainCommandTests
 
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Json.GetProperty("valid").GetBoolean(), Is.True);
-        Assert.That(run.Json.GetProperty("path").EnumerateArray().Select(p => p.GetString()).Last(), Does.EndWith("CN = ServerGroup IC1"));
+        Assert.That(run.Json.GetProperty("path").EnumerateArray().Select(p => p.GetString()).Last(), Does.EndWith("CN = ServerGroup-IC1"));
         Assert.That(run.Json.GetProperty("path").GetArrayLength(), Is.EqualTo(3));
-        Assert.That(run.Json.GetProperty("anchor").GetString(), Does.EndWith("CN = ServerGroup IC1"));
+        Assert.That(run.Json.GetProperty("anchor").GetString(), Does.EndWith("CN = ServerGroup-IC1"));
         Assert.That(run.Json.GetProperty("problems").GetArrayLength(), Is.Zero);
     }
 
@@ -60,7 +60,7 @@ public class ChainCommandTests
         var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["chain.p7b"], "--trust", Site["root.pem"]);
 
         Assert.That(run.Code, Is.Zero, run.ToString());
-        Assert.That(run.Stdout, Does.Contain(": VALID").And.Contain("  2: C = US").And.Contain("anchor: C = US"));
+        Assert.That(run.Stdout, Does.Contain(": VALID").And.Contain("  2: O = Interactive Intelligence, OU = Server Group").And.Contain("anchor: O = Interactive Intelligence, OU = Server Group, CN = ServerGroup-IC1"));
     }
 
     [Test(Description = "chain-reversed-bundle-to-json")]
@@ -72,6 +72,6 @@ public class ChainCommandTests
         var run = HarnessRun.Of("chain", file, "--trust", Site["root.pem"], "--json");
 
         Assert.That(run.Code, Is.Zero, run.ToString());
-        Assert.That(run.Json.GetProperty("path")[0].GetString(), Does.EndWith("OU = Server, CN = IC1"));
+        Assert.That(run.Json.GetProperty("path")[0].GetString(), Does.EndWith("OU = Server, CN = ic1.example.test"));
     }
 }

@@ -12,7 +12,7 @@ public class InspectCommandTests
         var run = HarnessRun.Of("inspect", Site["server.pem"]);
 
         Assert.That(run.Code, Is.Zero, run.ToString());
-        Assert.That(run.Stdout, Does.Contain("subject:        C = US, O = Example Site, OU = Interaction Center, OU = Server, CN = IC1")
+        Assert.That(run.Stdout, Does.Contain("subject:        O = Interactive Intelligence, OU = IC, OU = Server, CN = ic1.example.test")
             .And.Contain("sha256WithRSAEncryption (SHA-256)").And.Contain("dns:ic1.example.test"));
     }
 
@@ -26,7 +26,7 @@ public class InspectCommandTests
         var items = run.Json.EnumerateArray().ToList();
         Assert.That(items.Select(i => i.GetProperty("kind").GetString()), Is.EqualTo(new[] { "certificate", "privateKey", "csr", "pkcs12", "pkcs7" }));
         var cert = items[0];
-        Assert.That(cert.GetProperty("subject").GetString(), Does.EndWith("CN = IC1"));
+        Assert.That(cert.GetProperty("subject").GetString(), Does.EndWith("CN = ic1.example.test"));
         Assert.That(cert.GetProperty("sans")[0].GetProperty("type").GetString(), Is.EqualTo("dns"));
         Assert.That(cert.GetProperty("publicKey").GetProperty("algorithm").GetString(), Is.EqualTo("RSA"));
         Assert.That(cert.GetProperty("publicKey").GetProperty("bits").GetInt32(), Is.EqualTo(2048));

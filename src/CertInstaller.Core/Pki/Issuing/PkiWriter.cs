@@ -30,6 +30,9 @@ public static class PkiWriter
     public static string CsrPem(Pkcs10CertificationRequest csr, bool newLabel = false) =>
         Pem(new PemObject(newLabel ? "NEW CERTIFICATE REQUEST" : "CERTIFICATE REQUEST", csr.GetEncoded()));
 
+    /// <summary>A public key as PEM (SubjectPublicKeyInfo), the form of IC's *PublicKey.bin files.</summary>
+    public static string PublicKeyPem(AsymmetricKeyParameter publicKey) => Pem(publicKey);
+
     /// <summary>A CSR as DER.</summary>
     public static byte[] CsrDer(Pkcs10CertificationRequest csr) => csr.GetEncoded();
 

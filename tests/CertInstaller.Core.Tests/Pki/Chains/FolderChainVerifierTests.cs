@@ -1,6 +1,7 @@
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Issuing;
 using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.Samples;
 
 namespace CertInstaller.Core.Tests.Pki.Chains;
 
@@ -10,12 +11,12 @@ public class FolderChainVerifierTests
     public void VerifyAll_WhenIcSampleFolder_EveryCertificateChainsToServerGroup()
     {
         using var dir = new TempDir();
-        var sample = SampleFolderBuilder.BuildIcFolder(dir.Path);
+        var sample = new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec());
         var certificates = CertificateSource.Collect([dir.Path], new PkiReader()).Certificates.Select(c => c.Certificate).Distinct().ToList();
 
         var results = FolderChainVerifier.VerifyAll(certificates, new CertificatePool(), DateTimeOffset.UtcNow);
 
         Assert.That(results, Has.All.Matches<ChainResult>(r => r.Valid && r.Anchor!.Equals(sample.ServerGroup.Certificate)));
-        Assert.That(certificates, Has.Count.EqualTo(5));
+        Assert.That(certificates, Has.Count.EqualTo(6), "Server Group, IC CA, Server, Client, Line, HTTPS");
     }
 }
