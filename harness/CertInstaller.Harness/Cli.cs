@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Commands;
 using CertInstaller.Harness.Common;
 
@@ -52,6 +54,21 @@ public static class Cli
             stderr.WriteLine(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(args)}: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (BackupException e)
+        {
+            stderr.WriteLine($"certharness {Verb(args)}: {(e.FilePath is null ? "" : e.FilePath + ": ")}{e.Problem} Fix: {e.Fix}");
+            return ExitCodes.Usage;
+        }
+        catch (PolicyException e)
+        {
+            stderr.WriteLine($"certharness {Verb(args)}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"certharness {Verb(args)}: {Brief(e.Message)} (check the path and access rights)");
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             stderr.WriteLine($"certharness {Verb(args)}: unexpected error: {Brief(e.Message)}");
@@ -67,5 +84,8 @@ public static class Cli
         return nested > 0 ? line.Substring(0, nested) : line;
     }
 
-    private static string Verb(string[] args) => args.FirstOrDefault(a => !a.StartsWith("-", StringComparison.Ordinal)) ?? string.Empty;
+    // "backup create" reads better than "backup" in an error line: the verb and its sub-verb, if any.
+    private static string Verb(string[] args) =>
+        string.Join(" ", args.TakeWhile(a => !a.StartsWith("-", StringComparison.Ordinal)).Take(2)
+            .Where(a => a is "backup" or "create" or "list" or "verify" or "restore" || a == args[0]));
 }

@@ -32,7 +32,7 @@ internal static class BackupCommand
         var command = new Command("create", """
             Snapshot the folder. Example: certharness backup create D:\I3\IC\Certificates --to D:\CertBackups --reason "before patch"
             """) { dir, to, reason, preserve, json };
-        command.SetAction(r => VerbBoundary.Guard("backup create", r, () =>
+        command.SetAction(r =>
         {
             var certDir = Inputs.ExistingDirectory(r.GetValue(dir)!);
             var snapshot = ClassifiedSnapshot.Create(new SnapshotStore(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? []);
@@ -43,7 +43,7 @@ internal static class BackupCommand
             else
                 output.WriteLine($"snapshot {snapshot.Id}: {snapshot.Manifest.Files.Count} files ({thirdParty.Count} third-party) in {snapshot.Path}");
             return ExitCodes.Clean;
-        }));
+        });
         return command;
     }
 
@@ -52,7 +52,7 @@ internal static class BackupCommand
         var from = new Option<string>("--from") { Description = "backup root", Required = true };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var command = new Command("list", "List complete snapshots, newest first (partial ones are ignored).") { from, json };
-        command.SetAction(r => VerbBoundary.Guard("backup list", r, () =>
+        command.SetAction(r =>
         {
             var snapshots = new SnapshotStore(r.GetValue(from)!).List();
             var output = r.InvocationConfiguration.Output;
@@ -67,7 +67,7 @@ internal static class BackupCommand
                     output.WriteLine($"{s.Id}  {s.Manifest.CreatedUtc:yyyy-MM-dd HH:mm}Z  {s.Manifest.Files.Count,4} files  " +
                                      $"{s.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty),4} third-party  {s.Manifest.Reason}");
             return ExitCodes.Clean;
-        }));
+        });
         return command;
     }
 
@@ -76,7 +76,7 @@ internal static class BackupCommand
         var from = new Option<string>("--from") { Description = "backup root", Required = true };
         var id = new Option<string?>("--snapshot") { Description = "snapshot id (default: every snapshot)" };
         var command = new Command("verify", "Re-hash snapshot files against their manifest.") { from, id };
-        command.SetAction(r => VerbBoundary.Guard("backup verify", r, () =>
+        command.SetAction(r =>
         {
             var store = new SnapshotStore(r.GetValue(from)!);
             var ids = r.GetValue(id) is { } one ? [one] : store.List().Select(s => s.Id).ToList();
@@ -90,7 +90,7 @@ internal static class BackupCommand
                 foreach (var issue in result.Issues) output.WriteLine($"  {issue.Code} {issue.RelativePath}: {issue.Message}");
             }
             return ok ? ExitCodes.Clean : ExitCodes.Findings;
-        }));
+        });
         return command;
     }
 
@@ -104,7 +104,7 @@ internal static class BackupCommand
             Restore a snapshot: exact (the folder becomes byte-identical) or third-party files only. Live files that are
             replaced or removed are first kept in the snapshot's displaced area. A damaged snapshot is refused.
             """) { dir, from, id, thirdParty };
-        command.SetAction(r => VerbBoundary.Guard("backup restore", r, () =>
+        command.SetAction(r =>
         {
             var store = new SnapshotStore(r.GetValue(from)!);
             var snapshotId = r.GetValue(id) ?? store.List().FirstOrDefault()?.Id
@@ -117,7 +117,7 @@ internal static class BackupCommand
             output.WriteLine($"restored snapshot {snapshotId} into {r.GetValue(dir)}: " +
                              string.Join(", ", report.Files.GroupBy(f => f.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")));
             return ExitCodes.Clean;
-        }));
+        });
         return command;
     }
 }

@@ -19,7 +19,7 @@ internal static class DemoCommand
             third-party certificates back, validates, and rolls a second install back - printing every step.
             Exit codes: 0 the lifecycle ended with a valid folder; 1 it did not.
             """) { keep };
-        command.SetAction(r => VerbBoundary.Guard("demo", r, () => Run(r.GetValue(keep), r.InvocationConfiguration.Output)));
+        command.SetAction(r => Run(r.GetValue(keep), r.InvocationConfiguration.Output));
         return command;
     }
 

@@ -22,7 +22,7 @@ internal static class PreserveCommand
             Exit codes: 0 done; 1 some files were left alone (changed by an admin); 2 bad usage or damaged snapshot.
             Example: certharness preserve D:\I3\IC\Certificates --from D:\CertBackups
             """) { dir, from, id, json };
-        command.SetAction(r => VerbBoundary.Guard("preserve", r, () =>
+        command.SetAction(r =>
         {
             var store = new SnapshotStore(r.GetValue(from)!);
             var snapshotId = r.GetValue(id) ?? store.List().FirstOrDefault()?.Id
@@ -42,7 +42,7 @@ internal static class PreserveCommand
                 output.WriteLine($"preserve from {snapshotId}: {result.Summary}");
             }
             return result.Items.Any(i => i.Decision == PreservationDecision.KeptChangedByAdmin) ? ExitCodes.Findings : ExitCodes.Clean;
-        }));
+        });
         return command;
     }
 }

@@ -33,7 +33,7 @@ internal static class ValidateCommand
         var at = new Option<DateTimeOffset?>("--at") { Description = "judge validity at this time (ISO 8601; default now)" };
         var json = new Option<bool>("--json") { Description = "print JSON: {valid, findings:[{code,severity,path,message}]}" };
         var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json };
-        command.SetAction(r => VerbBoundary.Guard("validate", r, () =>
+        command.SetAction(r =>
         {
             var basis = r.GetValue(strict) ? ValidationPolicy.Strict : ValidationPolicy.Installer;
             var rules = r.GetValue(policy) is { } file ? ValidationPolicy.Load(file, basis) : basis;
@@ -49,7 +49,7 @@ internal static class ValidateCommand
             var report = new FolderValidator().Validate(context);
             Write(report, r.GetValue(json), r.InvocationConfiguration.Output);
             return report.Valid ? ExitCodes.Clean : ExitCodes.Findings;
-        }));
+        });
         return command;
     }
 

@@ -13,6 +13,12 @@ internal static class CsrPolicyFile
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             var root = doc.RootElement;
+            string[] known = ["subject", "sans", "minRsaBits", "minEcBits", "minDigest"];
+            foreach (var setting in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
+            {
+                throw new HarnessException($"unknown setting \"{setting.Name}\" (known: {string.Join(", ", known)})");
+            }
+
             var policy = CsrPolicy.Default;
             if (root.TryGetProperty("subject", out var subject))
             {

@@ -85,20 +85,8 @@ internal static class ObjectViews
             _ => null,
         },
         PublicKey = Key(PkiDescriber.DescribeKey(key)),
-        MatchingCertificates = format is null ? null : known.Where(k => Matches(key, k.Certificate)).Select(k => k.Label).ToList(),
+        MatchingCertificates = format is null ? null : known.Where(k => KeyMatcher.Matches(key, k.Certificate)).Select(k => k.Label).ToList(),
     };
-
-    private static bool Matches(AsymmetricKeyParameter key, X509Certificate certificate)
-    {
-        try
-        {
-            return KeyMatcher.Matches(key, certificate.GetPublicKey());
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return false;
-        }
-    }
 
     private static PublicKeyView Key(PublicKeyDescription k) => new(k.Algorithm, k.Bits, k.Curve);
 

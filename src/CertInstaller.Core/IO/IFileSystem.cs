@@ -3,7 +3,7 @@ namespace CertInstaller.Core.IO;
 /// <summary>
 /// The file-system operations that backup and restore need, and no more. Every mutating
 /// operation is one call here, so a decorator can fail the k-th one (see
-/// <see cref="FaultInjectingFileSystem"/>). Nothing here follows a symbolic link.
+/// the tests' FaultInjectingFileSystem). Nothing here follows a symbolic link.
 /// </summary>
 public interface IFileSystem
 {

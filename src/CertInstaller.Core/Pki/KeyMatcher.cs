@@ -18,6 +18,20 @@ public static class KeyMatcher
         _ => throw new ArgumentException($"cannot derive the public key of a {privateKey.GetType().Name}", nameof(privateKey)),
     };
 
+    /// <summary>True when <paramref name="privateKey"/> belongs to <paramref name="certificate"/>; false when the
+    /// certificate's key cannot even be decoded.</summary>
+    public static bool Matches(AsymmetricKeyParameter privateKey, Org.BouncyCastle.X509.X509Certificate certificate)
+    {
+        try
+        {
+            return LocalKeys.Parse(() => Matches(privateKey, certificate.GetPublicKey()));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>True when <paramref name="privateKey"/> is the private half of <paramref name="publicKey"/>.</summary>
     public static bool Matches(AsymmetricKeyParameter privateKey, AsymmetricKeyParameter publicKey)
     {

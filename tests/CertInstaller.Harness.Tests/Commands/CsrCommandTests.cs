@@ -41,6 +41,7 @@ public class CsrCommandTests
     [TestCase("""{"subject": {"L": ["Indianapolis"]}}""", 1, TestName = "csr-policy-missing-locality-to-text")]
     [TestCase("""{"minRsaBits": 4096}""", 1, TestName = "csr-policy-min-rsa-4096-to-text")]
     [TestCase("""{"subject": [}""", 2, TestName = "csr-policy-invalid-json-to-text")]
+    [TestCase("""{"minRsabits": 4096}""", 2, TestName = "csr-policy-unknown-setting-to-text")]
     public void Csr_WhenPolicyFileGiven_JudgesSubjectInOrder(string policy, int expected)
     {
         var path = Path.Combine(Site.Root, $"policy-{Guid.NewGuid():N}.json");

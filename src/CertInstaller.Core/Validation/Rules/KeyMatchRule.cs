@@ -28,7 +28,7 @@ public sealed class KeyMatchRule : IFolderRule
         var cert = context.Files.Certificates(set.Certificate!).FirstOrDefault();
         var key = context.Files.PrivateKey(set.PrivateKey!);
         if (cert is null || key is null) yield break; // CertificateRule reports unreadable files.
-        if (!LocalKeys.Parse(() => KeyMatcher.Matches(key, cert.GetPublicKey())))
+        if (!KeyMatcher.Matches(key, cert))
             yield return new Observation(FindingCode.KeyMismatch, set.PrivateKey!,
                 $"this private key does not belong to {set.Certificate}: put back the key generated with the certificate's CSR (CSRs folder or a snapshot)");
     }

@@ -1,4 +1,4 @@
-namespace CertInstaller.Core.IO;
+namespace CertInstaller.Core.Tests.IO;
 
 /// <summary>How an injected fault behaves.</summary>
 public enum FaultMode

@@ -1,4 +1,6 @@
-namespace CertInstaller.Core.IO;
+using CertInstaller.Core.IO;
+
+namespace CertInstaller.Core.Tests.IO;
 
 /// <summary>
 /// A decorator for tests: counts mutating operations and fails the k-th one with an
