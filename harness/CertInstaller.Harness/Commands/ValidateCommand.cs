@@ -30,7 +30,7 @@ internal static class ValidateCommand
         var strict = new Option<bool>("--strict") { Description = "start from the strict preset (warnings fail)" };
         var peer = new Option<string?>("--peer") { Description = "the switchover peer's certificates folder" };
         var host = new Option<string?>("--host") { Description = "host name the server certificates must carry" };
-        var at = new Option<DateTimeOffset?>("--at") { Description = "judge validity at this time (ISO 8601; default now)" };
+        var at = new Option<string?>("--at") { Description = "judge validity at this time (ISO 8601, UTC when no offset is given; default now)" };
         var json = new Option<bool>("--json") { Description = "print JSON: {valid, findings:[{code,severity,path,message}]}" };
         var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json };
         command.SetAction(r =>
@@ -41,7 +41,7 @@ internal static class ValidateCommand
             {
                 Layout = new LayoutScanner().Scan(r.GetValue(dir)!),
                 Policy = rules,
-                At = r.GetValue(at) ?? DateTimeOffset.UtcNow,
+                At = Inputs.At(r.GetValue(at)),
                 Host = r.GetValue(host),
                 Peer = r.GetValue(peer) is { } p ? new LayoutScanner().Scan(p) : null,
                 Baseline = r.GetValue(baseline) is { } b ? Baseline(b, r.GetValue(from)) : [],
