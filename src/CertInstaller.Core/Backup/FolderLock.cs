@@ -57,8 +57,24 @@ public sealed class FolderLock : IDisposable
                         "Wait for that run to finish. If that process no longer runs, delete the lock file and retry.");
                 }
 
-                // Stale (holder gone) or unreadable leftover of a crash: take it over.
-                fs.DeleteFile(path);
+                // Stale (holder gone) or unreadable leftover of a crash: take it over. Move it aside first and check
+                // it is the lock judged stale: a second run taking over at the same moment may already have put a
+                // fresh lock there, which must not be deleted.
+                var aside = path + "." + holder.Token + ".stale";
+                fs.MoveFile(path, aside, overwrite: false);
+                var moved = TryRead(fs, aside);
+                if (existing is not null && moved?.Token != existing.Token)
+                {
+                    fs.MoveFile(aside, path, overwrite: false);
+                    TryDelete(fs, temp);
+                    throw new BackupException(
+                        BackupErrorCode.LockHeld,
+                        path,
+                        $"Another CertInstaller run took the backup folder at the same moment{(moved is null ? "" : ": " + moved.Describe())}.",
+                        "Wait for that run to finish, then retry.");
+                }
+
+                fs.DeleteFile(aside);
             }
         }
     }
