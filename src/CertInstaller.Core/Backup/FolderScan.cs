@@ -39,31 +39,10 @@ internal sealed class FolderScan
         }
 
         var scan = new FolderScan(exists: true);
-        scan.Walk(fs, root, root);
-        scan.Files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        scan.Directories.Sort(StringComparer.Ordinal);
-        scan.Links.Sort(StringComparer.Ordinal);
+        var tree = FolderTree.Walk(fs, root, tolerant: false);
+        scan.Files.AddRange(tree.Files);
+        scan.Directories.AddRange(tree.Directories);
+        scan.Links.AddRange(tree.Links);
         return scan;
-    }
-
-    private void Walk(IFileSystem fs, string root, string directory)
-    {
-        foreach (var child in fs.List(directory))
-        {
-            var relative = RelativePath.Of(root, child.FullPath);
-            switch (child.Kind)
-            {
-                case FileSystemEntryKind.Directory:
-                    Directories.Add(relative);
-                    Walk(fs, root, child.FullPath);
-                    break;
-                case FileSystemEntryKind.Link:
-                    Links.Add(relative);
-                    break;
-                default:
-                    Files.Add((relative, child));
-                    break;
-            }
-        }
     }
 }

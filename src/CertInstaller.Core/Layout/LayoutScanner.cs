@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Layout;
 
@@ -28,10 +29,12 @@ public sealed class LayoutScanner
         if (!Directory.Exists(full))
             return new FolderLayout(full, FolderKind.Missing, null, [], [], [], []);
 
-        var files = new List<string>();
-        var skipped = new List<SkippedPath>();
-        Walk(full, "", files, skipped);
-        files.Sort(StringComparer.Ordinal);
+        // The root is the path the admin gave; below it nothing is followed (links are reported, not read).
+        var tree = FolderTree.Walk(new PhysicalFileSystem(), full, tolerant: true);
+        var files = tree.Files.Select(f => f.RelativePath).ToList();
+        var skipped = tree.Links.Select(l => new SkippedPath(l, "a link (symbolic link or junction) is never followed"))
+            .Concat(tree.Unlistable.Select(u => new SkippedPath(u.RelativePath, $"cannot list the folder: {u.Reason}")))
+            .ToList();
 
         var entries = files.Select(Classify).ToList();
         var maps = entries.Where(e => e.Role == CertificateRole.MapFile)
@@ -42,43 +45,6 @@ public sealed class LayoutScanner
                 .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 
         return new FolderLayout(full, KindOf(entries), server, entries, Pair(entries), maps, skipped);
-    }
-
-    private static void Walk(string root, string relative, List<string> files, List<SkippedPath> skipped)
-    {
-        var dir = relative.Length == 0 ? root : Path.Combine(root, relative);
-        IEnumerable<string> children;
-        try
-        {
-            children = Directory.EnumerateFileSystemEntries(dir).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            skipped.Add(new SkippedPath(relative, $"cannot list the folder: {e.Message}"));
-            return;
-        }
-        foreach (var child in children)
-        {
-            var name = Path.GetFileName(child);
-            var rel = relative.Length == 0 ? name : relative + "/" + name;
-            FileAttributes attributes;
-            try
-            {
-                attributes = File.GetAttributes(child);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                skipped.Add(new SkippedPath(rel, $"cannot be read: {e.Message}"));
-                continue;
-            }
-            if ((attributes & FileAttributes.ReparsePoint) != 0)
-            {
-                skipped.Add(new SkippedPath(rel, "a link (symbolic link or junction) is never followed"));
-                continue;
-            }
-            if ((attributes & FileAttributes.Directory) != 0) Walk(root, rel, files, skipped);
-            else files.Add(rel);
-        }
     }
 
     /// <summary>Recognises one relative path.</summary>

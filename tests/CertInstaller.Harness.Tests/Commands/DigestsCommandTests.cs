@@ -48,4 +48,27 @@ public class DigestsCommandTests
         Assert.That(run.Stdout, Does.Contain("$ certharness inspect").And.Contain("$ certharness chain").And.Contain(": VALID")
             .And.Contain("$ certharness digests").And.Contain("0 below SHA-256"));
     }
+
+    [Test(Description = "digests-symlink-loop-to-json")]
+    public void Digests_WhenFolderHasLinks_NeverFollowsThem()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ci-digests-links-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "a"));
+            File.Copy(Site["root.pem"], Path.Combine(dir, "a", "root.cer"));
+            File.CreateSymbolicLink(Path.Combine(dir, "a", "loop"), "..");
+            File.CreateSymbolicLink(Path.Combine(dir, "outside.cer"), Site["server.pem"]);
+
+            var run = HarnessRun.Of("digests", dir, "--json");
+
+            Assert.That(run.Code, Is.Zero, run.ToString());
+            Assert.That(run.Json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EqualTo(new[] { "a/root.cer" }));
+            Assert.That(run.Json.GetProperty("skipped").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EquivalentTo(new[] { "a/loop", "outside.cer" }));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -17,4 +17,7 @@ public enum ReadErrorCode
     PasswordRequired = 6,
     /// <summary>The password given does not decrypt the object.</summary>
     WrongPassword = 7,
+
+    /// <summary>The path is a symbolic link or junction, which is never followed.</summary>
+    Link = 8,
 }

@@ -1,0 +1,65 @@
+namespace CertInstaller.Core.IO;
+
+/// <summary>Everything under a folder, walked through <see cref="IFileSystem"/> without ever following a link.
+/// Paths are relative, '/'-separated and sorted ordinally.</summary>
+/// <param name="Files">Regular files with their entries.</param>
+/// <param name="Directories">Every directory below the root (empty ones included).</param>
+/// <param name="Links">Symbolic links and junctions: listed, never followed.</param>
+/// <param name="Unlistable">Directories that could not be listed, with the reason (only when walking tolerantly).</param>
+public sealed record FolderTree(
+    IReadOnlyList<(string RelativePath, FileSystemEntry Entry)> Files,
+    IReadOnlyList<string> Directories,
+    IReadOnlyList<string> Links,
+    IReadOnlyList<(string RelativePath, string Reason)> Unlistable)
+{
+    /// <summary>Walks the directory <paramref name="root"/>; with <paramref name="tolerant"/>, a directory that cannot be
+    /// listed is recorded instead of throwing (scans that only report), otherwise the error propagates (backup must not
+    /// silently miss files).</summary>
+    public static FolderTree Walk(IFileSystem fs, string root, bool tolerant)
+    {
+        var files = new List<(string, FileSystemEntry)>();
+        var directories = new List<string>();
+        var links = new List<string>();
+        var unlistable = new List<(string, string)>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            IReadOnlyList<FileSystemEntry> children;
+            try
+            {
+                children = fs.List(directory);
+            }
+            catch (Exception e) when (tolerant && e is IOException or UnauthorizedAccessException)
+            {
+                unlistable.Add((Relative(root, directory), e.Message));
+                continue;
+            }
+            foreach (var child in children)
+            {
+                var relative = Relative(root, child.FullPath);
+                switch (child.Kind)
+                {
+                    case FileSystemEntryKind.Directory:
+                        directories.Add(relative);
+                        pending.Push(child.FullPath);
+                        break;
+                    case FileSystemEntryKind.Link:
+                        links.Add(relative);
+                        break;
+                    default:
+                        files.Add((relative, child));
+                        break;
+                }
+            }
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        directories.Sort(StringComparer.Ordinal);
+        links.Sort(StringComparer.Ordinal);
+        return new FolderTree(files, directories, links, unlistable);
+    }
+
+    private static string Relative(string root, string fullPath) =>
+        fullPath.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Replace('\\', '/');
+}
