@@ -52,15 +52,6 @@ internal static class FileHasher
         return (size, ToHex(sha.Hash!));
     }
 
-    public static string ToHex(byte[] bytes)
-    {
-        var chars = new char[bytes.Length * 2];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
-            chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
-        }
-
-        return new string(chars);
-    }
+    /// <summary>Lowercase hex, as the manifest stores hashes.</summary>
+    public static string ToHex(byte[] bytes) => Org.BouncyCastle.Utilities.Encoders.Hex.ToHexString(bytes);
 }

@@ -20,8 +20,8 @@ public sealed class KeyCache
     /// <summary>A cache in memory only; give <paramref name="directory"/> to keep keys across processes too.</summary>
     public KeyCache(string? directory = null) => _directory = directory;
 
-    /// <summary>A process-wide cache whose keys also live in the temp folder (test keys only, never real ones).</summary>
-    public static KeyCache Shared { get; } = new(Path.Combine(Path.GetTempPath(), "certinstaller-fixture-keys"));
+    /// <summary>A process-wide cache whose keys also live in the user's local application data (test keys only, never real ones).</summary>
+    public static KeyCache Shared { get; } = new(SharedDirectory());
 
     /// <summary>The key pair for <paramref name="spec"/> and <paramref name="seed"/>, generated once.</summary>
     public AsymmetricCipherKeyPair Get(KeySpec spec, string seed) =>
@@ -74,5 +74,12 @@ public sealed class KeyCache
         using var sha = SHA256.Create();
         var hash = sha.ComputeHash(Encoding.UTF8.GetBytes($"{spec.Kind}/{spec.Size}/{seed}"));
         return $"{spec.Kind}{spec.Size}-{BitConverter.ToString(hash, 0, 12).Replace("-", string.Empty)}.p8";
+    }
+
+    // The user's own profile, not a shared temp folder where another account could plant keys for sample folders.
+    private static string SharedDirectory()
+    {
+        var profile = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return Path.Combine(profile.Length > 0 ? profile : Path.GetTempPath(), "CertInstaller", "fixture-keys");
     }
 }
