@@ -6,7 +6,8 @@ namespace CertInstaller.Core.Pki.Chains;
 /// <summary>Remembers whether issuer→subject signatures verify, so each distinct pair is verified once per run.</summary>
 public sealed class SignatureCache
 {
-    private readonly ConcurrentDictionary<(X509Certificate Issuer, X509Certificate Subject), bool> _results = new();
+    // Lazy values: GetOrAdd may run its factory twice when threads race; the Lazy makes the verification itself run once.
+    private readonly ConcurrentDictionary<(X509Certificate Issuer, X509Certificate Subject), Lazy<bool>> _results = new();
     private int _verifications;
 
     /// <summary>How many signatures were actually verified (cache misses).</summary>
@@ -14,7 +15,7 @@ public sealed class SignatureCache
 
     /// <summary>True when <paramref name="subject"/>'s signature verifies with <paramref name="issuer"/>'s public key.</summary>
     public bool Verifies(X509Certificate issuer, X509Certificate subject) =>
-        _results.GetOrAdd((issuer, subject), pair =>
+        _results.GetOrAdd((issuer, subject), pair => new Lazy<bool>(() =>
         {
             Interlocked.Increment(ref _verifications);
             try
@@ -25,5 +26,5 @@ public sealed class SignatureCache
             {
                 return false;
             }
-        });
+        })).Value;
 }
