@@ -107,7 +107,7 @@ internal static class BackupCommand
         command.SetAction(r =>
         {
             var store = new SnapshotStore(r.GetValue(from)!);
-            var snapshotId = r.GetValue(id) ?? store.List().FirstOrDefault()?.Id
+            var snapshotId = r.GetValue(id) ?? store.Newest()?.Id
                 ?? throw new HarnessException($"{store.Root}: no complete snapshot to restore (run 'certharness backup list --from {store.Root}')");
             var restorer = new SnapshotRestorer(store);
             var report = r.GetValue(thirdParty) ? restorer.RestoreThirdParty(snapshotId, r.GetValue(dir)!) : restorer.RestoreExact(snapshotId, r.GetValue(dir)!);
@@ -115,7 +115,7 @@ internal static class BackupCommand
             foreach (var f in report.Files.Where(f => f.DisplacedPath is not null || f.Action != RestoreFileAction.Unchanged))
                 output.WriteLine($"{f.Action.ToString().ToLowerInvariant(),-10} {f.RelativePath}{(f.DisplacedPath is null ? "" : $" (live copy kept in {f.DisplacedPath})")}");
             output.WriteLine($"restored snapshot {snapshotId} into {r.GetValue(dir)}: " +
-                             string.Join(", ", report.Files.GroupBy(f => f.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")));
+                             report.Summary);
             return ExitCodes.Clean;
         });
         return command;

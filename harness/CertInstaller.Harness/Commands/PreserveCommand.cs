@@ -25,7 +25,7 @@ internal static class PreserveCommand
         command.SetAction(r =>
         {
             var store = new SnapshotStore(r.GetValue(from)!);
-            var snapshotId = r.GetValue(id) ?? store.List().FirstOrDefault()?.Id
+            var snapshotId = r.GetValue(id) ?? store.Newest()?.Id
                 ?? throw new HarnessException($"{store.Root}: no complete snapshot (take one with 'certharness backup create')");
             var result = new Preserver(store).Preserve(snapshotId, r.GetValue(dir)!);
             var output = r.InvocationConfiguration.Output;

@@ -105,7 +105,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         var report = new SnapshotRestorer(store).RestoreExact(marker.SnapshotId, data.CertDir);
         TransactionMarker.Delete(store.Root, data.ProductCode);
         log.Add(new LogLine(LogLevel.Info, $"rolled back {data.CertDir} to snapshot {marker.SnapshotId}: " +
-            string.Join(", ", report.Files.GroupBy(f => f.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))));
+            report.Summary));
         return true;
     }
 

@@ -17,4 +17,8 @@ public sealed record RestoreReport(
 {
     /// <summary>How many files had <paramref name="action"/>.</summary>
     public int Count(RestoreFileAction action) => Files.Count(f => f.Action == action);
+
+    /// <summary>"N replaced, N unchanged, ..." for logs and the harness.</summary>
+    public string Summary =>
+        string.Join(", ", Files.GroupBy(f => f.Action).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
 }

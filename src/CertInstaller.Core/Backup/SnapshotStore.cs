@@ -61,6 +61,9 @@ public sealed class SnapshotStore
         }
     }
 
+    /// <summary>The newest complete snapshot, or null when there is none.</summary>
+    public SnapshotInfo? Newest() => List().FirstOrDefault();
+
     /// <summary>Every complete snapshot, newest first. Partial, half-deleted and unreadable ones are ignored.</summary>
     public IReadOnlyList<SnapshotInfo> List()
     {

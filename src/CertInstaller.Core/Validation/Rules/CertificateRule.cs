@@ -1,5 +1,6 @@
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Digests;
 using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Core.Validation.Rules;
@@ -38,7 +39,7 @@ public sealed class CertificateRule : IFolderRule
             else if (d.NotAfter < context.At.AddDays(context.Policy.ExpiryWarningDays))
                 yield return new Observation(FindingCode.ExpiringSoon, path,
                     $"{who} expires on {d.NotAfter:yyyy-MM-dd}, within {context.Policy.ExpiryWarningDays} days: renew it");
-            if (d.Signature.Digest < context.Policy.MinDigest)
+            if (!new DigestPolicy(context.Policy.MinDigest).Accepts(d.Signature.Digest))
                 yield return new Observation(FindingCode.WeakDigest, path,
                     $"{who} is signed with {d.Signature.Digest.ToDisplayName()} ({d.Signature.Algorithm}), below {context.Policy.MinDigest.ToDisplayName()}: " +
                     "reissue it (IC: Manage certificate digests)");
