@@ -7,4 +7,16 @@ public sealed record ChainRequest(X509Certificate Leaf, CertificatePool Pool, Ce
 {
     /// <summary>A DNS name or IP address the leaf must cover; null skips the check.</summary>
     public string? Host { get; init; }
+
+    /// <summary>What the leaf must be good for; <see cref="ChainPurpose.Any"/> skips the EKU check.</summary>
+    public ChainPurpose Purpose { get; init; } = ChainPurpose.Any;
+
+    /// <summary>The rule set; RFC 5280 unless the caller asks for the web PKI profile.</summary>
+    public ChainProfile Profile { get; init; } = ChainProfile.Rfc5280;
+
+    /// <summary>When true, a non-self-signed certificate in <see cref="Anchors"/> may end the path (openssl's -partial_chain).</summary>
+    public bool PartialChain { get; init; }
+
+    /// <summary>The longest path allowed, leaf and anchor included.</summary>
+    public int MaxDepth { get; init; } = 8;
 }
