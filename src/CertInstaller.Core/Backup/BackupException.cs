@@ -34,5 +34,5 @@ public sealed class BackupException : Exception
     public string Fix { get; }
 
     private static string Format(BackupErrorCode code, string? path, string problem, string fix) =>
-        $"CI{(int)code} {code}: {problem}" + (path is null ? string.Empty : $" Path: {path}.") + $" What to do: {fix}";
+        $"{Codes.CodeRegistry.Of(code).Text} {code}: {problem}" + (path is null ? string.Empty : $" Path: {path}.") + $" What to do: {fix}";
 }

@@ -14,5 +14,5 @@ public sealed record Observation(FindingCode Code, string Path, string Message);
 public sealed record Finding(FindingCode Code, Severity Severity, string Path, string Message)
 {
     /// <summary>The code as printed: CI + number.</summary>
-    public string CodeText => "CI" + ((int)Code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string CodeText => Codes.CodeRegistry.Of(Code).Text;
 }
