@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CertInstaller.ActionHost;
 using CertInstaller.Core.Actions;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 
 namespace CertInstaller.ActionHost.Tests;
 

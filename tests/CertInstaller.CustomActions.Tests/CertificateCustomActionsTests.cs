@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using CertInstaller.Core.Actions;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 using WixToolset.Dtf.WindowsInstaller;
 
 namespace CertInstaller.CustomActions.Tests;

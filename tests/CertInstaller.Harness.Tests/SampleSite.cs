@@ -1,6 +1,6 @@
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples.Issuing;
+using CertInstaller.Samples;
 
 namespace CertInstaller.Harness.Tests;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Layout;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CertInstaller.Core.Pki.Issuing;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples.Issuing;
+using CertInstaller.Samples;
 using CertInstaller.Harness.Common;
 
 namespace CertInstaller.Harness.Commands;

@@ -1,6 +1,6 @@
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 
 namespace CertInstaller.Core.Tests.Actions;
 

@@ -1,7 +1,7 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Preservation;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 
 namespace CertInstaller.Core.Tests.Preservation;
 

@@ -2,7 +2,7 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Preservation;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 using CertInstaller.Core.Tests.Backup;
 
 namespace CertInstaller.Core.Tests.Preservation;

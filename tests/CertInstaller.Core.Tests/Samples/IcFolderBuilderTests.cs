@@ -1,5 +1,5 @@
 using CertInstaller.Core.Layout;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 
 namespace CertInstaller.Core.Tests.Samples;
 

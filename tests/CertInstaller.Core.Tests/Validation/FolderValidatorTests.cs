@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples.Issuing;
+using CertInstaller.Samples;
 using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Core.Tests.Validation;

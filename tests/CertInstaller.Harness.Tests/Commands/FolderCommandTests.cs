@@ -1,4 +1,4 @@
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 
 namespace CertInstaller.Harness.Tests.Commands;
 

@@ -1,6 +1,6 @@
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Chains;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Tests.Pki.Chains;

@@ -1,7 +1,7 @@
 using CertInstaller.Core.Pki.Chains;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Reading;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 
 namespace CertInstaller.Core.Tests.Pki.Chains;
 

@@ -1,5 +1,5 @@
 using CertInstaller.Core.Pki.Chains;
-using CertInstaller.Core.Samples;
+using CertInstaller.Samples;
 
 namespace CertInstaller.Core.Tests.Pki.Chains;
 

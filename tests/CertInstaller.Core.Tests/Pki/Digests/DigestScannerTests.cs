@@ -1,6 +1,6 @@
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Digests;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Core.Tests.Pki.Digests;

@@ -1,4 +1,4 @@
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 
 namespace CertInstaller.Core.Tests.Pki.Issuing;
 

@@ -1,5 +1,5 @@
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 
 namespace CertInstaller.Core.Tests.Pki.Issuing;
 

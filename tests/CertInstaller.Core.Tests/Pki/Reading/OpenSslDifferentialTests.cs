@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Core.Tests.Pki.Reading;

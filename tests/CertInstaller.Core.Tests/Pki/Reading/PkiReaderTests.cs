@@ -1,5 +1,5 @@
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Core.Tests.Pki.Reading;

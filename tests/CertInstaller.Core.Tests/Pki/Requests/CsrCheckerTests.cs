@@ -1,5 +1,5 @@
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
 

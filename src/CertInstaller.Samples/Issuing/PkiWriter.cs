@@ -11,7 +11,7 @@ using Org.BouncyCastle.Utilities.IO.Pem;
 using Org.BouncyCastle.X509;
 using PemWriter = Org.BouncyCastle.OpenSsl.PemWriter;
 
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>Encodes certificates, CSRs, private keys, PKCS#12 and PKCS#7 files as PEM text or DER bytes.</summary>
 public static class PkiWriter

@@ -1,7 +1,7 @@
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 
-namespace CertInstaller.Core.Samples;
+namespace CertInstaller.Samples;
 
 /// <summary>How a sample IC certificates folder is built: trust mode, digest, keys, validity.</summary>
 public sealed record IcFolderSpec

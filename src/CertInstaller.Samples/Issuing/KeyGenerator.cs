@@ -8,7 +8,7 @@ using Org.BouncyCastle.Crypto.Prng;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
 
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>Generates key pairs, at random or deterministically from a seed string (for fixtures).</summary>
 public static class KeyGenerator

@@ -8,7 +8,7 @@ using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>Builds X.509 v3 certificates from a <see cref="CertificateSpec"/>: self-signed or issued by a CA.</summary>
 public static class CertificateFactory
@@ -74,7 +74,7 @@ public static class CertificateFactory
         if (spec.ExtendedKeyUsages.Count > 0)
         {
             gen.AddExtension(X509Extensions.ExtendedKeyUsage, false,
-                new ExtendedKeyUsage(spec.ExtendedKeyUsages.Select(e => new DerObjectIdentifier(Pki.ExtendedKeyUsages.ToOid(e)))));
+                new ExtendedKeyUsage(spec.ExtendedKeyUsages.Select(e => new DerObjectIdentifier(ExtendedKeyUsages.ToOid(e)))));
         }
 
         if (spec.Sans.Count > 0)

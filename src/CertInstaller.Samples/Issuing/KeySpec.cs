@@ -1,4 +1,4 @@
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>What key pair to generate: RSA with a modulus size, EC with a curve size (256, 384, 521), or Ed25519.</summary>
 public sealed record KeySpec(KeyKind Kind, int Size)

@@ -1,4 +1,4 @@
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>
 /// What to put in a certificate. <see cref="Subject"/> lists attributes in encoding order, the way OpenSSL prints
@@ -55,6 +55,6 @@ public sealed record CertificateSpec
         {
             Subject = subject,
             Sans = sans,
-            ExtendedKeyUsages = [Pki.ExtendedKeyUsages.ServerAuth, Pki.ExtendedKeyUsages.ClientAuth],
+            ExtendedKeyUsages = [CertInstaller.Core.Pki.ExtendedKeyUsages.ServerAuth, CertInstaller.Core.Pki.ExtendedKeyUsages.ClientAuth],
         };
 }

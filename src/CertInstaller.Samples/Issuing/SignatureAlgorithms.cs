@@ -1,7 +1,7 @@
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>Maps a digest and a signing key to BouncyCastle's signature algorithm name.</summary>
 internal static class SignatureAlgorithms

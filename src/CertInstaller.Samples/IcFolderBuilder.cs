@@ -1,11 +1,11 @@
 using System.Text;
 using System.Xml.Linq;
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.X509;
 
-namespace CertInstaller.Core.Samples;
+namespace CertInstaller.Samples;
 
 /// <summary>Writes realistic IC certificates folders (server or off-server component) for tests, the demo and the MSI kit.</summary>
 public sealed class IcFolderBuilder(KeyCache keys)

@@ -1,4 +1,4 @@
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>What to put in a certificate signing request (PKCS#10); subject in encoding order as in <see cref="CertificateSpec"/>.</summary>
 public sealed record CsrSpec

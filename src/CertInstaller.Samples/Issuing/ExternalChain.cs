@@ -1,4 +1,4 @@
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>A third-party CA chain: an external root, its issuing intermediate, and a leaf issued to a site host.</summary>
 public sealed record ExternalChain(IssuedCertificate Root, IssuedCertificate Intermediate, IssuedCertificate Leaf)

@@ -1,6 +1,6 @@
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 
-namespace CertInstaller.Core.Samples;
+namespace CertInstaller.Samples;
 
 /// <summary>A sample folder as built: where it is and the certificates that make it up.</summary>
 /// <param name="Root">The folder.</param>

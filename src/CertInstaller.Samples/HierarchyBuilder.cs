@@ -1,7 +1,7 @@
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Issuing;
+using CertInstaller.Samples.Issuing;
 
-namespace CertInstaller.Core.Samples;
+namespace CertInstaller.Samples;
 
 /// <summary>Writes a large root → intermediate → leaf hierarchy, the benchmark folder for digests and chain verification.</summary>
 public static class HierarchyBuilder

@@ -1,4 +1,4 @@
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>The family of a generated key pair.</summary>
 public enum KeyKind

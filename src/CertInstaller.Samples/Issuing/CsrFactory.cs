@@ -6,7 +6,7 @@ using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 
-namespace CertInstaller.Core.Pki.Issuing;
+namespace CertInstaller.Samples.Issuing;
 
 /// <summary>Builds PKCS#10 certificate signing requests, including deliberately broken ones for tests.</summary>
 public static class CsrFactory
@@ -24,7 +24,7 @@ public static class CsrFactory
         if (spec.ExtendedKeyUsages.Count > 0)
         {
             extensions.AddExtension(X509Extensions.ExtendedKeyUsage, false,
-                new ExtendedKeyUsage(spec.ExtendedKeyUsages.Select(e => new DerObjectIdentifier(Pki.ExtendedKeyUsages.ToOid(e)))));
+                new ExtendedKeyUsage(spec.ExtendedKeyUsages.Select(e => new DerObjectIdentifier(ExtendedKeyUsages.ToOid(e)))));
         }
 
         if (!extensions.IsEmpty)
