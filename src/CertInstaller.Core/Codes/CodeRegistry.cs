@@ -14,22 +14,23 @@ namespace CertInstaller.Core.Codes;
 public static class CodeRegistry
 {
     /// <summary>A folder finding: its value is already its printed number.</summary>
-    public static CodeInfo Of(FindingCode code) => new((int)code, code.ToString(), AreaOfFinding((int)code));
+    public static CodeInfo Of(FindingCode code) =>
+        new((int)code, code.ToString(), AreaOfFinding((int)code), ValidationPolicy.Installer.SeverityOf(code) ?? Severity.Info);
 
     /// <summary>A read error of one file: printed as 1100 + value.</summary>
-    public static CodeInfo Of(ReadErrorCode code) => new(1100 + (int)code, code.ToString(), CodeArea.Read);
+    public static CodeInfo Of(ReadErrorCode code) => new(1100 + (int)code, code.ToString(), CodeArea.Read, Severity.Error);
 
     /// <summary>A path-validation problem: printed as 3100 + value.</summary>
-    public static CodeInfo Of(ChainProblemCode code) => new(3100 + (int)code, code.ToString(), CodeArea.Chains);
+    public static CodeInfo Of(ChainProblemCode code) => new(3100 + (int)code, code.ToString(), CodeArea.Chains, Severity.Error);
 
     /// <summary>A CSR or import-check finding: printed as 8100 + value.</summary>
-    public static CodeInfo Of(CsrFindingCode code) => new(8100 + (int)code, code.ToString(), CodeArea.Csr);
+    public static CodeInfo Of(CsrFindingCode code) => new(8100 + (int)code, code.ToString(), CodeArea.Csr, Severity.Error);
 
     /// <summary>A backup error (values 3001…): printed as 10000 + (value − 3000).</summary>
-    public static CodeInfo Of(BackupErrorCode code) => new(7000 + (int)code, code.ToString(), CodeArea.Backup);
+    public static CodeInfo Of(BackupErrorCode code) => new(7000 + (int)code, code.ToString(), CodeArea.Backup, Severity.Error);
 
     /// <summary>A snapshot verification issue (values 3101…): printed as 10000 + (value − 3000).</summary>
-    public static CodeInfo Of(VerificationIssueCode code) => new(7000 + (int)code, code.ToString(), CodeArea.SnapshotVerification);
+    public static CodeInfo Of(VerificationIssueCode code) => new(7000 + (int)code, code.ToString(), CodeArea.SnapshotVerification, Severity.Error);
 
     /// <summary>Every code of the product, ordered by number.</summary>
     public static IReadOnlyList<CodeInfo> All() =>
