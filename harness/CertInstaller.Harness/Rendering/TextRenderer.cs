@@ -24,7 +24,15 @@ internal static class TextRenderer
         {
             o.WriteLine($"  [{f.Code}] {f.Message}");
         }
+
+        foreach (var w in view.Warnings)
+        {
+            o.WriteLine($"  warning [{w.Code}] {w.Message}");
+        }
     }
+
+    /// <summary>The body of one object (as inspect prints it), for the verbs that create objects.</summary>
+    public static void WriteObject(ObjectView view, TextWriter o, string indent) => WriteBody(view, o, indent);
 
     public static void Write(ChainView view, TextWriter o)
     {
