@@ -14,6 +14,7 @@ public static class Cli
     [
         InspectCommand.Create,
         CsrCommand.Create,
+        PfxCommand.Create,
         ChainCommand.Create,
         DigestsCommand.Create,
         ValidateCommand.Create,

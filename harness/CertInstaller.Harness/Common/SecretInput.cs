@@ -15,16 +15,22 @@ internal sealed class SecretInput
     {
         if (result.GetValue(PasswordFile) is { } file)
         {
-            try
-            {
-                return File.ReadAllLines(file).FirstOrDefault() ?? string.Empty;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                throw new HarnessException($"{file}: cannot read the password file: {Cli.Brief(e.Message)}");
-            }
+            return ReadFile(file);
         }
 
         return Environment.GetEnvironmentVariable(CommonOptions.PasswordVariable) is { Length: > 0 } env ? env : null;
+    }
+
+    /// <summary>The first line of a password file; a usage error naming the file when it cannot be read.</summary>
+    public string ReadFile(string file)
+    {
+        try
+        {
+            return File.ReadAllLines(file).FirstOrDefault() ?? string.Empty;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new HarnessException($"{file}: cannot read the password file: {Cli.Brief(e.Message)}");
+        }
     }
 }
