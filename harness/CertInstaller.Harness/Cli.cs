@@ -15,6 +15,7 @@ public static class Cli
         InspectCommand.Create,
         CsrCommand.Create,
         PfxCommand.Create,
+        ImportCheckCommand.Create,
         ChainCommand.Create,
         DigestsCommand.Create,
         ValidateCommand.Create,
