@@ -9,20 +9,19 @@ public sealed record KeyType(string Algorithm, int Bits)
     /// <summary>RSA 2048, the guide's and OpenSSL's default.</summary>
     public static KeyType Default { get; } = new("RSA", 2048);
 
-    /// <summary>Parses "rsa:2048" ... "ec:P-384" (any case); false for anything else.</summary>
+    private static readonly IReadOnlyDictionary<string, KeyType> Spellings = new Dictionary<string, KeyType>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rsa:2048"] = new("RSA", 2048), ["rsa:3072"] = new("RSA", 3072), ["rsa:4096"] = new("RSA", 4096),
+        ["ec:P-256"] = new("EC", 256), ["ec:P256"] = new("EC", 256), ["ec:prime256v1"] = new("EC", 256),
+        ["ec:P-384"] = new("EC", 384), ["ec:P384"] = new("EC", 384), ["ec:secp384r1"] = new("EC", 384),
+    };
+
+    /// <summary>Parses "rsa:2048" ... "ec:P-384" (any case; openssl's curve names too); false for anything else.</summary>
     public static bool TryParse(string? text, out KeyType type)
     {
-        var t = (text ?? string.Empty).Trim().ToLowerInvariant();
-        type = t switch
-        {
-            "rsa:2048" => new KeyType("RSA", 2048),
-            "rsa:3072" => new KeyType("RSA", 3072),
-            "rsa:4096" => new KeyType("RSA", 4096),
-            "ec:p-256" or "ec:p256" or "ec:prime256v1" => new KeyType("EC", 256),
-            "ec:p-384" or "ec:p384" or "ec:secp384r1" => new KeyType("EC", 384),
-            _ => Default,
-        };
-        return t is "rsa:2048" or "rsa:3072" or "rsa:4096" or "ec:p-256" or "ec:p256" or "ec:prime256v1" or "ec:p-384" or "ec:p384" or "ec:secp384r1";
+        var found = Spellings.TryGetValue((text ?? string.Empty).Trim(), out var t);
+        type = found ? t! : Default;
+        return found;
     }
 
     /// <inheritdoc/>

@@ -51,3 +51,25 @@ public class SubjectParserTests
         Assert.That(() => SubjectParser.Parse("/DC=com/CN=h"), Throws.InstanceOf<SubjectFormatException>().With.Message.Contains("C, ST (or S), L, O, OU, CN, emailAddress"));
     }
 }
+
+public class KeyTypeTests
+{
+    [TestCase("rsa:2048", "RSA", 2048)]
+    [TestCase("RSA:4096", "RSA", 4096)]
+    [TestCase("ec:P-256", "EC", 256)]
+    [TestCase("ec:secp384r1", "EC", 384)]
+    public void TryParse_WhenKnown_GivesTheType(string text, string algorithm, int bits)
+    {
+        Assert.That(KeyType.TryParse(text, out var type), Is.True);
+        Assert.That(type, Is.EqualTo(new KeyType(algorithm, bits)));
+    }
+
+    [TestCase("rsa:1024")]
+    [TestCase("ec:P-521")]
+    [TestCase("ed25519")]
+    [TestCase(null)]
+    public void TryParse_WhenNotOffered_IsFalse(string? text)
+    {
+        Assert.That(KeyType.TryParse(text, out _), Is.False);
+    }
+}
