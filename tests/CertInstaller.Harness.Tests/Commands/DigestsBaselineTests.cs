@@ -129,4 +129,14 @@ public class DigestsBaselineTests
         Assert.That(summary.GetProperty("added").GetInt32(), Is.EqualTo(1), run.ToString());
         Assert.That(summary.GetProperty("removed").GetInt32(), Is.EqualTo(1));
     }
+
+    [TestCase("--baseline", TestName = "digests-baseline-missing-to-text")]
+    [TestCase("--remote", TestName = "digests-remote-without-baseline-to-text")]
+    public void Baseline_WhenBadUsage_ExitsTwo(string option)
+    {
+        var run = HarnessRun.Of("digests", P("after"), option, P("missing"));
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain(option == "--baseline" ? P("missing") : "--baseline"));
+    }
 }
