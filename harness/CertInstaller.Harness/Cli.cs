@@ -14,6 +14,8 @@ public static class Cli
     [
         InspectCommand.Create,
         CsrCommand.Create,
+        PfxCommand.Create,
+        ImportCheckCommand.Create,
         ChainCommand.Create,
         DigestsCommand.Create,
         ValidateCommand.Create,

@@ -17,10 +17,19 @@ internal static class DigestsCommand
         minimum (default SHA-256). Files that are not PKI data are listed as skipped.
         --verify-chains also verifies the chain of every certificate against the whole folder as pool, in the same
         process; trust anchors are --trust, or the folder's self-signed certificates when --trust is not given.
-        Exit codes: 0 all digests meet the minimum (and all chains are valid); 1 findings; 2 bad usage.
+        --baseline compares the folder with its state before IC's "Manage Certificate Digest" conversion: a snapshot
+        written by 'certharness backup create' (or its backup root, for the newest one) or a copy of the folder. Per
+        signed object it gives the change (resigned, unchanged, added, removed), the digest before and after and
+        whether key and subject were kept; it lists the certificates still SHA-1, and the Remote_Subsystems /
+        Remote_Client folders and --remote off-server component folders that still hold the old issuer (a copy of the
+        re-signed CA, or certificates it signed with the old digest): their components need new certificates.
+        --exact SHA-1 judges the reverse conversion: every digest must be exactly that one. --min stays a minimum.
+        Exit codes: 0 all digests meet the minimum (and all chains are valid; with --baseline, no folder holds the old issuer); 1 findings; 2 bad usage.
         Examples:
           certharness digests D:\I3\IC\Certificates
           certharness digests Certificates --min SHA-1 --verify-chains --json
+          certharness digests D:\I3\IC\Certificates --baseline E:\Backups\20261201T100000Z-1a2b3c --remote \\media1\c$\Certificates
+          certharness digests Certificates --baseline Certificates.before --exact SHA-1 --json
         """;
 
     public static Command Create()
@@ -31,12 +40,37 @@ internal static class DigestsCommand
         var trust = new Option<string[]>("--trust") { Description = "trust anchors for --verify-chains: file or folder (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var at = new Option<string?>("--at") { Description = "verification time for --verify-chains, ISO 8601 (default now)" };
         var timings = new Option<bool>("--timings") { Description = "print the time of each phase to stderr" };
+        var baseline = new Option<string?>("--baseline") { Description = "the folder's state before the conversion: a snapshot folder, a backup root or a folder" };
+        var exact = new Option<string?>("--exact") { Description = "accept exactly this digest (e.g. SHA-1 for the reverse conversion) instead of a minimum" };
+        var remote = new Option<string[]>("--remote") { Description = "with --baseline: an off-server component folder to search for the old issuer (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var common = new CommonOptions();
-        var command = new Command("digests", Help) { dir, min, verify, trust, at, timings };
+        var command = new Command("digests", Help) { dir, min, verify, trust, at, timings, baseline, exact, remote };
         common.AddTo(command);
         command.SetAction(r =>
         {
             var folder = Inputs.ExistingDirectory(r.GetValue(dir)!);
+            if (r.GetValue(exact) is not null && r.GetValue(min) is not null)
+            {
+                throw new HarnessException("give --min (a minimum) or --exact (the only digest accepted), not both");
+            }
+
+            if (r.GetValue(baseline) is { } before)
+            {
+                if (r.GetValue(verify))
+                {
+                    throw new HarnessException("--verify-chains does not combine with --baseline; run them separately");
+                }
+
+                return DigestsBaselineReport.Run(folder, before, r.GetValue(exact) ?? r.GetValue(min), r.GetValue(exact) is not null,
+                    r.GetValue(remote) ?? [], new PkiReader(common.ResolvePassword(r)), r.GetValue(common.Json), r.InvocationConfiguration.Output);
+            }
+
+            if ((r.GetValue(remote) ?? []).Length > 0)
+            {
+                throw new HarnessException("--remote is for --baseline");
+            }
+
+            var exactDigest = r.GetValue(exact) is { } e ? Inputs.Digest(e, "--exact") : (DigestAlgorithm?)null;
             var policy = new DigestPolicy(Inputs.Digest(r.GetValue(min), "--min"));
             var reader = new PkiReader(common.ResolvePassword(r));
             var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
@@ -45,8 +79,18 @@ internal static class DigestsCommand
             var files = new FolderReader(reader).ReadAll(folder);
             var read = clock.Elapsed;
             var report = DigestScanner.Classify(files, policy);
+            if (exactDigest is { } only)
+            {
+                report = report with { Entries = report.Entries.Select(x => x with { Ok = x.Signature.Digest == only }).ToList() };
+            }
+
             var classified = clock.Elapsed;
             var view = Build(report, r.GetValue(verify) ? new ChainBuilder() : null, anchors, when);
+            if (exactDigest is { } exactly)
+            {
+                view = view with { Minimum = "exactly " + exactly.ToDisplayName() };
+            }
+
             var verified = clock.Elapsed;
             var stdout = r.InvocationConfiguration.Output;
             if (r.GetValue(common.Json))

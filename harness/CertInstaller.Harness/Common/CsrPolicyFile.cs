@@ -13,7 +13,7 @@ internal static class CsrPolicyFile
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             var root = doc.RootElement;
-            string[] known = ["subject", "sans", "minRsaBits", "minEcBits", "minDigest"];
+            string[] known = ["subject", "sans", "minRsaBits", "minEcBits", "minDigest", "noSan"];
             foreach (var setting in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
             {
                 throw new HarnessException($"unknown setting \"{setting.Name}\" (known: {string.Join(", ", known)})");
@@ -25,7 +25,8 @@ internal static class CsrPolicyFile
                 policy = policy with
                 {
                     Subject = subject.EnumerateObject().ToDictionary(
-                        p => p.Name,
+                        p => SubjectAttributes.Find(p.Name)?.ShortName
+                            ?? throw new HarnessException($"unknown subject attribute \"{p.Name}\" (valid: {SubjectAttributes.ValidNames})"),
                         p => (IReadOnlyList<string>)(p.Value.ValueKind == JsonValueKind.Array
                             ? p.Value.EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToList()
                             : [p.Value.GetString() ?? string.Empty])),
@@ -52,10 +53,28 @@ internal static class CsrPolicyFile
                 policy = policy with { MinDigest = Inputs.Digest(digest.GetString(), "minDigest") };
             }
 
+            if (root.TryGetProperty("noSan", out var noSan))
+            {
+                policy = policy with
+                {
+                    NoSan = noSan.GetString() switch
+                    {
+                        "error" => CsrSeverity.Error,
+                        "warning" => CsrSeverity.Warning,
+                        "off" => CsrSeverity.Off,
+                        var other => throw new HarnessException($"noSan is \"{other}\"; options are error, warning, off"),
+                    },
+                };
+            }
+
             return policy;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException
-            or FormatException or KeyNotFoundException or ArgumentException or HarnessException)
+            or FormatException or KeyNotFoundException or ArgumentException)
+        {
+            throw new HarnessException($"{path}: invalid CSR policy file: {e.Message}");
+        }
+        catch (HarnessException e)
         {
             throw new HarnessException($"{path}: invalid CSR policy file: {e.Message}");
         }

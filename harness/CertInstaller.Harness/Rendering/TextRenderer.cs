@@ -24,7 +24,15 @@ internal static class TextRenderer
         {
             o.WriteLine($"  [{f.Code}] {f.Message}");
         }
+
+        foreach (var w in view.Warnings)
+        {
+            o.WriteLine($"  warning [{w.Code}] {w.Message}");
+        }
     }
+
+    /// <summary>The body of one object (as inspect prints it), for the verbs that create objects.</summary>
+    public static void WriteObject(ObjectView view, TextWriter o, string indent) => WriteBody(view, o, indent);
 
     public static void Write(ChainView view, TextWriter o)
     {
@@ -94,7 +102,12 @@ internal static class TextRenderer
         Line("sha1:", v.Fingerprints?.Sha1);
         Line("sha256:", v.Fingerprints?.Sha256);
         Line("matches:", v.MatchingCertificates is { } m ? (m.Count == 0 ? "no inspected certificate" : string.Join("; ", m)) : null);
+        Line("friendly name:", v.FriendlyName);
+        Line("key:", v.HasKey == false ? "no key" : null);
         Line("key matches:", v.KeyMatchesCertificate is { } km ? (km ? "yes, the key matches the first certificate" : "NO") : null);
+        Line("key cipher:", v.Encryption?.Key);
+        Line("cert cipher:", v.Encryption?.Certificates);
+        Line("MAC:", v.Encryption is { MacDigest: { } mac } e ? mac + (e.MacIterations is { } n ? $", {n} iterations" : string.Empty) : null);
         foreach (var (label, list) in new[] { ("certificate", v.Certificates), ("key", v.Keys) })
         {
             for (var i = 0; i < (list?.Count ?? 0); i++)

@@ -28,6 +28,12 @@ public sealed record ObjectView
     public FingerprintsView? Fingerprints { get; init; }
     public IReadOnlyList<string>? MatchingCertificates { get; init; }
     public bool? KeyMatchesCertificate { get; init; }
+    /// <summary>PKCS#12: whether the file holds a private key at all ("no key" rather than "key matches: NO").</summary>
+    public bool? HasKey { get; init; }
+    /// <summary>PKCS#12: the friendly name of the key entry (what the Windows store shows).</summary>
+    public string? FriendlyName { get; init; }
+    /// <summary>PKCS#12: how the key and certificates are encrypted, and the MAC.</summary>
+    public Pkcs12EncryptionView? Encryption { get; init; }
     public IReadOnlyList<ObjectView>? Certificates { get; init; }
     public IReadOnlyList<ObjectView>? Keys { get; init; }
 }

@@ -16,19 +16,27 @@ internal static class ObjectViews
             CsrObject r => Csr(PkiDescriber.Describe(r.Request)) with { File = file, Index = index, Encoding = Enc(r.Pem) },
             PrivateKeyObject k => Key(k.Key, k.Format, knownCertificates) with { File = file, Index = index, Encoding = Enc(k.Pem) },
             PublicKeyObject p => new ObjectView { Kind = "publicKey", File = file, Index = index, Encoding = Enc(p.Pem), PublicKey = Key(PkiDescriber.DescribeKey(p.Key)) },
-            Pkcs12Object p12 => new ObjectView
-            {
-                Kind = "pkcs12", File = file, Index = index, Encoding = "DER",
-                Certificates = p12.Certificates.Select(Certificate).ToList(),
-                Keys = p12.Keys.Select(k => Key(k, null, [])).ToList(),
-                KeyMatchesCertificate = p12.Keys.Count > 0 && p12.Certificates.Count > 0 && KeyMatcher.Matches(p12.Keys[0], p12.Certificates[0].GetPublicKey()),
-            },
+            Pkcs12Object p12 => Pkcs12(p12, file is null ? null : PkiDescriber.DescribePkcs12(File.ReadAllBytes(file))) with { File = file, Index = index },
             Pkcs7Object p7 => new ObjectView
             {
                 Kind = "pkcs7", File = file, Index = index, Encoding = Enc(p7.Pem), Certificates = p7.Certificates.Select(Certificate).ToList(),
             },
             _ => new ObjectView { Kind = obj.Kind.ToString(), File = file, Index = index },
         };
+
+    /// <summary>A PKCS#12 file: its certificates and keys, whether the first key matches the first certificate (absent when
+    /// there is no key), and, when <paramref name="protection"/> is known, the friendly name and encryption.</summary>
+    public static ObjectView Pkcs12(Pkcs12Object p12, Pkcs12Description? protection) => new()
+    {
+        Kind = "pkcs12",
+        Encoding = "DER",
+        Certificates = p12.Certificates.Select(Certificate).ToList(),
+        Keys = p12.Keys.Select(k => Key(k, null, [])).ToList(),
+        HasKey = p12.Keys.Count > 0,
+        KeyMatchesCertificate = p12.Keys.Count > 0 && p12.Certificates.Count > 0 ? KeyMatcher.Matches(p12.Keys[0], p12.Certificates[0].GetPublicKey()) : null,
+        FriendlyName = protection?.FriendlyNames.FirstOrDefault(),
+        Encryption = protection is null ? null : new Pkcs12EncryptionView(protection.KeyEncryption, protection.CertificateEncryption, protection.MacDigest, protection.MacIterations),
+    };
 
     public static ObjectView Certificate(X509Certificate certificate)
     {

@@ -51,3 +51,15 @@ public sealed record CsrDescription(
     IReadOnlyList<string> RequestedExtensions,
     IReadOnlyList<string> ExtendedKeyUsages,
     Fingerprints Fingerprints);
+
+/// <summary>
+/// How a PKCS#12 (PFX) file is protected and labelled, read from its unencrypted structure: the friendly names of its
+/// key bags, the key and certificate encryption (OpenSSL's names, e.g. "PBES2, PBKDF2 hmacWithSHA256, AES-256-CBC,
+/// 2048 iterations" or "pbeWithSHA1And3-KeyTripleDES-CBC"), and the MAC digest. Null members were not found.
+/// </summary>
+public sealed record Pkcs12Description(
+    IReadOnlyList<string> FriendlyNames,
+    string? KeyEncryption,
+    string? CertificateEncryption,
+    string? MacDigest,
+    int? MacIterations);

@@ -68,6 +68,71 @@ public static class PkiDescriber
             FingerprintsOf(request.GetEncoded()));
     }
 
+    /// <summary>
+    /// Describes how a PKCS#12 file is protected: friendly names, key and certificate encryption, MAC. Reads only the
+    /// unencrypted structure (no password needed); null when <paramref name="der"/> is not a PKCS#12 file.
+    /// </summary>
+    public static Pkcs12Description? DescribePkcs12(byte[] der)
+    {
+        try
+        {
+            var pfx = Pfx.GetInstance(Asn1Object.FromByteArray(der));
+            var names = new List<string>();
+            string? keyEncryption = null;
+            string? certificateEncryption = null;
+            var safe = AuthenticatedSafe.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(pfx.AuthSafe.Content).GetOctets()));
+            foreach (var info in safe.GetContentInfo())
+            {
+                if (info.ContentType.Equals(PkcsObjectIdentifiers.EncryptedData))
+                {
+                    certificateEncryption ??= PbeName(Org.BouncyCastle.Asn1.Pkcs.EncryptedData.GetInstance(info.Content).EncryptionAlgorithm);
+                    continue;
+                }
+
+                if (!info.ContentType.Equals(PkcsObjectIdentifiers.Data))
+                {
+                    continue;
+                }
+
+                foreach (var element in Asn1Sequence.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(info.Content).GetOctets())))
+                {
+                    var bag = SafeBag.GetInstance(element);
+                    if (bag.BagID.Equals(PkcsObjectIdentifiers.Pkcs8ShroudedKeyBag))
+                    {
+                        keyEncryption ??= PbeName(EncryptedPrivateKeyInfo.GetInstance(bag.BagValue).EncryptionAlgorithm);
+                    }
+                    else if (bag.BagID.Equals(PkcsObjectIdentifiers.KeyBag))
+                    {
+                        keyEncryption ??= "none";
+                    }
+                    else if (bag.BagID.Equals(PkcsObjectIdentifiers.CertBag))
+                    {
+                        certificateEncryption ??= "none";
+                    }
+
+                    foreach (var attribute in bag.BagAttributes?.Cast<Asn1Encodable>() ?? [])
+                    {
+                        var a = AttributePkcs.GetInstance(attribute);
+                        if (a.AttrType.Equals(PkcsObjectIdentifiers.Pkcs9AtFriendlyName) && a.AttrValues.Count > 0 && a.AttrValues[0] is IAsn1String name
+                            && bag.BagID.Equals(PkcsObjectIdentifiers.Pkcs8ShroudedKeyBag) | bag.BagID.Equals(PkcsObjectIdentifiers.KeyBag))
+                        {
+                            names.Add(name.GetString());
+                        }
+                    }
+                }
+            }
+
+            var mac = pfx.MacData;
+            return new Pkcs12Description(names, keyEncryption, certificateEncryption,
+                mac is null ? null : OidNames.Digests.TryGetValue(mac.Mac.DigestAlgorithm.Algorithm.Id, out var d) ? d.ToDisplayName() : mac.Mac.DigestAlgorithm.Algorithm.Id,
+                mac is null ? null : mac.IterationCount.IntValue);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Describes the public half of a private or public key.</summary>
     public static PublicKeyDescription DescribeKey(AsymmetricKeyParameter key) =>
         DescribePublicKey(SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(key.IsPrivate ? KeyMatcher.PublicOf(key) : key));
@@ -147,6 +212,46 @@ public static class PkiDescriber
         using var sha1 = SHA1.Create();
         using var sha256 = SHA256.Create();
         return new Fingerprints(Hex(sha1.ComputeHash(der), string.Empty).ToLowerInvariant(), Hex(sha256.ComputeHash(der), string.Empty).ToLowerInvariant());
+    }
+
+    // OpenSSL's names for the PKCS#12 password-based encryption schemes.
+    private static string PbeName(AlgorithmIdentifier algorithm)
+    {
+        var oid = algorithm.Algorithm.Id;
+        if (algorithm.Algorithm.Equals(PkcsObjectIdentifiers.IdPbeS2))
+        {
+            var p = PbeS2Parameters.GetInstance(algorithm.Parameters);
+            var kdf = Pbkdf2Params.GetInstance(p.KeyDerivationFunc.Parameters);
+            var prf = kdf.Prf.Algorithm.Id switch
+            {
+                "1.2.840.113549.2.7" => "hmacWithSHA1",
+                "1.2.840.113549.2.9" => "hmacWithSHA256",
+                "1.2.840.113549.2.10" => "hmacWithSHA384",
+                "1.2.840.113549.2.11" => "hmacWithSHA512",
+                var other => other,
+            };
+            var cipher = p.EncryptionScheme.Algorithm.Id switch
+            {
+                "2.16.840.1.101.3.4.1.2" => "AES-128-CBC",
+                "2.16.840.1.101.3.4.1.22" => "AES-192-CBC",
+                "2.16.840.1.101.3.4.1.42" => "AES-256-CBC",
+                "1.2.840.113549.3.7" => "DES-EDE3-CBC",
+                var other => other,
+            };
+            return $"PBES2, PBKDF2 {prf}, {cipher}, {kdf.IterationCount.IntValue} iterations";
+        }
+
+        var iterations = oid.StartsWith("1.2.840.113549.1.12.1.", StringComparison.Ordinal) ? $", {Pkcs12PbeParams.GetInstance(algorithm.Parameters).Iterations.IntValue} iterations" : string.Empty;
+        return (oid switch
+        {
+            "1.2.840.113549.1.12.1.1" => "pbeWithSHA1And128BitRC4",
+            "1.2.840.113549.1.12.1.2" => "pbeWithSHA1And40BitRC4",
+            "1.2.840.113549.1.12.1.3" => "pbeWithSHA1And3-KeyTripleDES-CBC",
+            "1.2.840.113549.1.12.1.4" => "pbeWithSHA1And2-KeyTripleDES-CBC",
+            "1.2.840.113549.1.12.1.5" => "pbeWithSHA1And128BitRC2-CBC",
+            "1.2.840.113549.1.12.1.6" => "pbeWithSHA1And40BitRC2-CBC",
+            _ => oid,
+        }) + iterations;
     }
 
     internal static string Hex(byte[] bytes, string separator = ":") =>

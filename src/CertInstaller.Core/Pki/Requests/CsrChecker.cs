@@ -29,6 +29,14 @@ public static class CsrChecker
             }
         }
 
+        if (csr.Sans.Count == 0 && policy.NoSan != CsrSeverity.Off)
+        {
+            findings.Add(new(CsrFindingCode.NoSan, "the CSR requests no subject alternative name; IC and browsers match host names against SANs only")
+            {
+                Severity = policy.NoSan,
+            });
+        }
+
         foreach (var san in policy.RequiredSans.Where(s => !csr.Sans.Any(a => SameSan(a, s))))
         {
             findings.Add(new(CsrFindingCode.SanMissing, $"subject alternative names lack {san.TypeName}:{san.Value}"));
@@ -57,7 +65,24 @@ public static class CsrChecker
         return findings;
     }
 
-    private static bool SameSan(SubjectAltName actual, SubjectAltName required) =>
+    /// <summary>A <see cref="CsrFindingCode.KeyMismatch"/> finding when <paramref name="privateKey"/> is not the CSR's key; null when it is.</summary>
+    public static CsrFinding? CheckKey(Org.BouncyCastle.Pkcs.Pkcs10CertificationRequest csr, Org.BouncyCastle.Crypto.AsymmetricKeyParameter privateKey)
+    {
+        bool matches;
+        try
+        {
+            matches = LocalKeys.Parse(() => KeyMatcher.Matches(privateKey, csr.GetPublicKey()));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            matches = false;
+        }
+
+        return matches ? null : new CsrFinding(CsrFindingCode.KeyMismatch, "the private key is not the key this CSR was made with");
+    }
+
+    /// <summary>True when two SANs name the same thing (DNS case-insensitively, IPs by address).</summary>
+    public static bool SameSan(SubjectAltName actual, SubjectAltName required) =>
         actual.Type == required.Type && (actual.Type == SanType.Ip
             ? IPAddress.TryParse(actual.Value, out var a) && IPAddress.TryParse(required.Value, out var b) && a.Equals(b)
             : string.Equals(actual.Value, required.Value, StringComparison.OrdinalIgnoreCase));

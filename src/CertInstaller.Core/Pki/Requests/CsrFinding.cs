@@ -1,4 +1,8 @@
 namespace CertInstaller.Core.Pki.Requests;
 
-/// <summary>One problem of a CSR against a <see cref="CsrPolicy"/>.</summary>
-public sealed record CsrFinding(CsrFindingCode Code, string Message);
+/// <summary>One problem of a CSR (or of a certificate the CA sent back, or of an OpenSSL.cnf) and how much it counts.</summary>
+public sealed record CsrFinding(CsrFindingCode Code, string Message)
+{
+    /// <summary>Error unless the policy or the rule made it a warning.</summary>
+    public CsrSeverity Severity { get; init; } = CsrSeverity.Error;
+}

@@ -17,4 +17,47 @@ public enum CsrFindingCode
     DigestTooWeak = 6,
     /// <summary>The key algorithm is neither RSA nor EC.</summary>
     KeyAlgorithmNotAllowed = 7,
+
+    /// <summary>The CSR requests no subject alternative name at all: IC and browsers match host names against SANs only
+    /// (a warning by default; the policy's <c>noSan</c> decides).</summary>
+    NoSan = 8,
+    /// <summary>The private key given with the CSR is not the key the CSR was made with.</summary>
+    KeyMismatch = 9,
+    /// <summary>OpenSSL.cnf: <c>req_extensions</c> is missing or commented out, so <c>openssl req</c> requests no SAN.</summary>
+    ConfigSanNotRequested = 10,
+    /// <summary>OpenSSL.cnf: an OU field has no <c>_default</c>, a <c>_default</c> has no field, or an OU the policy requires is absent.</summary>
+    ConfigOuDefaultMissing = 11,
+    /// <summary>OpenSSL.cnf: the OU fields are not in the order of their numbers or of the policy (openssl uses file order).</summary>
+    ConfigOuOutOfOrder = 12,
+    /// <summary>OpenSSL.cnf: the SAN list has no IP address.</summary>
+    ConfigNoIp = 13,
+    /// <summary>OpenSSL.cnf: <c>default_md</c> is weaker than the policy minimum.</summary>
+    ConfigWeakDigest = 14,
+    /// <summary>OpenSSL.cnf: <c>default_bits</c> is smaller than the policy minimum.</summary>
+    ConfigWeakKeySize = 15,
+    /// <summary>OpenSSL.cnf: a section it refers to (<c>[req]</c>, the distinguished name, the extensions, <c>@alt_names</c>) is missing.</summary>
+    ConfigSectionMissing = 16,
+    /// <summary>OpenSSL.cnf: the SAN list has no DNS name.</summary>
+    ConfigNoDns = 17,
+    /// <summary>OpenSSL.cnf: a line is neither a section header, a <c>name = value</c> setting nor a comment.</summary>
+    ConfigSyntax = 18,
+    /// <summary>OpenSSL.cnf: a distinguished-name field of a type IC's CAs do not take (valid: C, ST, L, O, OU, CN, emailAddress).</summary>
+    ConfigUnknownAttribute = 19,
+
+    /// <summary>import-check: the certificate's public key is not the CSR's (the CA answered another request).</summary>
+    CertificateKeyNotCsrKey = 30,
+    /// <summary>import-check: a subject attribute of the CSR was dropped, changed, reordered (e.g. OUs), or one was added.</summary>
+    SubjectChanged = 31,
+    /// <summary>import-check: a SAN the CSR requested is not in the certificate.</summary>
+    SanDropped = 32,
+    /// <summary>import-check: the private key given does not match the certificate.</summary>
+    CertificateKeyMismatch = 33,
+    /// <summary>import-check: the certificate's chain to the trust given does not verify (the message lists the chain problem codes).</summary>
+    ChainInvalid = 34,
+    /// <summary>import-check: an extended key usage IC needs is missing (serverAuth and clientAuth for the single-certificate mode).</summary>
+    EkuMissing = 35,
+    /// <summary>import-check: no trust was given, so the chain was not checked.</summary>
+    ChainNotChecked = 36,
+    /// <summary>import-check: the key usage does not allow TLS (digitalSignature, and keyEncipherment for RSA).</summary>
+    KeyUsageNotTls = 37,
 }

@@ -23,4 +23,7 @@ public sealed record CsrPolicy
 
     /// <summary>Weakest accepted signature digest.</summary>
     public DigestAlgorithm MinDigest { get; init; } = DigestAlgorithm.Sha256;
+
+    /// <summary>How a CSR without any SAN counts; a warning by default (IC matches host names against SANs).</summary>
+    public CsrSeverity NoSan { get; init; } = CsrSeverity.Warning;
 }

@@ -1,0 +1,56 @@
+using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Digests;
+using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Harness.Common;
+using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
+
+namespace CertInstaller.Harness.Commands;
+
+/// <summary>digests DIR --baseline: the digest-conversion report (kept apart from DigestsCommand's listing).</summary>
+internal static class DigestsBaselineReport
+{
+    public static int Run(string folder, string baseline, string? target, bool exact, string[] remote, PkiReader reader, bool json, TextWriter o)
+    {
+        if (!Directory.Exists(baseline))
+        {
+            throw new HarnessException($"{baseline}: no such directory (given to --baseline)");
+        }
+
+        var digest = Inputs.Digest(target, exact ? "--exact" : "--min");
+        var (description, before) = DigestBaseline.Read(baseline, reader);
+        var offServer = remote.Select(d => (Folder: Path.GetFullPath(Inputs.ExistingDirectory(d)),
+            Files: new FolderReader(reader).ReadAll(d))).ToList();
+        var report = DigestBaseline.Compare(description, new FolderReader(reader).ReadAll(folder), before, digest, exact,
+            offServer.Select(x => (x.Folder, x.Files)).ToList());
+        var files = report.Entries.Select(e => new DigestChangeView(e.Path, e.Index, e.Kind, e.Subject, e.Change.ToString().ToLowerInvariant(),
+            e.Before?.ToDisplayName(), e.After?.ToDisplayName(), e.KeyKept, e.SubjectKept, e.Ok)).ToList();
+        int Count(DigestChange c) => report.Entries.Count(e => e.Change == c);
+        var view = new DigestBaselineView(report.Baseline, digest.ToDisplayName(), exact, files, report.StillSha1,
+            report.StaleFolders.Select(s => new StaleFolderView(s.Folder, s.OldIssuer, s.Files)).ToList(),
+            new DigestChangeSummaryView(Count(DigestChange.Resigned), Count(DigestChange.Unchanged), Count(DigestChange.Added), Count(DigestChange.Removed)));
+        if (json)
+        {
+            JsonRenderer.Write(view, o);
+        }
+        else
+        {
+            o.WriteLine($"baseline: {view.Baseline}; target: {(view.Exact ? "exactly " : "at least ")}{view.Target}");
+            var width = files.Count == 0 ? 4 : Math.Min(60, files.Max(f => f.Path.Length));
+            foreach (var f in files)
+            {
+                var kept = f.KeyKept is null ? string.Empty : $"  key {(f.KeyKept.Value ? "kept" : "NEW")}, subject {(f.SubjectKept == true ? "kept" : "CHANGED")}";
+                o.WriteLine($"  {(f.Ok ? "ok  " : "WEAK")}  {f.Change,-9}  {f.DigestBefore ?? "-",-8} -> {f.DigestAfter ?? "-",-8}  {f.Path.PadRight(width)}{kept}");
+            }
+
+            o.WriteLine($"{view.Summary.Resigned} resigned, {view.Summary.Unchanged} unchanged, {view.Summary.Added} added, {view.Summary.Removed} removed");
+            o.WriteLine(view.StillSha1.Count == 0 ? "no certificate is still SHA-1" : $"still SHA-1: {string.Join(", ", view.StillSha1)}");
+            foreach (var s in view.StaleFolders)
+            {
+                o.WriteLine($"STALE {s.Folder}: still holds the old issuer '{s.OldIssuer}' ({string.Join(", ", s.Files)}); its component needs new certificates");
+            }
+        }
+
+        return report.AllOk ? ExitCodes.Clean : ExitCodes.Findings;
+    }
+}

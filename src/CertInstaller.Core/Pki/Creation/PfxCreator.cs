@@ -1,0 +1,85 @@
+using CertInstaller.Core.Pki.Reading;
+using Org.BouncyCastle.Asn1.Nist;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+
+namespace CertInstaller.Core.Pki.Creation;
+
+/// <summary>What goes into a PFX: the certificate, its private key, the rest of the chain, the password and the friendly name.</summary>
+public sealed record PfxRequest(X509Certificate Certificate, AsymmetricKeyParameter PrivateKey, IReadOnlyList<X509Certificate> Chain, string Password)
+{
+    /// <summary>The friendly name Windows shows in the certificate store; null takes the subject's CN.</summary>
+    public string? FriendlyName { get; init; }
+
+    /// <summary>3DES for the key and RC2-40 for the certificates (Windows Server 2016 and older, Java 8); AES-256-CBC with PBKDF2 otherwise.</summary>
+    public bool Legacy { get; init; }
+}
+
+/// <summary>Builds a PKCS#12 file, the guide's <c>openssl pkcs12 -export</c>, and checks what it built by reading it back.</summary>
+public static class PfxCreator
+{
+    /// <summary>The PFX bytes; throws <see cref="ArgumentException"/> when the key is not the certificate's (nothing is built).</summary>
+    public static byte[] Create(PfxRequest request)
+    {
+        if (!KeyMatcher.Matches(request.PrivateKey, request.Certificate))
+        {
+            throw new ArgumentException("the private key does not match the certificate", nameof(request));
+        }
+
+        var builder = new Pkcs12StoreBuilder().SetUseDerEncoding(true);
+        builder = request.Legacy
+            ? builder.SetKeyAlgorithm(PkcsObjectIdentifiers.PbeWithShaAnd3KeyTripleDesCbc).SetCertAlgorithm(PkcsObjectIdentifiers.PbewithShaAnd40BitRC2Cbc)
+            : builder.SetKeyAlgorithm(NistObjectIdentifiers.IdAes256Cbc, PkcsObjectIdentifiers.IdHmacWithSha256)
+                .SetCertAlgorithm(NistObjectIdentifiers.IdAes256Cbc, PkcsObjectIdentifiers.IdHmacWithSha256);
+        var store = builder.Build();
+        var chain = new[] { request.Certificate }.Concat(request.Chain).Distinct().Select(c => new X509CertificateEntry(c)).ToArray();
+        store.SetKeyEntry(FriendlyNameOf(request), new AsymmetricKeyEntry(request.PrivateKey), chain);
+        using var stream = new MemoryStream();
+        store.Save(stream, request.Password.ToCharArray(), new SecureRandom());
+        return stream.ToArray();
+    }
+
+    /// <summary>What is wrong with <paramref name="pfx"/> as the file <paramref name="request"/> asked for; empty when it opens with the
+    /// password, holds the key matching the certificate, the whole chain, the friendly name and the encryption asked for.</summary>
+    public static IReadOnlyList<string> Verify(byte[] pfx, PfxRequest request)
+    {
+        var problems = new List<string>();
+        var read = new PkiReader(request.Password).Read("(pfx)", pfx);
+        if (read.Error is { } error || read.Objects.Count != 1 || read.Objects[0] is not Pkcs12Object p12)
+        {
+            return [$"it does not open as PKCS#12 with the password: {read.Error?.Problem ?? "unexpected content"}"];
+        }
+
+        if (p12.Keys.Count != 1 || !KeyMatcher.Matches(p12.Keys[0], request.Certificate))
+        {
+            problems.Add($"it holds {p12.Keys.Count} key(s), and not the certificate's key");
+        }
+
+        foreach (var missing in new[] { request.Certificate }.Concat(request.Chain).Where(c => !p12.Certificates.Contains(c)))
+        {
+            problems.Add($"the certificate '{PkiDescriber.DescribeName(missing.SubjectDN).OneLine}' is missing");
+        }
+
+        var description = PkiDescriber.DescribePkcs12(pfx);
+        var expected = request.Legacy ? "3-KeyTripleDES" : "AES-256-CBC";
+        if (description?.KeyEncryption?.Contains(expected) != true)
+        {
+            problems.Add($"the key is encrypted with {description?.KeyEncryption ?? "nothing readable"}, not {expected}");
+        }
+
+        if (description?.FriendlyNames.Contains(FriendlyNameOf(request)) != true)
+        {
+            problems.Add($"the friendly name is not '{FriendlyNameOf(request)}'");
+        }
+
+        return problems;
+    }
+
+    private static string FriendlyNameOf(PfxRequest request) =>
+        request.FriendlyName
+        ?? PkiDescriber.DescribeName(request.Certificate.SubjectDN).ValuesOf("CN").LastOrDefault()
+        ?? PkiDescriber.DescribeName(request.Certificate.SubjectDN).OneLine;
+}
