@@ -24,7 +24,7 @@ public static class CodeRegistry
     public static CodeInfo Of(ChainProblemCode code) => new(3100 + (int)code, code.ToString(), CodeArea.Chains, Severity.Error);
 
     /// <summary>A CSR or import-check finding: printed as 8100 + value.</summary>
-    public static CodeInfo Of(CsrFindingCode code) => new(8100 + (int)code, code.ToString(), CodeArea.Csr, Severity.Error);
+    public static CodeInfo Of(CsrFindingCode code) => new(8100 + (int)code, code.ToString(), CodeArea.Csr, CsrDefault(code));
 
     /// <summary>A backup error (values 3001…): printed as 10000 + (value − 3000).</summary>
     public static CodeInfo Of(BackupErrorCode code) => new(7000 + (int)code, code.ToString(), CodeArea.Backup, Severity.Error);
@@ -62,6 +62,13 @@ public static class CodeRegistry
         CodeArea.SnapshotVerification => (10101, 10199),
         CodeArea.ActionData => (11001, 11099),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
+    };
+
+    // The CSR checks report these as warnings unless a policy raises them (CsrPolicy.NoSan, ImportChecker).
+    private static Severity CsrDefault(CsrFindingCode code) => code switch
+    {
+        CsrFindingCode.NoSan or CsrFindingCode.ChainNotChecked or CsrFindingCode.KeyUsageNotTls => Severity.Warning,
+        _ => Severity.Error,
     };
 
     private static CodeArea AreaOfFinding(int value) => (value / 1000) switch
