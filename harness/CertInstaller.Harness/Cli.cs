@@ -29,6 +29,11 @@ public static class Cli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("certharness: inspect and validate IC certificates folders");
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersion(stdout);
+        }
+
         foreach (var verb in Verbs)
         {
             root.Add(verb());
@@ -75,6 +80,30 @@ public static class Cli
         {
             stderr.WriteLine($"certharness {Verb(args)}: unexpected error: {Brief(e.Message)}");
             return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>
+    /// "certharness 0.1.0 (commit 88f2541...)": the version and the commit the build came from. The SDK stamps the
+    /// commit (SourceRevisionId, read from git at build time) into InformationalVersion as "0.1.0+sha".
+    /// </summary>
+    internal static string VersionText()
+    {
+        var informational = typeof(Cli).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+');
+        return plus < 0
+            ? $"certharness {informational} (commit unknown: built without git metadata)"
+            : $"certharness {informational.Substring(0, plus)} (commit {informational.Substring(plus + 1)})";
+    }
+
+    private sealed class PrintVersion(TextWriter stdout) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(VersionText());
+            return ExitCodes.Clean;
         }
     }
 

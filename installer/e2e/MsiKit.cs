@@ -4,7 +4,8 @@ namespace CertInstaller.MsiKit;
 /// The Linux MSI kit: builds the sample product with wixl from SampleProduct.wixl.wxs, then adds by code, with
 /// msibuild, everything installer/CertificateActions.wxs and installer/Sample/Product.wxs declare that wixl cannot author:
 /// the custom actions (same ids, execution kinds, SetProperty data and conditions), their sequence, the properties,
-/// the MajorUpgrade schedule, Permanent components and file versions. The Binary is the certinstaller-action exe:
+/// the remembered settings (RegistrySearch → AppSearch/RegLocator, the registry component → Component/Registry/
+/// FeatureComponents), the MajorUpgrade schedule, Permanent components and file versions. The Binary is the certinstaller-action exe:
 /// a DTF entry point "RestoreOnRollback" of action "X" becomes the exe target <c>restore-on-rollback "[X]"</c>.
 /// </summary>
 public static class MsiKit
@@ -36,6 +37,8 @@ public static class MsiKit
         var idt = Path.Combine(workDir, "idt");
         AddCustomActions(msi, idt, actionHostExe, fragment, sample);
         AddProperties(msi, idt, fragment, sample);
+        AddRegistrySearches(msi, idt, fragment, sample);
+        AddRegistryComponents(msi, idt, sample, fragment, sample);
         AddSequence(msi, idt, sample, fragment, sample);
         ApplyComponentsAndFiles(msi, idt, sample);
         return msi;
@@ -121,10 +124,144 @@ public static class MsiKit
         table.Import(msi, idt);
     }
 
+    /// <summary>The AppSearch and RegLocator rows of the RegistrySearch elements.</summary>
+    public static IEnumerable<(string[] AppSearch, string[] RegLocator)> RegistrySearchRows(params WxsSource[] sources)
+    {
+        foreach (var search in sources.SelectMany(s => s.RegistrySearches))
+        {
+            var type = search.Type switch
+            {
+                "directory" => 0,
+                "file" => 1,
+                "raw" => 2,
+                var other => throw new InvalidDataException($"RegistrySearch {search.Id}: Type=\"{other}\" is not supported by the kit"),
+            };
+            type |= search.Bitness switch
+            {
+                "always64" => 0x10, // msidbLocatorType64bit
+                "always32" or "default" => 0,
+                var other => throw new InvalidDataException($"RegistrySearch {search.Id}: Bitness=\"{other}\" is not supported by the kit"),
+            };
+            yield return ([search.Property, search.Id],
+                [search.Id, RegistryRoot(search.Root, search.Id), search.Key, search.Name ?? "", type.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    /// <summary>The Registry rows of the registry components: Registry, Root, Key, Name, Value, Component_.</summary>
+    public static IEnumerable<string[]> RegistryRows(WxsRegistryComponent component) =>
+        component.Values.Select(v => new[]
+        {
+            RegistryRowId(component, v), RegistryRoot(v.Root, component.Id), v.Key, v.Name ?? "",
+            v.Type switch
+            {
+                // A string value that starts with # would be read as a number or binary: WiX doubles the #.
+                "string" => v.Value.StartsWith('#') ? "#" + v.Value : v.Value,
+                "integer" => "#" + v.Value,
+                var other => throw new InvalidDataException($"component {component.Id}: RegistryValue Type=\"{other}\" is not supported by the kit"),
+            },
+            component.Id,
+        });
+
+    private static void AddRegistrySearches(string msi, string idt, params WxsSource[] sources)
+    {
+        var appSearch = IdtTable.Export(msi, "AppSearch");
+        var regLocator = IdtTable.Export(msi, "RegLocator");
+        foreach (var (a, r) in RegistrySearchRows(sources))
+        {
+            appSearch.Add(a);
+            regLocator.Add(r);
+        }
+
+        appSearch.Import(msi, idt);
+        regLocator.Import(msi, idt);
+    }
+
+    private static void AddRegistryComponents(string msi, string idt, WxsSource product, params WxsSource[] sources)
+    {
+        const int registryKeyPath = 0x4;
+        const int bits64 = 0x100;
+        var components = IdtTable.Export(msi, "Component");
+        var registry = IdtTable.Export(msi, "Registry");
+        var featureComponents = IdtTable.Export(msi, "FeatureComponents");
+        var groups = sources.SelectMany(s => s.ComponentGroups).ToDictionary(g => g.Key, g => g.Value);
+        foreach (var component in sources.SelectMany(s => s.RegistryComponents))
+        {
+            var keyPath = component.Values.SingleOrDefault(v => v.KeyPath)
+                ?? throw new InvalidDataException($"component {component.Id}: the kit needs one RegistryValue with KeyPath=\"yes\"");
+            var attributes = registryKeyPath | (component.Bitness == "always64" ? bits64 : 0);
+            components.Add(component.Id, "{" + ComponentGuid(component) + "}", component.Directory,
+                attributes.ToString(System.Globalization.CultureInfo.InvariantCulture), "", RegistryRowId(component, keyPath));
+            foreach (var row in RegistryRows(component))
+            {
+                registry.Add(row);
+            }
+
+            var features = product.FeatureComponentGroupRefs.Where(r => groups.TryGetValue(r.Group, out var ids) && ids.Contains(component.Id))
+                .Select(r => r.Feature).Distinct().ToList();
+            if (features.Count == 0)
+            {
+                throw new InvalidDataException($"{product.Path}: no Feature references the ComponentGroup of component {component.Id} (WiX: orphaned component)");
+            }
+
+            foreach (var feature in features)
+            {
+                featureComponents.Add(feature, component.Id);
+            }
+        }
+
+        components.Import(msi, idt);
+        registry.Import(msi, idt);
+        featureComponents.Import(msi, idt);
+    }
+
+    private static string RegistryRoot(string root, string owner) => root switch
+    {
+        "HKCR" => "0",
+        "HKCU" => "1",
+        "HKLM" => "2",
+        "HKU" => "3",
+        "HKMU" => "-1",
+        _ => throw new InvalidDataException($"{owner}: registry Root=\"{root}\" is not supported by the kit"),
+    };
+
+    private static string RegistryRowId(WxsRegistryComponent component, WxsRegistryValue value) =>
+        "reg" + Hash($"{component.Id}|{value.Root}|{value.Key}|{value.Name}")[..32];
+
+    /// <summary>The component's own Guid, or (WiX's Guid="*" default) one derived from its key path, the same in
+    /// every version of the product so a major upgrade and a repair see the same component.</summary>
+    private static string ComponentGuid(WxsRegistryComponent component)
+    {
+        if (component.Guid is { Length: > 0 } guid && guid != "*")
+        {
+            return guid.Trim('{', '}').ToUpperInvariant();
+        }
+
+        var keyPath = component.Values.Single(v => v.KeyPath);
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{component.Bitness}|{keyPath.Root}|{keyPath.Key}|{keyPath.Name}".ToLowerInvariant()));
+        return new Guid(bytes.AsSpan(0, 16)).ToString("D").ToUpperInvariant();
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
     private static void AddSequence(string msi, string idt, WxsSource product, params WxsSource[] sources)
     {
         var table = IdtTable.Export(msi, "InstallExecuteSequence");
         var rows = table.Rows.Select(r => new SequenceRow(r[0], r[1].Length == 0 ? null : r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        // wixl sequences AppSearch and the registry actions only for what it authored itself; the kit added searches
+        // and registry values, so they need them too (at the numbers of the standard sequence).
+        void Standard(string action, int sequence, bool needed)
+        {
+            if (needed && rows.All(r => r.Action != action))
+            {
+                rows.Add(new SequenceRow(action, null, sequence));
+            }
+        }
+
+        Standard("AppSearch", 50, sources.Any(s => s.RegistrySearches.Count > 0));
+        Standard("RemoveRegistryValues", 2600, sources.Any(s => s.RegistryComponents.Count > 0));
+        Standard("WriteRegistryValues", 5000, sources.Any(s => s.RegistryComponents.Count > 0));
         var scheduled = new List<WxsSchedule>();
         var rep = rows.FirstOrDefault(r => r.Action == "RemoveExistingProducts");
         if (rep is not null)

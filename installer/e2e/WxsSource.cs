@@ -16,6 +16,15 @@ public sealed record WxsSchedule(string Action, string? Before, string? After, s
     public string Anchor => this.Before ?? this.After ?? throw new InvalidDataException($"action {this.Action} has neither Before nor After");
 }
 
+/// <summary>A RegistrySearch under the Property element <see cref="Property"/> (an AppSearch row and a RegLocator row).</summary>
+public sealed record WxsRegistrySearch(string Property, string Id, string Root, string Key, string? Name, string Type, string Bitness);
+
+/// <summary>A RegistryValue element, with the Root and Key of its RegistryKey parent where it has no own.</summary>
+public sealed record WxsRegistryValue(string Root, string Key, string? Name, string Value, string Type, bool KeyPath);
+
+/// <summary>A Component element that holds registry values (the fragment's remembered settings).</summary>
+public sealed record WxsRegistryComponent(string Id, string? Guid, string Directory, string Bitness, IReadOnlyList<WxsRegistryValue> Values);
+
 /// <summary>A Property element.</summary>
 public sealed record WxsProperty(string Id, string? Value, bool Secure);
 
@@ -51,6 +60,20 @@ public sealed class WxsSource
         this.FileDefaultVersions = root.Descendants(Ns + "File").Where(e => Attr(e, "DefaultVersion") is not null)
             .ToDictionary(e => Attr(e, "Id")!, e => (Attr(e, "DefaultVersion")!, Attr(e, "DefaultLanguage") ?? "0"));
         this.DirectoryRefs = root.Descendants(Ns + "DirectoryRef").Select(e => Attr(e, "Id")!).ToList();
+        this.RegistrySearches = root.Descendants(Ns + "RegistrySearch").Select(e => new WxsRegistrySearch(
+            Attr(e.Parent!, "Id")!, Attr(e, "Id")!, Attr(e, "Root")!, Attr(e, "Key")!, Attr(e, "Name"), Attr(e, "Type") ?? "raw",
+            Attr(e, "Bitness") ?? "default")).ToList();
+        this.RegistryComponents = root.Descendants(Ns + "Component").Where(c => c.Descendants(Ns + "RegistryValue").Any())
+            .Select(c => new WxsRegistryComponent(Attr(c, "Id")!, Attr(c, "Guid"),
+                Attr(c, "Directory") ?? c.Ancestors().Select(a => Attr(a, "Directory")).FirstOrDefault(d => d is not null) ?? "TARGETDIR",
+                Attr(c, "Bitness") ?? "default",
+                c.Descendants(Ns + "RegistryValue").Select(v => new WxsRegistryValue(
+                    Attr(v, "Root") ?? Attr(v.Parent!, "Root")!, Attr(v, "Key") ?? Attr(v.Parent!, "Key")!, Attr(v, "Name"),
+                    Attr(v, "Value") ?? "", Attr(v, "Type") ?? "string", Attr(v, "KeyPath") == "yes")).ToList())).ToList();
+        this.ComponentGroups = root.Descendants(Ns + "ComponentGroup").ToDictionary(g => Attr(g, "Id")!,
+            g => (IReadOnlyList<string>)g.Elements(Ns + "Component").Select(c => Attr(c, "Id")!).ToList());
+        this.FeatureComponentGroupRefs = root.Descendants(Ns + "Feature")
+            .SelectMany(f => f.Elements(Ns + "ComponentGroupRef").Select(r => (Feature: Attr(f, "Id")!, Group: Attr(r, "Id")!))).ToList();
     }
 
     public string Path { get; }
@@ -64,6 +87,12 @@ public sealed class WxsSource
     public IReadOnlyList<string> PermanentComponents { get; }
     public IReadOnlyDictionary<string, (string Version, string Language)> FileDefaultVersions { get; }
     public IReadOnlyList<string> DirectoryRefs { get; }
+    public IReadOnlyList<WxsRegistrySearch> RegistrySearches { get; }
+    public IReadOnlyList<WxsRegistryComponent> RegistryComponents { get; }
+    /// <summary>ComponentGroup id → the ids of the Component elements it holds.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ComponentGroups { get; }
+    /// <summary>Which feature references which ComponentGroup.</summary>
+    public IReadOnlyList<(string Feature, string Group)> FeatureComponentGroupRefs { get; }
 
     /// <summary>Every sequenced action: SetProperty actions and Custom elements, in document order of each kind.</summary>
     public IEnumerable<WxsSchedule> AllScheduled => this.SetProperties.Select(s => s.Schedule).Concat(this.Scheduled);

@@ -99,13 +99,21 @@ public sealed class CertificateActionsTests
                 Assert.That(props.TryGetValue(id, out var p) && p.Secure, Is.True, $"{id} Secure=\"yes\"");
             }
 
-            Assert.That(props["CERTINSTALLER_PRESERVE"].Value, Is.EqualTo("1"));
-            Assert.That(props["CERTINSTALLER_VALIDATION"].Value, Is.EqualTo("warn"));
-            Assert.That(props["CERTINSTALLER_MIN_DIGEST"].Value, Is.EqualTo("SHA-256"));
-            Assert.That(props["CERTINSTALLER_RETAIN"].Value, Is.EqualTo("10"));
-            var certDir = Fragment.SetProperties.Single(s => s.PropertyId == "CERTINSTALLER_CERTDIR");
+            // Defaults are SetProperty actions (after the remembered values are recalled), never Property values.
+            foreach (var id in PublicProperties)
+            {
+                Assert.That(props[id].Value, Is.Null.Or.Empty, $"{id} has no Property-table default (it would hide a remembered value)");
+            }
+
+            string? Default(string id) => Fragment.SetProperties.SingleOrDefault(s => s.PropertyId == id && s.Action.StartsWith("CertInstaller_Default", StringComparison.Ordinal)) is { } d
+                && d.Schedule.Condition == $"NOT {id}" ? d.Value : null;
+            Assert.That(Default("CERTINSTALLER_PRESERVE"), Is.EqualTo("1"));
+            Assert.That(Default("CERTINSTALLER_VALIDATION"), Is.EqualTo("warn"));
+            Assert.That(Default("CERTINSTALLER_MIN_DIGEST"), Is.EqualTo("SHA-256"));
+            Assert.That(Default("CERTINSTALLER_RETAIN"), Is.EqualTo("10"));
+            var certDir = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_DefaultCertDir");
             Assert.That((certDir.Value, certDir.Schedule.Condition), Is.EqualTo(("[CERTINSTALLER_PRODUCT_CERTDIR]", "NOT CERTINSTALLER_CERTDIR")));
-            var backupDir = Fragment.SetProperties.Single(s => s.PropertyId == "CERTINSTALLER_BACKUPDIR");
+            var backupDir = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_DefaultBackupDir");
             Assert.That((backupDir.Value, backupDir.Schedule.Condition), Is.EqualTo((@"[CommonAppDataFolder]CertInstaller\Backups\", "NOT CERTINSTALLER_BACKUPDIR")));
             Assert.That(Fragment.DirectoryRefs, Does.Contain("CERTINSTALLER_PRODUCT_CERTDIR"));
         });
@@ -167,6 +175,48 @@ public sealed class CertificateActionsTests
         Assert.That(declared, Is.EquivalentTo(documented));
     }
 
+    /// <summary>Every public property is remembered: a search of its stored value, the Remember and Recall actions
+    /// (command line wins), a value in the fragment's registry component, and the recall happens before the default.</summary>
+    [Test]
+    public void PublicProperties_AreEachRememberedInTheRegistry()
+    {
+        const string key = @"SOFTWARE\CertInstaller\[UpgradeCode]";
+        var component = Fragment.RegistryComponents.Single();
+        var order = ResolvedSampleSequence();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fragment.ComponentGroups["CertInstaller_RememberedSettings"], Is.EqualTo(new[] { component.Id }));
+            Assert.That(component.Bitness, Is.EqualTo("always64"));
+            Assert.That(component.Values.Where(v => v.KeyPath).Select(v => v.Name), Is.EqualTo(new[] { "ProductCode" }));
+            Assert.That(Sample.FeatureComponentGroupRefs, Does.Contain(("Main", "CertInstaller_RememberedSettings")), "the sample installs it with its Main feature");
+            // The public properties are exactly those the registry component stores (a new public property must be remembered too).
+            var publicSecure = Fragment.Properties.Where(p => p.Secure && !p.Id.StartsWith("CERTINSTALLER_REMEMBERED_", StringComparison.Ordinal)).Select(p => p.Id);
+            Assert.That(publicSecure, Is.EquivalentTo(PublicProperties));
+            Assert.That(component.Values.Where(v => !v.KeyPath).Select(v => v.Name), Is.EquivalentTo(PublicProperties));
+            foreach (var id in PublicProperties)
+            {
+                var remembered = id.Replace("CERTINSTALLER_", "CERTINSTALLER_REMEMBERED_", StringComparison.Ordinal);
+                var suffix = id["CERTINSTALLER_".Length..];
+                var search = Fragment.RegistrySearches.SingleOrDefault(r => r.Property == remembered);
+                Assert.That(search, Is.EqualTo(new WxsRegistrySearch(remembered, "CertInstaller_Remembered_" + suffix, "HKLM", key, id, "raw", "always64")), $"{id}: search");
+                Assert.That(Fragment.Properties.Single(p => p.Id == remembered).Secure, Is.True, $"{remembered} Secure (AppSearch properties are public)");
+                var value = component.Values.Single(v => v.Name == id);
+                Assert.That((value.Root, value.Key, value.Value, value.Type), Is.EqualTo(("HKLM", key, $"[{remembered}]", "string")), $"{id}: stored value");
+
+                var remember = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_Remember_" + suffix);
+                Assert.That((remember.PropertyId, remember.Value, remember.Schedule.Condition), Is.EqualTo((remembered, $"[{id}]", id)), $"{id}: a given value is remembered");
+                var recall = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_Recall_" + suffix);
+                Assert.That((recall.PropertyId, recall.Value, recall.Schedule.Condition), Is.EqualTo((id, $"[{remembered}]", $"NOT {id} AND {remembered}")), $"{id}: an empty value takes the remembered one");
+                Assert.That(order.IndexOf("AppSearch"), Is.LessThan(order.IndexOf(remember.Action)), $"{remember.Action} after AppSearch");
+                Assert.That(order.IndexOf(remember.Action), Is.LessThan(order.IndexOf(recall.Action)), $"{recall.Action} after {remember.Action}");
+                foreach (var d in Fragment.SetProperties.Where(s => s.PropertyId == id && s.Action.StartsWith("CertInstaller_Default", StringComparison.Ordinal)))
+                {
+                    Assert.That(order.IndexOf(recall.Action), Is.LessThan(order.IndexOf(d.Action)), $"{recall.Action} before {d.Action}");
+                }
+            }
+        });
+    }
+
     [Test]
     public void Kit_TranslatesEachActionToAnExeActionWithTheSameIdKindAndData()
     {
@@ -188,7 +238,7 @@ public sealed class CertificateActionsTests
     {
         string[] standard =
         [
-            "FindRelatedProducts", "LaunchConditions", "CostInitialize", "FileCost", "CostFinalize", "MigrateFeatureStates", "InstallValidate",
+            "FindRelatedProducts", "AppSearch", "LaunchConditions", "CostInitialize", "FileCost", "CostFinalize", "MigrateFeatureStates", "InstallValidate",
             "InstallInitialize", "ProcessComponents", "UnpublishFeatures", "RemoveFiles", "InstallFiles", "RegisterUser", "RegisterProduct",
             "PublishFeatures", "PublishProduct", "InstallFinalize",
         ];

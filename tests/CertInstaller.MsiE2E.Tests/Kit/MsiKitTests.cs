@@ -79,6 +79,32 @@ public sealed class MsiKitTests
     }
 
     [Test]
+    public void RememberedSettings_AreSearchedAndStoredByTheRegistryComponent()
+    {
+        var appSearch = IdtTable.Export(this.msi, "AppSearch").Rows.Select(r => string.Join('\t', r));
+        var regLocator = IdtTable.Export(this.msi, "RegLocator").Rows.Select(r => string.Join('\t', r));
+        var registry = IdtTable.Export(this.msi, "Registry").Rows.Select(r => string.Join('\t', r));
+        var components = IdtTable.Export(this.msi, "Component");
+        var featureComponents = IdtTable.Export(this.msi, "FeatureComponents").Rows.Select(r => (r[0], r[1]));
+        var sequence = IdtTable.Export(this.msi, "InstallExecuteSequence").Rows.Select(r => r[0]).ToList();
+        var component = Fragment.RegistryComponents.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(appSearch, Is.EquivalentTo(MsiKit.MsiKit.RegistrySearchRows(Fragment).Select(r => string.Join('\t', r.AppSearch))));
+            Assert.That(regLocator, Is.EquivalentTo(MsiKit.MsiKit.RegistrySearchRows(Fragment).Select(r => string.Join('\t', r.RegLocator))));
+            Assert.That(regLocator, Does.Contain("CertInstaller_Remembered_VALIDATION\t2\tSOFTWARE\\CertInstaller\\[UpgradeCode]\tCERTINSTALLER_VALIDATION\t18"),
+                "HKLM, raw, 64-bit view");
+            Assert.That(registry, Is.EquivalentTo(MsiKit.MsiKit.RegistryRows(component).Select(r => string.Join('\t', r))));
+            Assert.That(registry, Has.Some.Contains("\tCERTINSTALLER_BACKUPDIR\t[CERTINSTALLER_REMEMBERED_BACKUPDIR]\t" + component.Id));
+            var row = components.Rows.Single(r => r[0] == component.Id);
+            Assert.That(row[components.Column("Attributes")], Is.EqualTo("260"), "registry key path, 64-bit");
+            Assert.That(featureComponents, Does.Contain(("Main", component.Id)));
+            Assert.That(sequence, Does.Contain("AppSearch").And.Contain("WriteRegistryValues").And.Contain("RemoveRegistryValues"));
+        });
+    }
+
+    [Test]
     public void RegeneratedCertificates_ArePermanentVersionedFiles()
     {
         var components = IdtTable.Export(this.msi, "Component");
