@@ -66,6 +66,21 @@ public sealed class PrivateKeyPermissionRule : IFolderRule
 #endif
     private static List<string> WindowsReaders(string full)
     {
+        try
+        {
+            return WindowsAcl(full);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return []; // the ACL cannot be read (or the platform has none): nothing to judge
+        }
+    }
+
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
+    private static List<string> WindowsAcl(string full)
+    {
         return BroadReaders(new FileInfo(full).GetAccessControl().GetAccessRules(true, true, typeof(SecurityIdentifier)).OfType<FileSystemAccessRule>()
             .Select(r => (((SecurityIdentifier)r.IdentityReference).Value, r.AccessControlType == AccessControlType.Allow, (r.FileSystemRights & FileSystemRights.ReadData) != 0)));
     }
