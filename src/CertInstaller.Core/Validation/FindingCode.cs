@@ -15,7 +15,7 @@ public enum FindingCode
     LinkNotFollowed = 1005,
     /// <summary>CI1006: the certificates folder does not exist.</summary>
     FolderMissing = 1006,
-    /// <summary>CI1007: the folder holds no IC layout the rules recognise.</summary>
+    /// <summary>CI1007: the folder holds no IC layout the rules recognise (not a certificates folder: check the path or CERTINSTALLER_CERTDIR).</summary>
     FolderUnrecognised = 1007,
     /// <summary>CI1008: the certificates folder exists but holds no file (a typo in the path or CERTINSTALLER_CERTDIR, or a folder not yet generated).</summary>
     FolderEmpty = 1008,
@@ -32,7 +32,8 @@ public enum FindingCode
     KeyMissing = 2002,
     /// <summary>CI2003: a *PublicKey.bin holds another key pair's public key than its certificate or its private key.</summary>
     PublicKeyMismatch = 2003,
-    /// <summary>CI3001: the certificate's chain does not build to the folder's trusted certificates.</summary>
+    /// <summary>CI3001: the certificate's chain does not build to its own set's trusted file plus the folder's Server Group
+    /// hierarchy (anchors in other sets' trusted files do not count); the message names the trusted file used.</summary>
     ChainNotTrusted = 3001,
     /// <summary>CI3002: the certificate has expired.</summary>
     Expired = 3002,
@@ -68,7 +69,8 @@ public enum FindingCode
     ThirdPartyChanged = 5001,
     /// <summary>CI5002: a third-party file of the baseline snapshot is gone after install.</summary>
     ThirdPartyMissing = 5002,
-    /// <summary>CI6001: a private key file can be read by every user.</summary>
+    /// <summary>CI6001: a private key file (live, leftover, PKCS#12 or in CSRs) can be read by every user: Unix "others",
+    /// Windows Everyone, Users or Authenticated Users.</summary>
     PrivateKeyWorldReadable = 6001,
     /// <summary>CI6002: a private key file (live, leftover, PKCS#12 or in CSRs) can be read by its group (Unix mode bits).</summary>
     PrivateKeyGroupReadable = 6002,

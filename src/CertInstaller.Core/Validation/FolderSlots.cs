@@ -47,7 +47,10 @@ public sealed class FolderSlots
                 CertificateRole.LocalSubsystem or CertificateRole.Line => set.Trusted ?? MainTrusted,
                 _ => set.Trusted,
             };
-            slots.Add(new CertificateSlot(set.Certificate!, set.Role, set.UseType, trusted, PurposeOf(set, single), ChainProfile.Rfc5280));
+            var purpose = set.Role == CertificateRole.ServerGroup && ServerGroup is not null && SelfSignedRoot is null
+                ? ChainPurpose.ServerAndClient // single third-party certificate mode: an outside CA issued the Server Group certificate
+                : PurposeOf(set, single);
+            slots.Add(new CertificateSlot(set.Certificate!, set.Role, set.UseType, trusted, purpose, ChainProfile.Rfc5280));
         }
         var httpsTrusted = layout.Entries.FirstOrDefault(e => e.Role == CertificateRole.Https && e.Part == FilePart.Trusted)?.RelativePath ?? MainTrusted;
         foreach (var e in layout.Entries.Where(e => e.Role == CertificateRole.Https && e.Part is FilePart.Other or FilePart.Certificate && IsCertificateFile(e.RelativePath)))
@@ -110,7 +113,9 @@ public sealed class FolderSlots
         return (local.FirstOrDefault(e => string.Equals(e.Server, layout.ServerName, StringComparison.OrdinalIgnoreCase)) ?? local.FirstOrDefault())?.RelativePath;
     }
 
-    /// <summary>Single third-party certificate mode: the local Server and Client slots hold one and the same certificate.</summary>
+    /// <summary>One third-party certificate for both uses: the local Server and Client slots hold one and the same certificate.
+    /// (The other form of single-certificate mode, a Server Group certificate issued by an outside CA, is recognised by
+    /// the Server Group not being self-signed.)</summary>
     private static bool SingleCertificateMode(IReadOnlyList<CertificateSet> sets, PkiFileCache files)
     {
         var local = sets.Where(s => s.Role == CertificateRole.LocalSubsystem).ToList();

@@ -354,6 +354,20 @@ public class FolderVerdictTests
         Assert.That(report.Findings.First(f => f.Code == FindingCode.ExtendedKeyUsageWrong).Message, Does.Contain("single third-party certificate"));
     }
 
+    [Test]
+    public void Usage_WhenTheOutsideCaIssuedServerGroupAllowsOnlyServerAuth_Warns()
+    {
+        var folder = Build(new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+        var sg = CertificateFactory.Issue(CertificateSpec.Ca("C=US, O=Example Corp, OU=Interaction Center, CN=ic1 Server Group") with
+            { ExtendedKeyUsages = [ExtendedKeyUsages.ServerAuth], NotBefore = Now.AddDays(-30), NotAfter = Now.AddYears(3) }, folder.ServerGroup.Keys, folder.ExternalCa!.Value.Issuing);
+        WritePem("ServerGroup/ServerGroupCertificate.cer", PkiWriter.CertificatePem(sg.Certificate));
+
+        var report = Validate();
+
+        Assert.That(Codes(report), Is.EqualTo(new[] { (FindingCode.ExtendedKeyUsageWrong, "ServerGroup/ServerGroupCertificate.cer") }));
+        Assert.That(report.Findings[0].Message, Does.Contain("serverAuth and clientAuth"));
+    }
+
     // §7 switchover in third-party mode
 
     [Test]

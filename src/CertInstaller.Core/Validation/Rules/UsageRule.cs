@@ -19,7 +19,10 @@ public sealed class UsageRule : IFolderRule
     /// <inheritdoc />
     public IEnumerable<Observation> Check(ValidationContext context)
     {
-        foreach (var slot in context.Slots.Slots.Where(s => s.Role is not (CertificateRole.ServerGroup or CertificateRole.CertificateAuthority)))
+        // The Server Group slot counts in single third-party certificate mode (an outside CA issued it): its EKU, when
+        // present, constrains every certificate IC issues under it, so it must allow both uses.
+        foreach (var slot in context.Slots.Slots.Where(s => s.Role != CertificateRole.CertificateAuthority
+                                                             && (s.Role != CertificateRole.ServerGroup || s.Purpose != ChainPurpose.Any)))
             foreach (var o in RuleGuard.Run(slot.Path, () => Usage(context, slot)))
                 yield return o;
     }
@@ -30,7 +33,8 @@ public sealed class UsageRule : IFolderRule
         if (certificates.Count == 0) yield break;
         var leaf = LeafSelector.Select(certificates);
         var d = PkiDescriber.Describe(leaf);
-        if (d.BasicConstraints?.IsCa == true) yield break;
+        var ca = d.BasicConstraints?.IsCa == true;
+        if (ca && slot.Role != CertificateRole.ServerGroup) yield break;
         var needed = slot.Purpose switch
         {
             ChainPurpose.Server => new[] { ExtendedKeyUsages.ServerAuth },
@@ -48,7 +52,7 @@ public sealed class UsageRule : IFolderRule
                     $"[{string.Join(", ", ekus.Select(ExtendedKeyUsages.ToName))}] (lacks {string.Join(", ", missing)}): request a certificate with " +
                     $"{string.Join(" and ", needed)} (IC's single third-party certificate needs both)");
         }
-        if (d.KeyUsage is { } usage && usage != KeyUsageFlags.None
+        if (!ca && d.KeyUsage is { } usage && usage != KeyUsageFlags.None
             && (usage & (KeyUsageFlags.DigitalSignature | KeyUsageFlags.KeyEncipherment | KeyUsageFlags.KeyAgreement)) == 0)
             yield return new Observation(FindingCode.KeyUsageNotTls, slot.Path,
                 $"{d.Subject.OneLine} has a key usage ({usage}) that allows no TLS use: request a certificate with digitalSignature and keyEncipherment (RSA) or keyAgreement (EC)");
@@ -56,6 +60,7 @@ public sealed class UsageRule : IFolderRule
 
     private static string SlotName(CertificateSlot slot) => slot.Purpose switch
     {
+        ChainPurpose.ServerAndClient when slot.Role == CertificateRole.ServerGroup => "single third-party certificate (Server Group issued by an outside CA, for Server and Client)",
         ChainPurpose.ServerAndClient => "single third-party certificate (Server and Client)",
         _ when slot.IsHttps => "HTTPS (server)",
         ChainPurpose.Server => "Server",
