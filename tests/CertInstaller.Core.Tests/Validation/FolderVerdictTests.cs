@@ -144,6 +144,19 @@ public class FolderVerdictTests
         Assert.That(Codes(Validate()).Select(c => c.Code), Does.Contain(FindingCode.RemoteTrustIncomplete));
     }
 
+    [Test]
+    public void Consistency_WhenThisServersRemoteTrustedFileLacksTheServerGroup_ReportsItButNotAPeersOwnRoot()
+    {
+        var folder = Build(new IcFolderSpec { RemotePeers = 1 });
+        var other = Build(new IcFolderSpec { Server = "peer001", KeySeed = "peer" }, "PeerSite");
+        WritePem(Peer + "peer001_TrustedCertificate.cer", PkiWriter.CertificatePem(other.ServerGroup.Certificate));
+        Assert.That(Validate().Findings, Is.Empty, "the peer's own root beside ours is no finding");
+
+        WritePem(Peer + "ic1_TrustedCertificate.cer", PkiWriter.CertificatePem(other.ServerGroup.Certificate) + PkiWriter.CertificatePem(folder.Issued["ICCertificateAuthority"].Certificate));
+
+        Assert.That(Codes(Validate()), Does.Contain((FindingCode.RemoteTrustIncomplete, Peer + "ic1_TrustedCertificate.cer")));
+    }
+
     // §3 not a certificates folder
 
     [Test]

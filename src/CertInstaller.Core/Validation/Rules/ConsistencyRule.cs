@@ -4,8 +4,8 @@ namespace CertInstaller.Core.Validation.Rules;
 
 /// <summary>
 /// The folder's own hierarchy holds together: the IC CA is issued by ServerGroup\'s certificate, and (self-signed
-/// mode) each remote subsystem and remote client folder has a trusted file holding the Server Group certificate its
-/// peers need. Certificates chaining to a displaced root are <see cref="ChainRule"/>'s (<see cref="FindingCode.OrphanedByDisplacedRoot"/>).
+/// mode) each remote subsystem and remote client folder has a trusted file, and this server's trusted file there
+/// (&lt;server&gt;_TrustedCertificate.cer) holds the Server Group certificate its peers need. Certificates chaining to a displaced root are <see cref="ChainRule"/>'s (<see cref="FindingCode.OrphanedByDisplacedRoot"/>).
 /// </summary>
 public sealed class ConsistencyRule : IFolderRule
 {
@@ -41,7 +41,9 @@ public sealed class ConsistencyRule : IFolderRule
                         $"the remote folder {dir.Key} has no trusted certificate file: copy {slots.ServerGroupPath} there as <server>_TrustedCertificate.cer so the peer can verify this server");
                 continue;
             }
-            foreach (var t in trusted)
+            // <this server>_TrustedCertificate.cer is what the peer uses to trust this server; a file named after another
+            // server holds that server's root and is not judged here.
+            foreach (var t in trusted.Where(t => t.Server is null || layout.ServerName is null || t.Server.Equals(layout.ServerName, StringComparison.OrdinalIgnoreCase)))
             {
                 var certs = context.Files.Certificates(t.RelativePath);
                 if (certs.Count == 0) continue; // unreadable: CertificateRule reports it
