@@ -90,6 +90,11 @@ public sealed class FolderSlots
     /// <summary>True when <paramref name="c"/> names itself as issuer and its signature verifies with its own key.</summary>
     public static bool IsSelfSigned(X509Certificate c) => FolderChainVerifier.IsSelfSigned(c);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<X509Certificate, bool> _selfSigned = new();
+
+    /// <summary><see cref="IsSelfSigned"/>, verified once per distinct certificate of the run (every remote trusted file holds the same roots).</summary>
+    public bool SelfSigned(X509Certificate c) => _selfSigned.GetOrAdd(c, FolderChainVerifier.IsSelfSigned);
+
     /// <summary>True when <paramref name="issuer"/>'s key verifies <paramref name="subject"/>'s signature and the names chain.</summary>
     public static bool Issued(X509Certificate issuer, X509Certificate subject)
     {

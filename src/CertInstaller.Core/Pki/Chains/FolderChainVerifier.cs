@@ -33,6 +33,8 @@ public static class FolderChainVerifier
     /// <param name="builder">The chain builder (share one per run for its signature cache).</param>
     /// <param name="purpose">What the leaf is used for.</param>
     /// <param name="profile">The rule set.</param>
+    /// <param name="isSelfSigned">Tells self-signed certificates (defaults to <see cref="IsSelfSigned"/>; pass a cached one
+    /// when many sets share the same roots).</param>
     public static ChainResult VerifySet(
         X509Certificate leaf,
         IEnumerable<X509Certificate> own,
@@ -41,10 +43,11 @@ public static class FolderChainVerifier
         DateTimeOffset at,
         IChainBuilder builder,
         ChainPurpose purpose = ChainPurpose.Any,
-        ChainProfile profile = ChainProfile.Rfc5280)
+        ChainProfile profile = ChainProfile.Rfc5280,
+        Func<X509Certificate, bool>? isSelfSigned = null)
     {
         var hierarchyList = hierarchy.ToList();
-        var anchors = new CertificatePool(trusted.Concat(hierarchyList).Where(IsSelfSigned));
+        var anchors = new CertificatePool(trusted.Concat(hierarchyList).Where(isSelfSigned ?? IsSelfSigned));
         var pool = new CertificatePool(own.Concat(trusted).Concat(hierarchyList));
         return builder.Build(new ChainRequest(leaf, pool, anchors, at) { Purpose = purpose, Profile = profile });
     }

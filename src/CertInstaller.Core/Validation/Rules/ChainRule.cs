@@ -37,7 +37,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
         if (slot.Role == CertificateRole.CertificateAuthority && slots.ServerGroup is { } sg && !FolderSlots.Issued(sg, leaf)) yield break;
 
         var trusted = slot.TrustedFile is null ? [] : context.Files.Certificates(slot.TrustedFile);
-        var result = FolderChainVerifier.VerifySet(leaf, certificates, trusted, slots.Hierarchy, context.At, builder, slot.Purpose, slot.Profile);
+        var result = FolderChainVerifier.VerifySet(leaf, certificates, trusted, slots.Hierarchy, context.At, builder, slot.Purpose, slot.Profile, slots.SelfSigned);
         var problems = result.Problems.Where(p => !DateOrHost.Contains(p.Code)).ToList();
         if (result.Anchor is not null && problems.Count == 0) yield break;
 

@@ -33,7 +33,7 @@ public sealed class KeyMatchRule : IFolderRule
         var publicKey = context.Files.PublicKey(set.PublicKey);
         if (publicKey is null) yield break; // unreadable or not a public key: CertificateRule reports it
         var cert = context.Files.Certificates(set.Certificate!).FirstOrDefault();
-        if (cert is not null && !SamePublicKey(cert.GetPublicKey(), publicKey))
+        if (cert is not null && !SamePublicKey(LocalKeys.Parse(cert.GetPublicKey), publicKey))
         {
             yield return new Observation(FindingCode.PublicKeyMismatch, set.PublicKey,
                 $"this public key is not the public key of {set.Certificate}: it belongs to another key pair. Fix: export it again from the certificate's key " +

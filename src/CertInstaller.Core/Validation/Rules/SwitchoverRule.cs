@@ -57,7 +57,7 @@ public sealed class SwitchoverRule : IFolderRule
             yield break;
         }
 
-        if (!KeyMatchRule.SamePublicKey(myCert.GetPublicKey(), theirCert.GetPublicKey()))
+        if (!KeyMatchRule.SamePublicKey(LocalKeys.Parse(myCert.GetPublicKey), LocalKeys.Parse(theirCert.GetPublicKey)))
         {
             yield return new Observation(FindingCode.SwitchoverMismatch, mine.Certificate,
                 $"holds another public key than the peer's {theirs.Certificate} in {peer.Root} ({ThirdPartyRule}): the backup server's CSR must be made " +
