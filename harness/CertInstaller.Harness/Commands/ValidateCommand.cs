@@ -11,10 +11,14 @@ namespace CertInstaller.Harness.Commands;
 internal static class ValidateCommand
 {
     private const string Help = """
-        Validate a whole IC certificates folder: readable files, map entries inside the folder, keys matching
-        certificates, chains to the folder's trusted certificates, dates, digests, key sizes, host name in SANs,
-        switchover pair, third-party files unchanged since a snapshot, private key permissions.
-        Exit codes: 0 valid; 1 findings at or above the policy's failAt; 2 bad usage or unreadable policy/snapshot.
+        Validate a whole IC certificates folder: readable files, map entries inside the folder, keys (private and
+        *PublicKey.bin) matching certificates, each set's chain to its own trusted file plus the folder's Server Group
+        hierarchy, the IC CA under the current Server Group, orphans left after Preserve, usage per slot, dates of
+        every certificate, digests, key sizes, host name in SANs, switchover pair, the CSRs work area, third-party
+        files unchanged since a snapshot, private key permissions. Encrypted keys and PKCS#12 files open with
+        --password, --password-file, CERTHARNESS_PASSWORD or the map file's <Password>; without one they are warnings.
+        Exit codes: 0 valid; 1 findings at or above the policy's failAt (an empty or unrecognised folder included);
+        2 bad usage, the folder cannot be read, or an unreadable policy/snapshot.
         Examples:
           certharness validate D:\I3\IC\Certificates --host ic1.example.com
           certharness validate ./Certificates --baseline ./Backups/20261126T221500Z-1a2b3c --json
@@ -32,14 +36,21 @@ internal static class ValidateCommand
         var host = new Option<string?>("--host") { Description = "host name the server certificates must carry" };
         var at = new Option<string?>("--at") { Description = "judge validity at this time (ISO 8601, UTC when no offset is given; default now)" };
         var json = new Option<bool>("--json") { Description = "print JSON: {valid, findings:[{code,severity,path,message}]}" };
-        var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json };
+        var common = new CommonOptions();
+        var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json, common.Password, common.PasswordFile };
         command.SetAction(r =>
         {
+            var certdir = r.GetValue(dir)!;
+            if (File.Exists(certdir))
+                throw new HarnessException($"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (check the path or CERTINSTALLER_CERTDIR)");
+            var layout = new LayoutScanner().Scan(certdir);
+            var password = common.ResolvePassword(r);
             var basis = r.GetValue(strict) ? ValidationPolicy.Strict : ValidationPolicy.Installer;
             var rules = r.GetValue(policy) is { } file ? ValidationPolicy.Load(file, basis) : basis;
             var context = new ValidationContext
             {
-                Layout = new LayoutScanner().Scan(r.GetValue(dir)!),
+                Layout = layout,
+                Passwords = password is null ? [] : [password],
                 Policy = rules,
                 At = Inputs.At(r.GetValue(at)),
                 Host = r.GetValue(host),
@@ -48,6 +59,11 @@ internal static class ValidateCommand
             };
             var report = new FolderValidator().Validate(context);
             Write(report, r.GetValue(json), r.InvocationConfiguration.Output);
+            if (layout.Kind == FolderKind.Unreadable)
+            {
+                r.InvocationConfiguration.Error.WriteLine($"certharness validate: {layout.Root}: the folder cannot be read ({layout.Skipped.FirstOrDefault()?.Reason}); check the path and access rights");
+                return ExitCodes.Usage;
+            }
             return report.Valid ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;

@@ -30,8 +30,12 @@ public sealed record ActionData
     /// <summary>The weakest acceptable signature digest, e.g. SHA-256.</summary>
     public Pki.DigestAlgorithm MinDigest { get; init; } = Pki.DigestAlgorithm.Sha256;
 
-    /// <summary>Certificates expiring within this many days are reported.</summary>
+    /// <summary>Certificates expiring within this many days are reported (CERTINSTALLER_EXPIRY_WARNING_DAYS).</summary>
     public int ExpiryWarningDays { get; init; } = 30;
+
+    /// <summary>A validation policy JSON file (the format of <c>certharness validate --policy</c>), applied over
+    /// <see cref="MinDigest"/> and <see cref="ExpiryWarningDays"/> (CERTINSTALLER_POLICY); null for none.</summary>
+    public string? PolicyFile { get; init; }
 
     /// <summary>A host name that must appear in the server certificates' SANs, if set.</summary>
     public string? Host { get; init; }

@@ -16,7 +16,7 @@ public static class ActionDataSerializer
     public static IReadOnlyList<string> Keys { get; } =
     [
         "CertDir", "BackupDir", "Mode", "ProductCode", "Preserve", "PreservePatterns", "Validation",
-        "MinDigest", "ExpiryWarningDays", "Host", "Retain", "ProductVersion",
+        "MinDigest", "ExpiryWarningDays", "Policy", "Host", "Retain", "ProductVersion",
     ];
 
     /// <summary>Separates globs in <c>PreservePatterns</c>; Windows paths cannot contain it.</summary>
@@ -36,6 +36,7 @@ public static class ActionDataSerializer
             ["Validation"] = data.Validation.ToString().ToLowerInvariant(),
             ["MinDigest"] = data.MinDigest.ToDisplayName(),
             ["ExpiryWarningDays"] = data.ExpiryWarningDays.ToString(CultureInfo.InvariantCulture),
+            ["Policy"] = data.PolicyFile ?? "",
             ["Host"] = data.Host ?? "",
             ["Retain"] = data.Retain.ToString(CultureInfo.InvariantCulture),
             ["ProductVersion"] = data.ProductVersion,
@@ -83,6 +84,7 @@ public static class ActionDataSerializer
             Validation = ParseEnum(Get("Validation"), data.Validation, "Validation", problems),
             MinDigest = ParseDigest(Get("MinDigest"), data.MinDigest, problems),
             ExpiryWarningDays = ParseInt(Get("ExpiryWarningDays"), data.ExpiryWarningDays, "ExpiryWarningDays", 0, 3650, problems),
+            PolicyFile = Get("Policy") is { Length: > 0 } policy ? policy : null,
             Host = Get("Host") is { Length: > 0 } host ? host : null,
             Retain = ParseInt(Get("Retain"), data.Retain, "Retain", 1, 1000, problems),
         };

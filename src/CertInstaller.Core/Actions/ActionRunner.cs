@@ -2,6 +2,7 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Core.Validation;
+using CertInstaller.Core.Validation.Rules;
 
 namespace CertInstaller.Core.Actions;
 
@@ -129,6 +130,10 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             log.Add(new LogLine(level, $"{item.RelativePath}: {Describe(item.Decision)}: {item.Reason}"));
         }
         log.Add(new LogLine(LogLevel.Info, $"preserved third-party certificates from snapshot {marker.SnapshotId}: {result.Summary}"));
+        // Report only: files the install added under the root Preserve displaced stay where they are (never deleted);
+        // Validate reports them as errors with the fix.
+        foreach (var orphan in Orphans(data))
+            log.Add(new LogLine(LogLevel.Warning, $"after Preserve: {orphan.CodeText} {orphan.Path}: {orphan.Message}"));
         return true;
     }
 
@@ -142,7 +147,19 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         var store = new SnapshotStore(data.BackupDir);
         var marker = TransactionMarker.Read(store.Root, data.ProductCode);
         var baseline = marker is null || !data.Preserve ? [] : BaselineFile.ThirdPartyOf(store.Open(marker.SnapshotId).Manifest);
-        var report = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
+        ValidationReport report;
+        try
+        {
+            report = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
+        }
+        catch (PolicyException e)
+        {
+            var enforcing = data.Validation == ValidationMode.Enforce;
+            log.Add(new LogLine(enforcing ? LogLevel.Error : LogLevel.Warning,
+                $"{e.Message}: fix CERTINSTALLER_POLICY (a policy JSON file as for certharness validate --policy)" +
+                (enforcing ? "; the installation fails and rolls back" : "; the folder was not validated")));
+            return !enforcing;
+        }
         foreach (var f in report.Findings)
         {
             var level = f.Severity == Severity.Error ? (data.Validation == ValidationMode.Enforce ? LogLevel.Error : LogLevel.Warning)
@@ -167,9 +184,28 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         return true;
     }
 
+    private IEnumerable<Finding> Orphans(ActionData data)
+    {
+        try
+        {
+            var report = new FolderValidator([new ConsistencyRule(), new ChainRule()]).Validate(new ValidationContext
+            {
+                Layout = new LayoutScanner().Scan(data.CertDir),
+                Policy = ValidationPolicy.Installer,
+                At = clock(),
+            });
+            return report.Findings.Where(f => f.Code is FindingCode.CaNotIssuedByServerGroup or FindingCode.OrphanedByDisplacedRoot).ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return []; // a hint only: Validate judges the folder
+        }
+    }
+
     private ValidationReport Validator(ActionData data, FolderLayout layout, IReadOnlyList<BaselineFile> baseline)
     {
         var policy = ValidationPolicy.Installer with { MinDigest = data.MinDigest, ExpiryWarningDays = data.ExpiryWarningDays };
+        if (data.PolicyFile is { } file) policy = ValidationPolicy.Load(file, policy);
         return new FolderValidator().Validate(new ValidationContext
         {
             Layout = layout,

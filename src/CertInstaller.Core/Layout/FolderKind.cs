@@ -13,4 +13,6 @@ public enum FolderKind
     OffServerComponent,
     /// <summary>Files, but no recognisable IC layout.</summary>
     Unrecognised,
+    /// <summary>The folder exists but cannot be listed (access denied, I/O error).</summary>
+    Unreadable,
 }

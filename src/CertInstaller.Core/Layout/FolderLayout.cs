@@ -17,6 +17,10 @@ public sealed record FolderLayout(
     IReadOnlyList<CertificateMap> Maps,
     IReadOnlyList<SkippedPath> Skipped)
 {
+    /// <summary>The passwords the map files give (&lt;Password&gt; elements or Password attributes), in document order.
+    /// Validation tries them on encrypted keys and PKCS#12 files after any password the caller gave.</summary>
+    public IReadOnlyList<string> MapPasswords { get; init; } = [];
+
     /// <summary>The full path of a relative path of this folder.</summary>
     public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 }

@@ -36,6 +36,9 @@ public sealed class LayoutScanner
             .Concat(tree.Unlistable.Select(u => new SkippedPath(u.RelativePath, $"cannot list the folder: {u.Reason}")))
             .ToList();
 
+        if (tree.Unlistable.Any(u => u.RelativePath.Length == 0))
+            return new FolderLayout(full, FolderKind.Unreadable, null, [], [], [], skipped);
+
         var entries = files.Select(Classify).ToList();
         var maps = entries.Where(e => e.Role == CertificateRole.MapFile)
             .Select(e => _maps.Read(full, e.RelativePath)).ToList();
@@ -44,7 +47,9 @@ public sealed class LayoutScanner
                 .GroupBy(e => e.Server!, StringComparer.OrdinalIgnoreCase)
                 .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 
-        return new FolderLayout(full, KindOf(entries), server, entries, Pair(entries), maps, skipped);
+        var passwords = entries.Where(e => e.Role == CertificateRole.MapFile)
+            .SelectMany(e => MapPasswordReader.Read(Path.Combine(full, e.RelativePath))).Distinct(StringComparer.Ordinal).ToList();
+        return new FolderLayout(full, KindOf(entries), server, entries, Pair(entries), maps, skipped) { MapPasswords = passwords };
     }
 
     /// <summary>Recognises one relative path.</summary>

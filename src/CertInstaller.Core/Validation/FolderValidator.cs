@@ -15,10 +15,13 @@ public sealed class FolderValidator(IReadOnlyList<IFolderRule> rules)
         new MapRule(),
         new CertificateRule(),
         new KeyMatchRule(),
+        new ConsistencyRule(),
         new ChainRule(),
+        new UsageRule(),
         new HostRule(),
         new SwitchoverRule(),
         new PrivateKeyPermissionRule(),
+        new CsrAreaRule(),
         new BaselineRule(),
     ];
 

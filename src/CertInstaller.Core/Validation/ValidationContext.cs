@@ -20,10 +20,22 @@ public sealed record ValidationContext
     /// <summary>The switchover peer's folder, if given.</summary>
     public FolderLayout? Peer { get; init; }
 
+    /// <summary>Passwords for encrypted keys and PKCS#12 files (--password, --password-file, CERTHARNESS_PASSWORD),
+    /// tried before the map file's &lt;Password&gt;; empty when none was given.</summary>
+    public IReadOnlyList<string> Passwords { get; init; } = [];
+
+    /// <summary>Every password to try: <see cref="Passwords"/>, then the map file's.</summary>
+    public IReadOnlyList<string> AllPasswords => Passwords.Concat(Layout.MapPasswords).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Parsed files of <see cref="Layout"/>, read once per run.</summary>
-    public PkiFileCache Files => _files ??= new PkiFileCache(Layout.Root);
+    public PkiFileCache Files => _files ??= new PkiFileCache(Layout.Root, AllPasswords);
 
     private PkiFileCache? _files;
+
+    /// <summary>The folder's certificate slots and hierarchy, computed once per run.</summary>
+    public FolderSlots Slots => _slots ??= FolderSlots.Compute(this);
+
+    private FolderSlots? _slots;
 
     /// <summary>Third-party files of the pre-install snapshot that must be byte-identical now.</summary>
     public IReadOnlyList<BaselineFile> Baseline { get; init; } = [];

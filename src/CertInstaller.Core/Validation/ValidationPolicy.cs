@@ -14,7 +14,30 @@ public sealed record ValidationPolicy
         [FindingCode.MapEntryOutsideFolder] = Severity.Error,
         [FindingCode.LinkNotFollowed] = Severity.Warning,
         [FindingCode.FolderMissing] = Severity.Error,
-        [FindingCode.FolderUnrecognised] = Severity.Warning,
+        [FindingCode.FolderUnrecognised] = Severity.Error,
+        [FindingCode.FolderEmpty] = Severity.Error,
+        [FindingCode.FolderUnreadable] = Severity.Error,
+        [FindingCode.PasswordRequired] = Severity.Warning,
+        [FindingCode.PasswordWrong] = Severity.Warning,
+        [FindingCode.PublicKeyMismatch] = Severity.Error,
+        [FindingCode.HttpsChainNotTrusted] = Severity.Warning,
+        [FindingCode.ExtendedKeyUsageWrong] = Severity.Warning,
+        [FindingCode.KeyUsageNotTls] = Severity.Warning,
+        [FindingCode.InactiveCertificateDates] = Severity.Warning,
+        [FindingCode.SwitchoverSharedKey] = Severity.Info,
+        [FindingCode.PrivateKeyGroupReadable] = Severity.Warning,
+        [FindingCode.CsrSignatureInvalid] = Severity.Warning,
+        [FindingCode.CsrKeyTooWeak] = Severity.Warning,
+        [FindingCode.CsrDigestTooWeak] = Severity.Warning,
+        [FindingCode.CsrSanMissing] = Severity.Warning,
+        [FindingCode.CsrKeyMismatch] = Severity.Warning,
+        [FindingCode.CsrCertificateKeyMismatch] = Severity.Warning,
+        [FindingCode.CsrCertificateNamesChanged] = Severity.Warning,
+        [FindingCode.PfxKeyMismatch] = Severity.Warning,
+        [FindingCode.CsrAreaFileUnreadable] = Severity.Warning,
+        [FindingCode.CaNotIssuedByServerGroup] = Severity.Error,
+        [FindingCode.OrphanedByDisplacedRoot] = Severity.Error,
+        [FindingCode.RemoteTrustIncomplete] = Severity.Error,
         [FindingCode.KeyMismatch] = Severity.Error,
         [FindingCode.KeyMissing] = Severity.Warning,
         [FindingCode.ChainNotTrusted] = Severity.Error,
@@ -35,8 +58,17 @@ public sealed record ValidationPolicy
     /// <summary>The default for install time and for certharness validate: errors fail, warnings are reported.</summary>
     public static ValidationPolicy Installer { get; } = new();
 
-    /// <summary>Warnings fail too; expiry window of 60 days.</summary>
-    public static ValidationPolicy Strict { get; } = new() { FailAt = Severity.Warning, ExpiryWarningDays = 60 };
+    /// <summary>Warnings fail too; expiry window of 60 days; a slot's wrong key usage is an error.</summary>
+    public static ValidationPolicy Strict { get; } = new()
+    {
+        FailAt = Severity.Warning,
+        ExpiryWarningDays = 60,
+        Overrides = new Dictionary<FindingCode, Severity?>
+        {
+            [FindingCode.ExtendedKeyUsageWrong] = Severity.Error,
+            [FindingCode.KeyUsageNotTls] = Severity.Error,
+        },
+    };
 
     /// <summary>The weakest acceptable signature digest.</summary>
     public DigestAlgorithm MinDigest { get; init; } = DigestAlgorithm.Sha256;

@@ -17,6 +17,7 @@ public class ActionDataSerializerTests
         Validation = ValidationMode.Enforce,
         MinDigest = DigestAlgorithm.Sha384,
         ExpiryWarningDays = 45,
+        PolicyFile = @"C:\ProgramData\Site\cert-policy.json",
         Host = "ic1.example.com",
         Retain = 3,
     };
@@ -92,5 +93,15 @@ public class ActionDataSerializerTests
     public void Parse_WhenDigestSpelledDifferently_Normalises(string given, string expected)
     {
         Assert.That(DigestNames.ToDisplayName(ActionDataSerializer.Parse($"CertDir=c;BackupDir=b;MinDigest={given}").MinDigest), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Parse_WhenPolicyAndExpiryWarningDaysGiven_CarriesThemAndEmptyTakesDefaults()
+    {
+        var data = ActionDataSerializer.Parse(@"CertDir=C:\c;BackupDir=C:\b;Policy=C:\site\policy.json;ExpiryWarningDays=90");
+        var defaults = ActionDataSerializer.Parse(@"CertDir=C:\c;BackupDir=C:\b;Policy=;ExpiryWarningDays=");
+
+        Assert.That((data.PolicyFile, data.ExpiryWarningDays), Is.EqualTo((@"C:\site\policy.json", 90)));
+        Assert.That((defaults.PolicyFile, defaults.ExpiryWarningDays), Is.EqualTo(((string?)null, 30)));
     }
 }

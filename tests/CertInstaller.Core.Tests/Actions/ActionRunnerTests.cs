@@ -105,6 +105,67 @@ public class ActionRunnerTests
     }
 
     [Test]
+    public void Validate_WhenPolicyTurnsTheFindingsCodeOff_PassesUnderEnforce()
+    {
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType, ThirdPartyNotAfter = Now.AddDays(-3) });
+        var policy = _temp.Write("policy.json", """{ "severities": { "CI3002": "off" } }""");
+
+        var withPolicy = Run(ActionOperation.Validate, Data with { PolicyFile = policy });
+        var without = Run(ActionOperation.Validate);
+
+        Assert.That(withPolicy.Succeeded, Is.True);
+        Assert.That(without.Succeeded, Is.False);
+    }
+
+    [Test]
+    public void Validate_WhenExpiryWarningDaysAndPolicyGiven_BothReachTheRules()
+    {
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType, ThirdPartyNotAfter = Now.AddDays(200) });
+        var policy = _temp.Write("policy.json", """{ "severities": { "ExpiringSoon": "error" } }""");
+
+        var near = Run(ActionOperation.Validate, Data with { PolicyFile = policy });
+        var far = Run(ActionOperation.Validate, Data with { PolicyFile = policy, ExpiryWarningDays = 365 });
+
+        Assert.That(near.Succeeded, Is.True, "200 days away is outside the default 30-day window");
+        Assert.That(far.Succeeded, Is.False);
+        Assert.That(far.Lines.Any(l => l.Level == LogLevel.Error && l.Text.StartsWith("CI3004 error")), Is.True);
+    }
+
+    [Test]
+    public void Validate_WhenPolicyFileIsMissing_FailsUnderEnforceNamingThePropertyAndWarnsOtherwise()
+    {
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec());
+        var missing = Path.Combine(_temp.Path, "nowhere.json");
+
+        var enforce = Run(ActionOperation.Validate, Data with { PolicyFile = missing });
+        var warn = Run(ActionOperation.Validate, Data with { PolicyFile = missing, Validation = ValidationMode.Warn });
+
+        Assert.That(enforce.Succeeded, Is.False);
+        Assert.That(enforce.Lines.Single(l => l.Level == LogLevel.Error).Text, Does.Contain(missing).And.Contain("CERTINSTALLER_POLICY"));
+        Assert.That(warn.Succeeded, Is.True);
+        Assert.That(warn.Lines.Any(l => l.Level == LogLevel.Warning && l.Text.Contains("CERTINSTALLER_POLICY")), Is.True);
+    }
+
+    [Test]
+    public void Preserve_WhenTheInstallAddedFilesUnderTheRootItDisplaced_NamesThemAndLeavesThemInPlace()
+    {
+        var builder = new IcFolderBuilder();
+        builder.BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+        Assert.That(Run(ActionOperation.Backup).Succeeded, Is.True);
+        builder.BuildServer(_certs, new IcFolderSpec { KeySeed = "regenerated", RemotePeers = 1 });
+        const string orphan = "Client/Remote_Subsystems/peer001/ic1_ClientCertificate.cer";
+
+        var preserve = Run(ActionOperation.Preserve);
+        var validate = Run(ActionOperation.Validate);
+
+        Assert.That(preserve.Succeeded, Is.True);
+        Assert.That(preserve.Lines.Any(l => l.Level == LogLevel.Warning && l.Text.Contains("CI9002") && l.Text.Contains(orphan)), Is.True);
+        Assert.That(File.Exists(Path.Combine(_certs, orphan)), Is.True, "report only: Preserve never deletes");
+        Assert.That(validate.Succeeded, Is.False);
+        Assert.That(validate.Lines.Any(l => l.Level == LogLevel.Error && l.Text.StartsWith("CI9002 error " + orphan)), Is.True);
+    }
+
+    [Test]
     public void Commit_AfterManyInstalls_KeepsRetainedSnapshots()
     {
         new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec());

@@ -12,7 +12,8 @@ public sealed class CertificateActionsTests
     private static readonly string[] PublicProperties =
     [
         "CERTINSTALLER_CERTDIR", "CERTINSTALLER_BACKUPDIR", "CERTINSTALLER_PRESERVE", "CERTINSTALLER_PRESERVE_PATTERNS",
-        "CERTINSTALLER_VALIDATION", "CERTINSTALLER_MIN_DIGEST", "CERTINSTALLER_RETAIN", "CERTINSTALLER_HOST",
+        "CERTINSTALLER_VALIDATION", "CERTINSTALLER_MIN_DIGEST", "CERTINSTALLER_EXPIRY_WARNING_DAYS", "CERTINSTALLER_POLICY",
+        "CERTINSTALLER_RETAIN", "CERTINSTALLER_HOST",
     ];
 
     private static WxsSource Fragment => WxsSource.Load(Path.Combine(RepoPaths.Installer, "CertificateActions.wxs"));
@@ -71,7 +72,7 @@ public sealed class CertificateActionsTests
     [Test]
     public void ActionData_HasEveryKeyAndEndsWithProductVersion()
     {
-        string[] keys = ["CertDir", "BackupDir", "Mode", "ProductCode", "Preserve", "PreservePatterns", "Validation", "MinDigest", "Retain", "Host", "ProductVersion"];
+        string[] keys = ["CertDir", "BackupDir", "Mode", "ProductCode", "Preserve", "PreservePatterns", "Validation", "MinDigest", "ExpiryWarningDays", "Policy", "Retain", "Host", "ProductVersion"];
         Assert.Multiple(() =>
         {
             foreach (var id in ActionIds)
@@ -111,6 +112,7 @@ public sealed class CertificateActionsTests
             Assert.That(Default("CERTINSTALLER_VALIDATION"), Is.EqualTo("warn"));
             Assert.That(Default("CERTINSTALLER_MIN_DIGEST"), Is.EqualTo("SHA-256"));
             Assert.That(Default("CERTINSTALLER_RETAIN"), Is.EqualTo("10"));
+            Assert.That(Default("CERTINSTALLER_EXPIRY_WARNING_DAYS"), Is.EqualTo("30"));
             var certDir = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_DefaultCertDir");
             Assert.That((certDir.Value, certDir.Schedule.Condition), Is.EqualTo(("[CERTINSTALLER_PRODUCT_CERTDIR]", "NOT CERTINSTALLER_CERTDIR")));
             var backupDir = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_DefaultBackupDir");

@@ -31,6 +31,43 @@ public sealed class ValidationTests : MsiScenario
         AssertFinding(ActionText(run, this.BackupDir));
     }
 
+    [Test]
+    public void InstallsUnderEnforce_WhenAPolicyTurnsTheFindingsCodeOff()
+    {
+        var thirdParty = ThirdPartyCertificates.Create(expired: true);
+        thirdParty.WriteTo(this.CertDir);
+        var policy = this.WritePolicy("""{ "severities": { "CI3002": "off" } }""");
+
+        var run = this.InstallSucceeds(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_POLICY={policy}");
+
+        AssertFolder(this.CertDir, this.V1.Files(SamplePackage.MainFiles).Overlay(thirdParty), "keeps the third-party files");
+        AssertRan(run, Actions.Validate);
+        Assert.That(ActionText(run, this.BackupDir), Does.Not.Contain("CI3002"), "the policy dropped the expired finding");
+    }
+
+    [Test]
+    public void RollsBack_WhenThePolicyAndTheExpiryWindowMakeAnExpiringCertificateAnError()
+    {
+        ThirdPartyCertificates.Create().WriteTo(this.CertDir);
+        var before = FolderState.Read(this.CertDir);
+        var policy = this.WritePolicy("""{ "severities": { "ExpiringSoon": "error" } }""");
+
+        var run = this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_POLICY={policy}", "CERTINSTALLER_EXPIRY_WARNING_DAYS=1000");
+
+        this.AssertFailed(run);
+        AssertFolder(this.CertDir, before, "is byte-identical to before the failed install");
+        Assert.That(ActionText(run, this.BackupDir), Does.Contain("CI3004"), "the 1000-day window and the policy reached Validate");
+    }
+
+    /// <summary>Writes a policy file under the test root (cleaned after each test) and returns its Windows path.</summary>
+    private string WritePolicy(string json)
+    {
+        var host = this.Engine.HostPath(CustomRoot + "policy.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(host)!);
+        File.WriteAllText(host, json);
+        return this.Engine.WindowsPath(host);
+    }
+
     // The finding names the file and says it expired. (Assert its FindingCode once the action host prints codes.)
     private static void AssertFinding(string text) =>
         Assert.That(text, Does.Contain("ServerGroupCertificate.cer").And.Match("(?i)expired"),

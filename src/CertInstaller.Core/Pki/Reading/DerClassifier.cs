@@ -29,6 +29,9 @@ internal static class DerClassifier
                 return new PrivateKeyObject(PrivateKeyFactory.CreateKey(PrivateKeyInfo.GetInstance(sequence)), KeyFormat.Pkcs8, pem);
             case DerInteger version when version.HasValue(1) && sequence.Count >= 2 && sequence[1] is Asn1OctetString:
                 return new PrivateKeyObject(ReadSec1(sequence), KeyFormat.Pkcs1, pem);
+            case DerInteger when sequence.Count == 2 && sequence[1] is DerInteger:
+                // PKCS#1 RSAPublicKey: { modulus, publicExponent } (openssl rsa -RSAPublicKey_out -outform DER).
+                return new PublicKeyObject(KeyDecoder.ReadRsaPublicKey(sequence), pem);
             case DerObjectIdentifier oid when oid.Id == SignedDataOid:
                 return ReadPkcs7(data, pem);
             case DerObjectIdentifier oid:

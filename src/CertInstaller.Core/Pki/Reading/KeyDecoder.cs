@@ -58,6 +58,22 @@ internal static class KeyDecoder
         return new PrivateKeyObject(key, encrypted ? KeyFormat.LegacyEncrypted : KeyFormat.Pkcs1, true);
     }
 
+    /// <summary>A PKCS#1 RSAPublicKey (SEQUENCE { modulus, publicExponent }), as <c>openssl rsa -RSAPublicKey_out</c> writes it.</summary>
+    public static AsymmetricKeyParameter ReadRsaPublicKey(byte[] der) =>
+        ReadRsaPublicKey(Org.BouncyCastle.Asn1.Asn1Sequence.GetInstance(der));
+
+    /// <summary>A PKCS#1 RSAPublicKey already parsed as a sequence of two integers.</summary>
+    public static AsymmetricKeyParameter ReadRsaPublicKey(Org.BouncyCastle.Asn1.Asn1Sequence sequence)
+    {
+        var key = Org.BouncyCastle.Asn1.X509.RsaPublicKeyStructure.GetInstance(sequence);
+        if (key.Modulus.SignValue <= 0 || key.PublicExponent.SignValue <= 0 || key.Modulus.BitLength < 256)
+        {
+            throw new PkiReadException(ReadErrorCode.Malformed, "the RSA public key has a zero, negative or tiny modulus or exponent", "export the key again");
+        }
+
+        return new Org.BouncyCastle.Crypto.Parameters.RsaKeyParameters(false, key.Modulus, key.PublicExponent);
+    }
+
     public static PkiReadException PasswordRequired(string what) =>
         new(ReadErrorCode.PasswordRequired, $"the {what} is encrypted and no password was given", "supply the password of this file");
 

@@ -8,7 +8,8 @@ namespace CertInstaller.Core.Pki.Reading;
 
 /// <summary>
 /// Reads any PKI file, detecting the format from its bytes (never its extension): PEM or DER certificates,
-/// CSRs, private keys (PKCS#1, SEC1, PKCS#8, encrypted PKCS#8, legacy encrypted PEM), PKCS#12 and PKCS#7.
+/// CSRs, private keys (PKCS#1, SEC1, PKCS#8, encrypted PKCS#8, legacy encrypted PEM), public keys (SubjectPublicKeyInfo
+/// or PKCS#1 RSAPublicKey), PKCS#12 and PKCS#7.
 /// </summary>
 public sealed class PkiReader
 {
@@ -171,12 +172,14 @@ public sealed class PkiReader
                 return KeyDecoder.ReadTraditionalPem(block, _password);
             case "PUBLIC KEY":
                 return new PublicKeyObject(PublicKeyFactory.CreateKey(content), true);
+            case "RSA PUBLIC KEY":
+                return new PublicKeyObject(KeyDecoder.ReadRsaPublicKey(content), true);
             case "PKCS7":
             case "CMS":
                 return DerClassifier.ReadPkcs7(content, pem: true);
             default:
                 throw new PkiReadException(ReadErrorCode.UnsupportedPemLabel, $"unsupported PEM label '{block.Type}'",
-                    "expected CERTIFICATE, CERTIFICATE REQUEST, PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA/EC PRIVATE KEY, PUBLIC KEY or PKCS7");
+                    "expected CERTIFICATE, CERTIFICATE REQUEST, PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA/EC PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY or PKCS7");
         }
     }
 

@@ -4,8 +4,14 @@ using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Validation.Rules;
 
-/// <summary>Each certificate of a set builds a chain to the folder's trusted certificates (or its self-signed Server Group root).</summary>
-/// <remarks>Dates are <see cref="CertificateRule"/>'s business; this rule reports only what breaks the path itself.</remarks>
+/// <summary>
+/// Each live certificate builds a chain to its own set's trusted file plus the folder's hierarchy
+/// (<see cref="FolderSlots"/>): anchors are never pooled across sets. A certificate that chains to a Server Group or
+/// IC CA that is no longer the folder's is an orphan (<see cref="FindingCode.OrphanedByDisplacedRoot"/>); the HTTPS
+/// slot is judged under the web PKI profile at warning level (<see cref="FindingCode.HttpsChainNotTrusted"/>).
+/// </summary>
+/// <remarks>Dates are <see cref="CertificateRule"/>'s business; this rule reports only what breaks the path itself.
+/// An IC CA the Server Group did not issue is <see cref="ConsistencyRule"/>'s.</remarks>
 public sealed class ChainRule(IChainBuilder builder) : IFolderRule
 {
     /// <summary>A rule with a fresh builder whose signature cache lives for one validation run.</summary>
@@ -16,47 +22,64 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
     /// <inheritdoc />
     public IEnumerable<Observation> Check(ValidationContext context)
     {
-        var layout = context.Layout;
-        var pool = new CertificatePool();
-        var anchors = new CertificatePool();
-        foreach (var entry in layout.Entries.Where(e => e.Part is FilePart.Certificate or FilePart.Trusted && e.Role != CertificateRole.LeftoverBackup))
-        {
-            foreach (var cert in context.Files.Certificates(entry.RelativePath))
-            {
-                pool.Add(cert);
-                if (entry.Part == FilePart.Trusted) anchors.Add(cert);
-            }
-        }
-        var serverGroup = layout.Sets.FirstOrDefault(s => s.Role == CertificateRole.ServerGroup)?.Certificate is { } sg
-            ? context.Files.Certificates(sg).FirstOrDefault() : null;
-        var selfSignedRoot = serverGroup is not null && serverGroup.SubjectDN.Equivalent(serverGroup.IssuerDN) ? serverGroup : null;
-        if (selfSignedRoot is not null) anchors.Add(selfSignedRoot);
-
-        var leaves = layout.Sets.Where(s => s.Certificate is not null).Select(s => s.Certificate!).ToList();
-        if (leaves.Count == 0) yield break;
-        if (anchors.Certificates.Count == 0)
-        {
-            yield return new Observation(FindingCode.ChainNotTrusted, "",
-                "the folder holds no trusted certificate (*_TrustedCertificate.cer) and no self-signed Server Group root: put the issuing CA's root in the trusted certificate files");
-            yield break;
-        }
-        foreach (var path in leaves)
-            foreach (var o in RuleGuard.Run(path, () => Chain(context, path, pool, anchors, selfSignedRoot)))
+        var slots = context.Slots;
+        foreach (var slot in slots.Slots)
+            foreach (var o in RuleGuard.Run(slot.Path, () => Chain(context, slots, slot)))
                 yield return o;
     }
 
-    private IEnumerable<Observation> Chain(ValidationContext context, string path, CertificatePool pool, CertificatePool anchors, X509Certificate? selfSignedRoot)
+    private IEnumerable<Observation> Chain(ValidationContext context, FolderSlots slots, CertificateSlot slot)
     {
-        var leaf = context.Files.Certificates(path).FirstOrDefault();
-        if (leaf is null || leaf.Equals(selfSignedRoot)) yield break;
-        var result = builder.Build(new ChainRequest(leaf, pool, anchors, context.At));
+        var certificates = context.Files.Certificates(slot.Path);
+        if (certificates.Count == 0) yield break; // unreadable: CertificateRule reports it
+        var leaf = LeafSelector.Select(certificates);
+        if (slots.SelfSignedRoot is not null && leaf.Equals(slots.SelfSignedRoot)) yield break;
+        if (slot.Role == CertificateRole.CertificateAuthority && slots.ServerGroup is { } sg && !FolderSlots.Issued(sg, leaf)) yield break;
+
+        var trusted = slot.TrustedFile is null ? [] : context.Files.Certificates(slot.TrustedFile);
+        var result = FolderChainVerifier.VerifySet(leaf, certificates, trusted, slots.Hierarchy, context.At, builder, slot.Purpose, slot.Profile, slots.SelfSigned);
         var problems = result.Problems.Where(p => !DateOrHost.Contains(p.Code)).ToList();
-        if (result.Anchor is null || problems.Count > 0)
-            yield return new Observation(FindingCode.ChainNotTrusted, path,
-                $"{Describe(leaf)} does not chain to the folder's trusted certificates: " +
-                string.Join("; ", problems.Select(p => p.Message).DefaultIfEmpty("no path to a trusted certificate")) +
-                ". Fix: add the missing issuing/root CA certificates to the trusted certificate files");
+        if (result.Anchor is not null && problems.Count == 0) yield break;
+
+        if (Orphan(slots, result) is { } orphan)
+        {
+            yield return new Observation(FindingCode.OrphanedByDisplacedRoot, slot.Path, orphan);
+            yield break;
+        }
+
+        var against = slot.TrustedFile is null
+            ? "its set has no trusted certificate file (*_TrustedCertificate.cer)" + (slots.SelfSignedRoot is null ? " and the folder no self-signed Server Group root" : " and it does not chain to the folder's Server Group root")
+            : $"it does not chain to its set's trusted file {slot.TrustedFile}" + (slots.ServerGroupPath is null ? "" : $" (with the folder's hierarchy under {slots.ServerGroupPath})");
+        var why = string.Join("; ", problems.Select(p => p.Message).DefaultIfEmpty("no path to a trusted certificate"));
+        var fix = slot.TrustedFile is null
+            ? "put the issuing and root CA certificates in a trusted certificate file beside it"
+            : $"put the missing issuing and root CA certificates in {slot.TrustedFile} (a root found in another set's trusted file does not count)";
+        yield return slot.IsHttps
+            ? new Observation(FindingCode.HttpsChainNotTrusted, slot.Path, $"{Describe(leaf)}: {against}: {why}. Fix: {fix}, or install the web CA's chain with the certificate")
+            : new Observation(FindingCode.ChainNotTrusted, slot.Path, $"{Describe(leaf)}: {against}: {why}. Fix: {fix}");
     }
+
+    /// <summary>Why the chain's failure comes from a Server Group or IC CA that is not the folder's current one, or null.</summary>
+    internal static string? Orphan(FolderSlots slots, ChainResult result)
+    {
+        foreach (var c in result.Path)
+        {
+            if (slots.Ca is { } ca && c.Equals(ca) && slots.ServerGroup is { } sg && !FolderSlots.Issued(sg, ca))
+                return $"{Describe(result.Path[0])} chains through {slots.CaPath}, an IC CA that the folder's current Server Group ({slots.ServerGroupPath}) did not issue. " + OrphanFix;
+            foreach (var (h, path) in new[] { (slots.ServerGroup, slots.ServerGroupPath), (slots.Ca, slots.CaPath) })
+            {
+                if (h is null || c.Equals(h) || !c.IssuerDN.Equivalent(h.SubjectDN, true) || FolderSlots.Issued(h, c)) continue;
+                var via = c.Equals(result.Path[0]) ? "" : $" through '{Describe(c)}'";
+                return $"{Describe(result.Path[0])} chains{via} to an issuer named '{Describe(h)}' whose key is not the one in {path} (the signature does not verify): " +
+                       "it chains to a Server Group root that is no longer in ServerGroup\\. " + OrphanFix;
+            }
+        }
+        return null;
+    }
+
+    internal const string OrphanFix =
+        "This is typically a file the install added under the root it regenerated, which Preserve displaced when it put the earlier ServerGroup\\ back. " +
+        "Fix: regenerate it under the current Server Group (IC Setup Assistant), or restore the pre-install snapshot (certharness backup restore); Preserve never deletes it";
 
     private static string Describe(X509Certificate c) => Pki.Reading.PkiDescriber.DescribeName(c.SubjectDN).OneLine;
 }

@@ -14,13 +14,26 @@ public sealed class FolderRule : IFolderRule
                 yield return new Observation(FindingCode.FolderMissing, "",
                     $"the certificates folder {context.Layout.Root} does not exist: check the path (CERTINSTALLER_CERTDIR) or restore a snapshot");
                 break;
+            case FolderKind.Empty:
+                yield return new Observation(FindingCode.FolderEmpty, "",
+                    $"the certificates folder {context.Layout.Root} is empty: check the path (CERTINSTALLER_CERTDIR, or the folder given to certharness), " +
+                    "or let IC Setup Assistant generate the certificates first");
+                break;
             case FolderKind.Unrecognised:
                 yield return new Observation(FindingCode.FolderUnrecognised, "",
-                    $"{context.Layout.Root} holds no ServerGroup, ICCertificateAuthority, Client or component certificate files: check the path");
+                    $"{context.Layout.Root} is not an IC certificates folder: it holds no ServerGroup\\, ICCertificateAuthority\\, Client\\ or component " +
+                    "certificate files. Check the path (CERTINSTALLER_CERTDIR, or the folder given to certharness): it should be the folder that holds ServerGroup\\");
                 break;
+            case FolderKind.Unreadable:
+                yield return new Observation(FindingCode.FolderUnreadable, "",
+                    $"the certificates folder {context.Layout.Root} cannot be read ({context.Layout.Skipped.FirstOrDefault()?.Reason}): " +
+                    "check the path (CERTINSTALLER_CERTDIR) and that this account may list it");
+                yield break;
         }
         foreach (var s in context.Layout.Skipped)
-            yield return new Observation(FindingCode.LinkNotFollowed, s.RelativePath, $"{s.Reason}: replace the link with the real file");
+            yield return s.Reason.StartsWith("cannot list", StringComparison.Ordinal)
+                ? new Observation(FindingCode.FolderUnreadable, s.RelativePath, $"{s.Reason}: give this account read access to it")
+                : new Observation(FindingCode.LinkNotFollowed, s.RelativePath, $"{s.Reason}: replace the link with the real file");
         foreach (var e in context.Layout.Entries.Where(e => e.Role == CertificateRole.LeftoverBackup))
             yield return new Observation(FindingCode.LeftoverBackup, e.RelativePath,
                 "a leftover copy sits in the certificates folder: move it out once the live certificates are confirmed good");

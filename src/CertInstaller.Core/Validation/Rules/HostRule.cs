@@ -12,7 +12,7 @@ public sealed class HostRule : IFolderRule
         if (string.IsNullOrWhiteSpace(context.Host)) yield break;
         var host = context.Host!.Trim().TrimEnd('.');
         var servers = context.Layout.Sets
-            .Where(s => s.Certificate is not null && s.UseType.Equals("Server", StringComparison.OrdinalIgnoreCase))
+            .Where(s => s.Certificate is not null && s.Role != CertificateRole.CsrWorkArea && s.UseType.Equals("Server", StringComparison.OrdinalIgnoreCase))
             .Select(s => s.Certificate!)
             .Concat(context.Layout.Entries.Where(e => e.Role == CertificateRole.Https && e.Part == FilePart.Other
                 && Path.GetExtension(e.RelativePath).Equals(".cer", StringComparison.OrdinalIgnoreCase)).Select(e => e.RelativePath));

@@ -1,35 +1,97 @@
+using System.Security.AccessControl;
+using System.Security.Principal;
 using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Core.Validation.Rules;
 
-/// <summary>Private key files are not readable by every user (Unix mode bits; Windows ACLs are left to the OS policy).</summary>
+/// <summary>
+/// Every private key file is readable by its owner (and administrators) only: the live *PrivateKey.bin files,
+/// leftovers (*.bin.1, *.backup), *.key files, PKCS#12 files and the CSRs work area's keys, recognised by name or by
+/// content. Unix: readable by others is <see cref="FindingCode.PrivateKeyWorldReadable"/>, by the group
+/// <see cref="FindingCode.PrivateKeyGroupReadable"/>. Windows: Everyone, Users or Authenticated Users allowed to read
+/// it is <see cref="FindingCode.PrivateKeyWorldReadable"/>.
+/// </summary>
 public sealed class PrivateKeyPermissionRule : IFolderRule
 {
     /// <inheritdoc />
     public IEnumerable<Observation> Check(ValidationContext context)
     {
-#if NET
-        return OperatingSystem.IsWindows() ? [] : Unix(context);
-#else
-        return [];
-#endif
-    }
-
-#if NET
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static List<Observation> Unix(ValidationContext context)
-    {
         var observations = new List<Observation>();
-        foreach (var e in context.Layout.Entries.Where(e => e.Part == FilePart.PrivateKey))
-            observations.AddRange(RuleGuard.Run(e.RelativePath, () => Mode(context, e.RelativePath)));
+        foreach (var e in context.Layout.Entries.Where(e => IsPrivateKeyFile(context, e)))
+            observations.AddRange(RuleGuard.Run(e.RelativePath, () => Access(context.Layout.FullPath(e.RelativePath), e.RelativePath)));
         return observations;
     }
 
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static IEnumerable<Observation> Mode(ValidationContext context, string path)
+    /// <summary>True when <paramref name="e"/> holds (or by its name would hold) a private key.</summary>
+    internal static bool IsPrivateKeyFile(ValidationContext context, LayoutEntry e)
     {
-        if ((File.GetUnixFileMode(context.Layout.FullPath(path)) & UnixFileMode.OtherRead) != 0)
-            yield return new Observation(FindingCode.PrivateKeyWorldReadable, path, "the private key is readable by every user: chmod o-r it (or 0600)");
+        if (e.Role == CertificateRole.MapFile) return false;
+        var name = Path.GetFileName(e.RelativePath);
+        if (e.Part is FilePart.PrivateKey or FilePart.Pkcs12
+            || name.IndexOf("PrivateKey", StringComparison.OrdinalIgnoreCase) >= 0
+            || System.Text.RegularExpressions.Regex.IsMatch(name, @"\.(key|pfx|p12)(\.\d+|\.backup|\.bak|\.old|\.orig)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            return true;
+        if (e.Part is FilePart.Certificate or FilePart.Trusted or FilePart.PublicKey or FilePart.Request) return false;
+        var read = context.Files.Read(e.RelativePath);
+        return read.Objects.Any(o => o is PrivateKeyObject or Pkcs12Object)
+               || read.Error?.Code is ReadErrorCode.PasswordRequired or ReadErrorCode.WrongPassword;
     }
+
+    private static IEnumerable<Observation> Access(string full, string path)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            var mode = File.GetUnixFileMode(full);
+            if ((mode & UnixFileMode.OtherRead) != 0)
+                return [new Observation(FindingCode.PrivateKeyWorldReadable, path, "the private key is readable by every user: chmod o-r it (0600)")];
+            if ((mode & UnixFileMode.GroupRead) != 0)
+                return [new Observation(FindingCode.PrivateKeyGroupReadable, path, "the private key is readable by its group: chmod g-r it (0600)")];
+            return [];
+        }
+#else
+        if (!IO.Platform.IsWindows) return [];
 #endif
+        var readers = WindowsReaders(full);
+        return readers.Count == 0
+            ? []
+            : [new Observation(FindingCode.PrivateKeyWorldReadable, path,
+                $"{string.Join(", ", readers)} may read the private key: remove that access (icacls \"{Path.GetFileName(full)}\" /remove:g *S-1-1-0 *S-1-5-32-545 *S-1-5-11), " +
+                "leaving SYSTEM, Administrators and the IC service account")];
+    }
+
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
+    private static List<string> WindowsReaders(string full)
+    {
+        try
+        {
+            return WindowsAcl(full);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return []; // the ACL cannot be read (or the platform has none): nothing to judge
+        }
+    }
+
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
+    private static List<string> WindowsAcl(string full)
+    {
+        return BroadReaders(new FileInfo(full).GetAccessControl().GetAccessRules(true, true, typeof(SecurityIdentifier)).OfType<FileSystemAccessRule>()
+            .Select(r => (((SecurityIdentifier)r.IdentityReference).Value, r.AccessControlType == AccessControlType.Allow, (r.FileSystemRights & FileSystemRights.ReadData) != 0)));
+    }
+
+    /// <summary>The broad groups (Everyone, Users, Authenticated Users) that an ACL lets read the file: allowed ReadData and not denied it.</summary>
+    internal static List<string> BroadReaders(IEnumerable<(string Sid, bool Allow, bool Read)> rules)
+    {
+        var broad = new Dictionary<string, string> { ["S-1-1-0"] = "Everyone", ["S-1-5-32-545"] = "Users", ["S-1-5-11"] = "Authenticated Users" };
+        var list = rules.ToList();
+        return broad.Where(b =>
+                list.Any(r => r.Sid == b.Key && r.Allow && r.Read) && !list.Any(r => r.Sid == b.Key && !r.Allow && r.Read))
+            .Select(b => b.Value).ToList();
+    }
 }

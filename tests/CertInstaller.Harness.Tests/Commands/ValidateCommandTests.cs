@@ -1,0 +1,131 @@
+using CertInstaller.Samples.Issuing;
+using CertInstaller.Samples;
+
+namespace CertInstaller.Harness.Tests.Commands;
+
+/// <summary>certharness validate: passwords as inspect takes them, and the exit codes of folders that are not certificates folders.</summary>
+[NonParallelizable]
+public class ValidateCommandTests
+{
+    private const string Password = "pfx-s3cret";
+    private string _root = null!;
+    private string Certs => Path.Combine(_root, "Certificates");
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-harness-validate-" + Guid.NewGuid().ToString("N")[..10]));
+
+    [TearDown]
+    public void TearDown()
+    {
+        Environment.SetEnvironmentVariable("CERTHARNESS_PASSWORD", null);
+        if (!OperatingSystem.IsWindows() && Directory.Exists(Certs)) File.SetUnixFileMode(Certs, (UnixFileMode)0b111_101_101);
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private void SiteWithEncryptedPfx()
+    {
+        var site = new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
+        var server = site.Issued["Server"];
+        Directory.CreateDirectory(Path.Combine(Certs, "CSRs"));
+        var pfx = Path.Combine(Certs, "CSRs", "ic1_Server.pfx");
+        File.WriteAllBytes(pfx, PkiWriter.Pkcs12(server.Certificate, server.Keys.Private, [site.ExternalCa!.Value.Issuing.Certificate], Password));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(pfx, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Test]
+    public void Validate_WhenPfxEncryptedAndNoPassword_WarnsAndExitsZero()
+    {
+        SiteWithEncryptedPfx();
+
+        var run = HarnessRun.Of("validate", Certs, "--json");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        var finding = run.Json.GetProperty("findings").EnumerateArray().Single();
+        Assert.That((finding.GetProperty("code").GetString(), finding.GetProperty("severity").GetString(), finding.GetProperty("path").GetString()),
+            Is.EqualTo(("CI1010", "warning", "CSRs/ic1_Server.pfx")));
+    }
+
+    [TestCase("option")]
+    [TestCase("file")]
+    [TestCase("env")]
+    public void Validate_WhenPasswordGivenAsInspectTakesIt_OpensThePfx(string how)
+    {
+        SiteWithEncryptedPfx();
+        var file = Path.Combine(_root, "pw.txt");
+        File.WriteAllText(file, Password + "\n");
+        string[] args = how switch
+        {
+            "option" => ["validate", Certs, "--json", "--password", Password],
+            "file" => ["validate", Certs, "--json", "--password-file", file],
+            _ => ["validate", Certs, "--json"],
+        };
+        if (how == "env") Environment.SetEnvironmentVariable("CERTHARNESS_PASSWORD", Password);
+
+        var run = HarnessRun.Of(args);
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Json.GetProperty("findings").GetArrayLength(), Is.Zero, run.ToString());
+    }
+
+    [Test]
+    public void Validate_WhenPasswordWrong_WarnsWithPasswordWrong()
+    {
+        SiteWithEncryptedPfx();
+
+        var run = HarnessRun.Of("validate", Certs, "--password", "nope");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Does.Contain("warning CI1011 CSRs/ic1_Server.pfx"));
+    }
+
+    [Test]
+    public void Validate_WhenFolderEmpty_ExitsOneNamingThePath()
+    {
+        Directory.CreateDirectory(Certs);
+
+        var run = HarnessRun.Of("validate", Certs);
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Does.Contain("error   CI1008").And.Contain(Certs).And.Contain("CERTINSTALLER_CERTDIR"));
+    }
+
+    [Test]
+    public void Validate_WhenFolderIsNotACertificatesFolder_ExitsOne()
+    {
+        Directory.CreateDirectory(Path.Combine(Certs, "logs"));
+        File.WriteAllText(Path.Combine(Certs, "logs", "setup.log"), "log");
+
+        var run = HarnessRun.Of("validate", Certs, "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("findings")[0].GetProperty("code").GetString(), Is.EqualTo("CI1007"));
+    }
+
+    [Test]
+    public void Validate_WhenPathIsAFile_ExitsTwo()
+    {
+        var file = Path.Combine(_root, "Certificates.zip");
+        File.WriteAllText(file, "PK");
+
+        var run = HarnessRun.Of("validate", file);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.StartWith("certharness validate: " + file));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "Unix mode bits")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Validate_WhenFolderCannotBeListed_ExitsTwo()
+    {
+        new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec());
+        File.SetUnixFileMode(Certs, UnixFileMode.None);
+        Assume.That(() => Directory.EnumerateFileSystemEntries(Certs).ToList(), Throws.InstanceOf<UnauthorizedAccessException>(),
+            "root lists any folder; run as another user to exercise this");
+
+        var run = HarnessRun.Of("validate", Certs);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stdout, Does.Contain("CI1009"));
+    }
+}
