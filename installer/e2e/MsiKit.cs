@@ -176,6 +176,11 @@ public static class MsiKit
         }
 
         files.Import(msi, idt);
+
+        // WiX writes no MsiFileHash row for a DefaultVersion file (WIX1103); the kit keeps the rows wixl wrote. Windows
+        // replaces an unversioned file on disk with a versioned one by the versioning rules alone; Wine 8 compares size
+        // and then the hash, so without the hash a third-party key of the same size as the product's would stay in place
+        // and the Linux sample would overwrite less of the folder than the Windows one does.
     }
 
     private static void CopyTree(string from, string to)
