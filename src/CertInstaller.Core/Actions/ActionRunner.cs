@@ -30,18 +30,19 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
     public ActionOutcome Run(ActionOperation operation, ActionData data)
     {
         var log = new List<LogLine>();
+        var results = new Results();
         try
         {
             var ok = operation switch
             {
                 ActionOperation.Backup => Backup(data, log),
                 ActionOperation.RestoreOnRollback => RestoreOnRollback(data, log),
-                ActionOperation.Preserve => Preserve(data, log),
-                ActionOperation.Validate => Validate(data, log),
+                ActionOperation.Preserve => Preserve(data, log, results),
+                ActionOperation.Validate => Validate(data, log, results),
                 ActionOperation.Commit => Commit(data, log),
                 _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
             };
-            return new ActionOutcome(ok, log);
+            return new ActionOutcome(ok, log) { Preservation = results.Preservation, Validation = results.Validation };
         }
         catch (BackupException e)
         {
@@ -109,7 +110,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         return true;
     }
 
-    private bool Preserve(ActionData data, List<LogLine> log)
+    private bool Preserve(ActionData data, List<LogLine> log, Results results)
     {
         if (!data.Preserve)
         {
@@ -122,7 +123,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             log.Add(new LogLine(LogLevel.Error, $"no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed."));
             return false;
         }
-        var result = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir);
+        var result = results.Preservation = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir);
         foreach (var item in result.Items.Where(i => i.Decision != PreservationDecision.Unchanged))
         {
             var level = item.Decision == PreservationDecision.KeptChangedByAdmin ? LogLevel.Warning : LogLevel.Info;
@@ -132,7 +133,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         return true;
     }
 
-    private bool Validate(ActionData data, List<LogLine> log)
+    private bool Validate(ActionData data, List<LogLine> log, Results results)
     {
         if (data.Validation == ValidationMode.Off)
         {
@@ -142,7 +143,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         var store = new SnapshotStore(data.BackupDir);
         var marker = TransactionMarker.Read(store.Root, data.ProductCode);
         var baseline = marker is null || !data.Preserve ? [] : BaselineFile.ThirdPartyOf(store.Open(marker.SnapshotId).Manifest);
-        var report = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
+        var report = results.Validation = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
         foreach (var f in report.Findings)
         {
             var level = f.Severity == Severity.Error ? (data.Validation == ValidationMode.Enforce ? LogLevel.Error : LogLevel.Warning)
@@ -178,6 +179,13 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             Host = data.Host,
             Baseline = baseline,
         });
+    }
+
+    // What Preserve and Validate produced, handed to ActionOutcome for hosts that report data (the wrapper's --json).
+    private sealed class Results
+    {
+        public PreservationResult? Preservation { get; set; }
+        public ValidationReport? Validation { get; set; }
     }
 
     private static string Describe(PreservationDecision d) => d switch
