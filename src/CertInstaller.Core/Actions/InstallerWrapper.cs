@@ -108,6 +108,7 @@ public sealed class InstallerWrapper
         private bool _restored;
         private bool _nested;
         private bool _stateKept;
+        private bool _finishedInterrupted;
         private Preservation.PreservationResult? _preservation;
         private Validation.ValidationReport? _validation;
 
@@ -172,6 +173,7 @@ public sealed class InstallerWrapper
                     return Finish(WrapperOutcome.NotStarted, InstallerExitCodes.Failure);
                 }
 
+                _finishedInterrupted = true;
                 _w._checkpoint(WrapperStep.FinishedInterrupted);
             }
 
@@ -430,6 +432,7 @@ public sealed class InstallerWrapper
                 SnapshotId = _state?.SnapshotId ?? TransactionMarker.Read(_store.Root, _data.ProductCode)?.SnapshotId,
                 Restored = _restored,
                 NestedActions = _nested,
+                FinishedInterruptedRun = _finishedInterrupted,
                 Preservation = _preservation,
                 Validation = _validation,
                 Command = _command.Display,

@@ -41,6 +41,9 @@ public sealed record WrapperResult(string RunId, WrapperOutcome Outcome, int Exi
     /// <summary>Whether CertInstaller custom actions inside the installer ran into this run's lock (the installer includes the fragment).</summary>
     public bool NestedActions { get; init; }
 
+    /// <summary>Whether an interrupted earlier run was found and finished (its snapshot restored) before this run started.</summary>
+    public bool FinishedInterruptedRun { get; init; }
+
     /// <summary>What Preserve decided and put back; null when it did not run.</summary>
     public PreservationResult? Preservation { get; init; }
 
@@ -82,6 +85,7 @@ public sealed record WrapperResult(string RunId, WrapperOutcome Outcome, int Exi
         snapshotId = SnapshotId,
         restored = Restored,
         nestedActions = NestedActions,
+        finishedInterruptedRun = FinishedInterruptedRun,
         putBack = Preservation?.Items
             .Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
             .Select(i => i.RelativePath).ToList() ?? [],

@@ -67,7 +67,7 @@ public class InstallerWrapperCrashPointTests
         clock.Advance(TimeSpan.FromMinutes(5));
         var next = new InstallerWrapper(FakeInstaller.RegeneratingIc(dir.Certificates, 0), new PhysicalFileSystem(), clock, new TestLockProbe(false)).Run(data, Command);
 
-        Assert.That((next.ExitCode, next.Outcome), Is.EqualTo((0, WrapperOutcome.Succeeded)), $"killed after {killedAt}");
+        Assert.That((next.ExitCode, next.Outcome, next.FinishedInterruptedRun), Is.EqualTo((0, WrapperOutcome.Succeeded, true)), $"killed after {killedAt}");
         var after = FolderAssert.Picture(dir.Certificates);
         foreach (var file in original.ThirdPartyFiles) Assert.That(after[file], Is.EqualTo(before[file]), $"{file} (killed after {killedAt})");
         Assert.That(File.Exists(WrapperRunState.PathIn(dir.BackupRoot)), Is.False);
