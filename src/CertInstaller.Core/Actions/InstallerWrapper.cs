@@ -109,6 +109,7 @@ public sealed class InstallerWrapper
         private bool _nested;
         private bool _stateKept;
         private bool _finishedInterrupted;
+        private bool _commandLogged;
         private Preservation.PreservationResult? _preservation;
         private Validation.ValidationReport? _validation;
 
@@ -486,7 +487,13 @@ public sealed class InstallerWrapper
             }
 
             var header = ActionLogFile.Header(_w._clock.UtcNow, "run", result is null ? _runId : $"{_runId} {result}");
-            var detail = new List<string> { "Command: " + _command.Display };
+            var detail = new List<string>();
+            if (!_commandLogged || result is not null)
+            {
+                detail.Add("Command: " + _command.Display); // the first and the last block of a run name it
+                _commandLogged = true;
+            }
+
             detail.AddRange(_pending.Select(l => l.ToString()));
             _pending.Clear();
             TryLog(header, detail);
