@@ -16,8 +16,12 @@ public static class MsiKit
     /// <param name="regeneratedCertificatesDir">output of installer/Sample/regenerate-certificates.sh.</param>
     /// <param name="actionHostExe">the published win-x64 certinstaller-action.exe.</param>
     /// <param name="workDir">a scratch folder of this build.</param>
+    /// <param name="withCertInstaller">false leaves the CertInstaller fragment out (no CertInstaller actions, data, properties
+    /// or sequence rows): a vendor package that does not include the wixlib, for <c>certinstaller-action run</c>. The sample's
+    /// own test action then takes the place of the fragment action it was scheduled against.</param>
     /// <returns>the MSI path.</returns>
-    public static string BuildSample(string installerDir, string version, string regeneratedCertificatesDir, string actionHostExe, string workDir)
+    public static string BuildSample(string installerDir, string version, string regeneratedCertificatesDir, string actionHostExe, string workDir,
+        bool withCertInstaller = true)
     {
         if (Directory.Exists(workDir))
         {
@@ -35,13 +39,39 @@ public static class MsiKit
         var fragment = WxsSource.Load(Path.Combine(installerDir, "CertificateActions.wxs"));
         var sample = WxsSource.Load(Path.Combine(installerDir, "Sample", "Product.wxs"));
         var idt = Path.Combine(workDir, "idt");
-        AddCustomActions(msi, idt, actionHostExe, fragment, sample);
-        AddProperties(msi, idt, fragment, sample);
-        AddRegistrySearches(msi, idt, fragment, sample);
-        AddRegistryComponents(msi, idt, sample, fragment, sample);
-        AddSequence(msi, idt, sample, fragment, sample);
+        WxsSource[] sources = withCertInstaller ? [fragment, sample] : [sample];
+        AddCustomActions(msi, idt, actionHostExe, sources);
+        AddProperties(msi, idt, sources);
+        AddRegistrySearches(msi, idt, sources);
+        AddRegistryComponents(msi, idt, sample, sources);
+        AddSequence(msi, idt, sample, withCertInstaller ? null : fragment, sources);
         ApplyComponentsAndFiles(msi, idt, sample);
         return msi;
+    }
+
+    /// <summary>
+    /// The schedules of <paramref name="schedules"/> with every anchor that is an action of <paramref name="leftOut"/>
+    /// replaced by where that action would have been (its own anchor and direction, recursively): "After
+    /// CertInstaller_Validate" becomes "After InstallFiles" when the fragment is left out.
+    /// </summary>
+    public static IEnumerable<WxsSchedule> Reanchor(IEnumerable<WxsSchedule> schedules, WxsSource leftOut)
+    {
+        var removed = leftOut.AllScheduled.ToDictionary(s => s.Action);
+        foreach (var s in schedules)
+        {
+            var current = s;
+            for (var hops = 0; removed.TryGetValue(current.Anchor, out var gone); hops++)
+            {
+                if (hops > removed.Count)
+                {
+                    throw new InvalidDataException($"action {s.Action}: the anchors of {leftOut.Path} form a cycle");
+                }
+
+                current = current with { Before = gone.Before, After = gone.After };
+            }
+
+            yield return current;
+        }
     }
 
     /// <summary>The CustomAction rows the kit derives from the WiX sources (also used by tests to show the mapping).</summary>
@@ -245,7 +275,7 @@ public static class MsiKit
     private static string Hash(string text) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
-    private static void AddSequence(string msi, string idt, WxsSource product, params WxsSource[] sources)
+    private static void AddSequence(string msi, string idt, WxsSource product, WxsSource? leftOut, params WxsSource[] sources)
     {
         var table = IdtTable.Export(msi, "InstallExecuteSequence");
         var rows = table.Rows.Select(r => new SequenceRow(r[0], r[1].Length == 0 ? null : r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
@@ -277,7 +307,8 @@ public static class MsiKit
             });
         }
 
-        scheduled.AddRange(sources.SelectMany(s => s.AllScheduled));
+        var own = sources.SelectMany(s => s.AllScheduled);
+        scheduled.AddRange(leftOut is null ? own : Reanchor(own, leftOut));
         var resolved = SequenceResolver.Resolve(rows, scheduled);
         table.Rows.Clear();
         foreach (var r in resolved)
@@ -313,6 +344,11 @@ public static class MsiKit
         }
 
         files.Import(msi, idt);
+
+        // WiX writes no MsiFileHash row for a DefaultVersion file (WIX1103); the kit keeps the rows wixl wrote. Windows
+        // replaces an unversioned file on disk with a versioned one by the versioning rules alone; Wine 8 compares size
+        // and then the hash, so without the hash a third-party key of the same size as the product's would stay in place
+        // and the Linux sample would overwrite less of the folder than the Windows one does.
     }
 
     private static void CopyTree(string from, string to)

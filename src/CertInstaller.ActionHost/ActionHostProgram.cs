@@ -18,6 +18,7 @@ public static class ActionHostProgram
     /// <summary>Runs the operation named by <paramref name="args"/>[0]; returns 0 or 1603.</summary>
     public static int Run(string[] args, TextWriter stdout)
     {
+        if (args.Length > 0 && args[0] == RunVerb.Name) return RunVerb.Run(args[1..], stdout, windowsCommandLine: OperatingSystem.IsWindows() ? Environment.CommandLine : null);
         if (args.Length != 2 || !ActionOperationNames.ByCommandName.TryGetValue(args[0], out var operation))
         {
             stdout.WriteLine(new LogLine(LogLevel.Error, args.Length == 0

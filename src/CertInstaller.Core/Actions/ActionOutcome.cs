@@ -1,9 +1,19 @@
+using CertInstaller.Core.Preservation;
+using CertInstaller.Core.Validation;
+
 namespace CertInstaller.Core.Actions;
 
 /// <summary>What an install-time operation did: success or failure, and the lines for the installer log.</summary>
 /// <param name="Succeeded">False fails the install (and starts rollback).</param>
 /// <param name="Lines">Log lines in order; never hold a secret.</param>
-public sealed record ActionOutcome(bool Succeeded, IReadOnlyList<LogLine> Lines);
+public sealed record ActionOutcome(bool Succeeded, IReadOnlyList<LogLine> Lines)
+{
+    /// <summary>What Preserve decided and put back, for hosts that report it as data (null for other operations or when it failed).</summary>
+    public PreservationResult? Preservation { get; init; }
+
+    /// <summary>The report Validate judged, for hosts that report findings as data (null for other operations, when off, or when it failed).</summary>
+    public ValidationReport? Validation { get; init; }
+}
 
 /// <summary>One line for the installer log.</summary>
 /// <param name="Level">Info, warning or error.</param>

@@ -31,18 +31,19 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
     public ActionOutcome Run(ActionOperation operation, ActionData data)
     {
         var log = new List<LogLine>();
+        var results = new Results();
         try
         {
             var ok = operation switch
             {
                 ActionOperation.Backup => Backup(data, log),
                 ActionOperation.RestoreOnRollback => RestoreOnRollback(data, log),
-                ActionOperation.Preserve => Preserve(data, log),
-                ActionOperation.Validate => Validate(data, log),
+                ActionOperation.Preserve => Preserve(data, log, results),
+                ActionOperation.Validate => Validate(data, log, results),
                 ActionOperation.Commit => Commit(data, log),
                 _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
             };
-            return new ActionOutcome(ok, log);
+            return new ActionOutcome(ok, log) { Preservation = results.Preservation, Validation = results.Validation };
         }
         catch (BackupException e)
         {
@@ -110,7 +111,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         return true;
     }
 
-    private bool Preserve(ActionData data, List<LogLine> log)
+    private bool Preserve(ActionData data, List<LogLine> log, Results results)
     {
         if (!data.Preserve)
         {
@@ -123,7 +124,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             log.Add(new LogLine(LogLevel.Error, $"no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed."));
             return false;
         }
-        var result = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir);
+        var result = results.Preservation = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir);
         foreach (var item in result.Items.Where(i => i.Decision != PreservationDecision.Unchanged))
         {
             var level = item.Decision == PreservationDecision.KeptChangedByAdmin ? LogLevel.Warning : LogLevel.Info;
@@ -137,7 +138,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         return true;
     }
 
-    private bool Validate(ActionData data, List<LogLine> log)
+    private bool Validate(ActionData data, List<LogLine> log, Results results)
     {
         if (data.Validation == ValidationMode.Off)
         {
@@ -150,7 +151,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         ValidationReport report;
         try
         {
-            report = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
+            report = results.Validation = Validator(data, new LayoutScanner().Scan(data.CertDir), baseline);
         }
         catch (PolicyException e)
         {
@@ -214,6 +215,13 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             Host = data.Host,
             Baseline = baseline,
         });
+    }
+
+    // What Preserve and Validate produced, handed to ActionOutcome for hosts that report data (the wrapper's --json).
+    private sealed class Results
+    {
+        public PreservationResult? Preservation { get; set; }
+        public ValidationReport? Validation { get; set; }
     }
 
     private static string Describe(PreservationDecision d) => d switch

@@ -14,6 +14,11 @@ public interface IMsiEngine : IDisposable
     /// <summary>Runs msiexec with <paramref name="args"/> plus a verbose log named after <paramref name="logName"/>.</summary>
     MsiRun Run(string logName, params string[] args);
 
+    /// <summary>Runs <paramref name="wrapperExe"/> (the win-x64 action host) with <paramref name="wrapperArgs"/>, then
+    /// <c>--</c>, then msiexec with <paramref name="msiexecArgs"/> plus a verbose log named after <paramref name="logName"/>:
+    /// <c>certinstaller-action run ... -- msiexec ...</c>. The exit code is the wrapper's (Wine: cut to 8 bits).</summary>
+    MsiRun RunWrapped(string logName, string wrapperExe, IReadOnlyList<string> wrapperArgs, params string[] msiexecArgs);
+
     /// <summary>Whether an exit code means "the installation failed" (Windows: 1603; Wine truncates exit codes to 8 bits).</summary>
     bool IsInstallFailure(int exitCode);
 }

@@ -27,6 +27,17 @@ public sealed class WindowsMsiEngine : IMsiEngine
         return new MsiRun("msiexec " + string.Join(' ', args), code, MsiLog.Read(log), output);
     }
 
+    public MsiRun RunWrapped(string logName, string wrapperExe, IReadOnlyList<string> wrapperArgs, params string[] msiexecArgs)
+    {
+        var log = Path.Combine(this.logDir, logName + ".log");
+        File.Delete(log);
+        var all = new List<string>(wrapperArgs) { "--", "msiexec" };
+        all.AddRange(msiexecArgs);
+        all.AddRange(["/l*v", log]);
+        var (code, output) = ProcessRunner.Run(wrapperExe, all, timeout: TimeSpan.FromMinutes(5));
+        return new MsiRun("certinstaller-action " + string.Join(' ', wrapperArgs) + " -- msiexec " + string.Join(' ', msiexecArgs), code, MsiLog.Read(log), output);
+    }
+
     public bool IsInstallFailure(int exitCode) => exitCode == 1603;
 
     public void Dispose()

@@ -73,6 +73,20 @@ public sealed class WineMsiEngine : IMsiEngine
         return new MsiRun("msiexec " + string.Join(' ', args), code, MsiLog.Read(logHost), output);
     }
 
+    public MsiRun RunWrapped(string logName, string wrapperExe, IReadOnlyList<string> wrapperArgs, params string[] msiexecArgs)
+    {
+        var logDir = Path.Combine(this.prefix, "drive_c", "msie2e-logs");
+        Directory.CreateDirectory(logDir);
+        var logHost = Path.Combine(logDir, logName + ".log");
+        File.Delete(logHost);
+        var all = new List<string> { wrapperExe };
+        all.AddRange(wrapperArgs);
+        all.AddRange(["--", "msiexec", .. msiexecArgs, "/l*v", $@"C:\msie2e-logs\{logName}.log"]);
+        var (code, output) = ProcessRunner.Run(this.wine, all, this.env, timeout: RunTimeout);
+        this.WaitServer();
+        return new MsiRun("certinstaller-action " + string.Join(' ', wrapperArgs) + " -- msiexec " + string.Join(' ', msiexecArgs), code, MsiLog.Read(logHost), output);
+    }
+
     // 1603 and 1627 arrive as 67 and 91: a Linux exit status keeps the low 8 bits only.
     public bool IsInstallFailure(int exitCode) => exitCode is not 0 and not 3010 and not (3010 & 0xff);
 

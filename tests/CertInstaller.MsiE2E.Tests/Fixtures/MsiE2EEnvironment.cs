@@ -16,6 +16,8 @@ public sealed class MsiE2EEnvironment : IDisposable
 
     private static readonly Lazy<MsiE2EEnvironment> Lazy = new(() => new MsiE2EEnvironment(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private readonly Lazy<SamplePackage> plainV1;
+
     private MsiE2EEnvironment()
     {
         var clock = Stopwatch.StartNew();
@@ -36,6 +38,11 @@ public sealed class MsiE2EEnvironment : IDisposable
             this.V2 = new SamplePackage("2.0.0", BuildKitSample("2.0.0", this.V2Certs, this.ActionHostExe), this.V2Certs);
         }
 
+        this.plainV1 = new(() => OperatingSystem.IsWindows()
+            ? throw new PlatformNotSupportedException("the sample without the CertInstaller fragment is built by the Linux kit only")
+            : new SamplePackage("1.0.0", MsiKit.MsiKit.BuildSample(RepoPaths.Installer, "1.0.0", this.V1Certs, this.ActionHostExe!,
+                Path.Combine(RepoPaths.Artifacts, "kit-plain-1.0.0"), withCertInstaller: false), this.V1Certs));
+
         TestContext.Progress.WriteLine($"MsiE2E environment ({this.Engine.Name}) ready in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
@@ -49,6 +56,13 @@ public sealed class MsiE2EEnvironment : IDisposable
     public string V2Certs { get; }
     public SamplePackage V1 { get; }
     public SamplePackage V2 { get; }
+
+    /// <summary>v1 built without the CertInstaller fragment (a vendor package for <c>certinstaller-action run</c>), made on
+    /// first use; the kit builds it, so Linux only (the Windows workflow builds no such WiX package).</summary>
+    public SamplePackage PlainV1 => this.plainV1.Value;
+
+    /// <summary>Whether <see cref="PlainV1"/> was built (so cleanup uninstalls it).</summary>
+    public bool PlainV1Built => this.plainV1.IsValueCreated;
 
     public void Dispose() => this.Engine.Dispose();
 

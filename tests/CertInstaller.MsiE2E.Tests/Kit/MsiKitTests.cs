@@ -124,4 +124,14 @@ public sealed class MsiKitTests
             }
         });
     }
+
+    [Test]
+    public void VersionedFiles_KeepTheirFileHash_SoWineOverwritesThemLikeWindows()
+    {
+        var hashed = IdtTable.Export(this.msi, "MsiFileHash").Rows.Select(r => r[0]).ToList();
+
+        // WiX writes none for DefaultVersion files (WIX1103), and Windows needs none: a versioned file wins over an
+        // unversioned one. Wine 8 decides by size, then hash: without it, a same-size third-party key would stay.
+        Assert.That(hashed, Is.SupersetOf(Sample.FileDefaultVersions.Keys));
+    }
 }

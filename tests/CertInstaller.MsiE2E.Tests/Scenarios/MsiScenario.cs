@@ -123,6 +123,11 @@ public abstract class MsiScenario
             this.Engine.Run($"cleanup-uninstall-{package.Version}", "/x", this.Engine.WindowsPath(package.MsiPath), "/qn");
         }
 
+        if (this.Env.PlainV1Built)
+        {
+            this.Engine.Run("cleanup-uninstall-plain", "/x", this.Engine.WindowsPath(this.Env.PlainV1.MsiPath), "/qn");
+        }
+
         foreach (var dir in new[] { MsiE2EEnvironment.InstallDir, MsiE2EEnvironment.DefaultBackupDir, CustomRoot })
         {
             var host = this.Engine.HostPath(dir);

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CertInstaller.Core.Preservation;
+using CertInstaller.Core.Validation;
+
+namespace CertInstaller.Core.Actions;
+
+/// <summary>How a wrapped run ended.</summary>
+public enum WrapperOutcome
+{
+    /// <summary>The installer succeeded (0, 3010, 1641); third-party files are back, validation passed or only warned, retention ran.</summary>
+    Succeeded,
+    /// <summary>The installer failed (or could not start); the folder was restored exactly from the snapshot.</summary>
+    InstallerFailed,
+    /// <summary>The installer succeeded but CertInstaller failed the run (validation under enforce, or Preserve failed); the folder was restored exactly.</summary>
+    Rejected,
+    /// <summary>Nothing was run: no snapshot could be taken, or an interrupted run could not be finished.</summary>
+    NotStarted,
+    /// <summary>Nothing was run: another CertInstaller run holds the folder (exit 1618).</summary>
+    Refused,
+    /// <summary>The folder had to be restored and the restore failed; the snapshot and the marker stay, the next run restores again.</summary>
+    RestoreFailed,
+}
+
+/// <summary>What a wrapped run did; <see cref="ToJson"/> is the <c>--json</c> summary.</summary>
+/// <param name="RunId">The run's id (also in its log blocks and lock).</param>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="ExitCode">The wrapper's exit code: the installer's own, or 1603/1618 when CertInstaller decided.</param>
+/// <param name="Lines">Every log line, in order.</param>
+public sealed record WrapperResult(string RunId, WrapperOutcome Outcome, int ExitCode, IReadOnlyList<LogLine> Lines)
+{
+    /// <summary>The installer's exit code; null when it did not run.</summary>
+    public int? InstallerExitCode { get; init; }
+
+    /// <summary>The pre-install snapshot; null when none was taken.</summary>
+    public string? SnapshotId { get; init; }
+
+    /// <summary>Whether the folder was restored exactly from the snapshot.</summary>
+    public bool Restored { get; init; }
+
+    /// <summary>Whether CertInstaller custom actions inside the installer ran into this run's lock (the installer includes the fragment).</summary>
+    public bool NestedActions { get; init; }
+
+    /// <summary>Whether an interrupted earlier run was found and finished (its snapshot restored) before this run started.</summary>
+    public bool FinishedInterruptedRun { get; init; }
+
+    /// <summary>What Preserve decided and put back; null when it did not run.</summary>
+    public PreservationResult? Preservation { get; init; }
+
+    /// <summary>The validation report; null when validation did not run (off, or the installer failed).</summary>
+    public ValidationReport? Validation { get; init; }
+
+    /// <summary>The wrapped command (secrets hidden).</summary>
+    public string Command { get; init; } = "";
+
+    /// <summary>The certificates folder.</summary>
+    public string CertDir { get; init; } = "";
+
+    /// <summary>The backup root.</summary>
+    public string BackupDir { get; init; } = "";
+
+    /// <summary>The log file the run appended to.</summary>
+    public string LogPath { get; init; } = "";
+
+    /// <summary>The validation policy name (enforce, warn, off).</summary>
+    public string ValidationMode { get; init; } = "";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The <c>--json</c> summary (shape documented in README.md, "Deploying with SCCM / Intune / Ansible").</summary>
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        runId = RunId,
+        command = Command,
+        certDir = CertDir,
+        backupDir = BackupDir,
+        outcome = Outcome,
+        exitCode = ExitCode,
+        installerExitCode = InstallerExitCode,
+        snapshotId = SnapshotId,
+        restored = Restored,
+        nestedActions = NestedActions,
+        finishedInterruptedRun = FinishedInterruptedRun,
+        putBack = Preservation?.Items
+            .Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
+            .Select(i => i.RelativePath).ToList() ?? [],
+        preservation = Preservation?.Items.Select(i => new { path = i.RelativePath, decision = i.Decision, reason = i.Reason }).ToList(),
+        validation = Validation is null ? null : new
+        {
+            valid = Validation.Valid,
+            policy = ValidationMode,
+            findings = Validation.Findings.Select(f => new
+            {
+                code = f.CodeText,
+                severity = f.Severity.ToString().ToLowerInvariant(),
+                path = f.Path,
+                message = f.Message,
+            }).ToList(),
+        },
+        log = LogPath,
+        lines = Lines.Select(l => new { level = l.Level, text = l.Text }).ToList(),
+    }, Options);
+}
