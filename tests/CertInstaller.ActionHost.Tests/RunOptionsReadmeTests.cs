@@ -53,7 +53,7 @@ public partial class RunOptionsReadmeTests
     {
         var fragment = XDocument.Load(Path.Combine(Root(), "installer", "CertificateActions.wxs"));
         var values = fragment.Descendants(Wix + "Property").ToDictionary(p => (string)p.Attribute("Id")!, p => (string?)p.Attribute("Value"));
-        var set = fragment.Descendants(Wix + "SetProperty").Where(p => ((string)p.Attribute("Action")!).StartsWith("CertInstaller_Default", StringComparison.Ordinal))
+        var set = fragment.Descendants(Wix + "SetProperty").Where(p => ((string?)p.Attribute("Action") ?? "").StartsWith("CertInstaller_Default", StringComparison.Ordinal))
             .ToLookup(p => (string)p.Attribute("Id")!, p => (string)p.Attribute("Value")!);
 
         Assert.Multiple(() =>
