@@ -1,0 +1,52 @@
+using CertInstaller.Core.Pki.Chains.NameConstraints;
+using CertInstaller.Core.Pki.Chains.Profiles;
+using CertInstaller.Core.Pki.Chains.Revocation;
+using CertInstaller.Core.Pki.Chains.Rules;
+using Org.BouncyCastle.X509;
+
+namespace CertInstaller.Core.Pki.Chains;
+
+/// <summary>
+/// Validates one candidate path (leaf first; the last certificate is the anchor when <c>anchor</c> is given) as
+/// RFC 5280 §6.1 says, plus the request's purpose, revocation from CRL files and profile. States every problem found.
+/// </summary>
+internal sealed class PathValidator(ChainRequest request, SignatureCache signatures)
+{
+    /// <summary>False for signatures that must never verify, whatever the key (MD2, MD4, MD5).</summary>
+    public static bool SignatureAcceptable(X509Certificate subject) => !CertificateRules.ForbiddenDigest(subject);
+
+    public Outcome Validate(IReadOnlyList<X509Certificate> path, X509Certificate? anchor)
+    {
+        var findings = new Findings(request.Files);
+        LinkRules.Check(path, anchor, signatures, findings);
+        CertificateRules.Check(path, anchor, request.At, findings);
+        if (request.Host is { } host && !HostMatcher.Covers(path[0], host))
+        {
+            findings.Add(ChainProblemCode.HostMismatch, path[0], $"the certificate does not cover host '{host}'", "RFC 6125 §6.4; RFC 2818 §3.1");
+        }
+
+        PurposeRules.Check(path, anchor, request.Purpose, findings);
+        NameConstraintChecker.Check(path, findings);
+        var checkedCrls = request.Crls is { } crls ? CrlChecker.Check(path, anchor, crls, request.At, signatures, findings) : [];
+        if (request.Profile == ChainProfile.WebPki)
+        {
+            WebPkiRules.Check(path, anchor, findings);
+        }
+
+        return new Outcome(path, anchor, findings.Problems.ToList()) { CheckedCrls = checkedCrls };
+    }
+}
+
+/// <summary>A validated candidate path: lower <see cref="Score"/> is a better failing path to report.</summary>
+internal sealed record Outcome(IReadOnlyList<X509Certificate> Path, X509Certificate? Anchor, IReadOnlyList<ChainProblem> Problems)
+{
+    public IReadOnlyList<CrlSource> CheckedCrls { get; init; } = [];
+
+    public bool Valid => Anchor is not null && Problems.Count == 0;
+
+    // Reaching an anchor matters most, then verified signatures, then the fewest problems.
+    public long Score =>
+        (Anchor is null ? 1_000_000_000L : 0)
+        + (Problems.Any(p => p.Code is ChainProblemCode.BadSignature or ChainProblemCode.ForbiddenSignatureDigest) ? 1_000_000L : 0)
+        + Problems.Count;
+}

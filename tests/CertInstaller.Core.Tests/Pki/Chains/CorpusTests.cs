@@ -1,0 +1,35 @@
+using CertInstaller.Core.Pki.Chains;
+using CertInstaller.Core.Tests.Pki.Chains.Corpus;
+
+namespace CertInstaller.Core.Tests.Pki.Chains;
+
+/// <summary>Every set of the adversarial corpus gets the verdict and problem code it is named after.</summary>
+public class CorpusTests
+{
+    [TestCaseSource(typeof(AdversarialCorpus), nameof(AdversarialCorpus.Data))]
+    public void Build_CorpusCase_GivesExpectedVerdictAndCode(CorpusCase set)
+    {
+        var result = new ChainBuilder().Build(set.Request());
+        var codes = result.Problems.Select(p => p.Code).ToList();
+
+        if (set.Expected is { } expected)
+        {
+            Assert.That(result.Valid, Is.False, set.Name);
+            Assert.That(codes, Does.Contain(expected), string.Join("; ", result.Problems.Select(p => p.Message)));
+        }
+        else
+        {
+            Assert.That(result.Valid, Is.True, string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}")));
+        }
+    }
+
+    [Test]
+    public void Problems_NameTheCertificateTheRuleAndItsSource()
+    {
+        var set = AdversarialCorpus.Cases.First(c => c.Name == "fail-critical-authority-key-identifier");
+
+        var problem = new ChainBuilder().Build(set.Request()).Problems.Single();
+
+        Assert.That(problem.Message, Does.Contain("CN = critaki.corpus.test").And.Contain("RFC 5280 §4.2.1.1"));
+    }
+}
