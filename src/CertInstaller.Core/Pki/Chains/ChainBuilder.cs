@@ -13,10 +13,12 @@ namespace CertInstaller.Core.Pki.Chains;
 public sealed class ChainBuilder : IChainBuilder
 {
     /// <summary>The most certificates one build places on candidate paths before it gives up.</summary>
-    public const int NodeBudget = 4096;
+    public const int NodeBudget = 1024;
 
-    /// <summary>The most issuer→subject signature checks one build asks for before it gives up.</summary>
-    public const int SignatureBudget = 2048;
+    /// <summary>The most issuer→subject signature checks one build asks for before it gives up. Candidates whose key
+    /// identifiers match are tried first, so a real chain needs one check per link; the bound only bites on pools
+    /// crafted with many same-subject CAs and leaves without an authority key identifier (RFC 5280 §4.2.1.1 requires one).</summary>
+    public const int SignatureBudget = 128;
 
     /// <summary>A builder with its own signature cache, or the given one.</summary>
     public ChainBuilder(SignatureCache? cache = null) => Signatures = cache ?? new SignatureCache();
@@ -31,7 +33,7 @@ public sealed class ChainBuilder : IChainBuilder
     private sealed class PathSearch(ChainRequest request, SignatureCache signatures)
     {
         private readonly PathValidator _validator = new(request, signatures);
-        private readonly HashSet<X509Certificate> _deadEnds = [];
+        private readonly Dictionary<X509Certificate, int> _deadEnds = [];
         private readonly Dictionary<(string Key, X509Certificate Subject), bool> _byKey = [];
         private readonly Dictionary<X509Certificate, string> _keys = [];
         private readonly List<X509Certificate> _path = [];
@@ -46,7 +48,7 @@ public sealed class ChainBuilder : IChainBuilder
         {
             _path.Add(request.Leaf);
             _onPath.Add(request.Leaf);
-            Visit(fallback: false, out _);
+            Visit(fallback: false, out _, out _);
             var best = _best ?? new Outcome([request.Leaf], null, []);
             var problems = best.Problems.ToList();
             if (!best.Valid && _exhausted)
@@ -64,10 +66,12 @@ public sealed class ChainBuilder : IChainBuilder
         }
 
         // True when a valid path was found (the search stops). pathDependent tells the caller that this subtree's
-        // failure depended on the path below it (depth, loop, budget), so it must not be remembered as a dead end.
-        private bool Visit(bool fallback, out bool pathDependent)
+        // failure depended on the path below it (loop, budget), so it must not be remembered as a dead end;
+        // depthLimited that the depth limit cut it, so it is remembered with the depth that was left.
+        private bool Visit(bool fallback, out bool pathDependent, out bool depthLimited)
         {
             pathDependent = false;
+            depthLimited = false;
             var current = _path[_path.Count - 1];
             if (++_nodes > NodeBudget)
             {
@@ -82,13 +86,6 @@ public sealed class ChainBuilder : IChainBuilder
                 return Evaluate(current, null);
             }
 
-            if (_path.Count >= request.MaxDepth)
-            {
-                pathDependent = true;
-                return Evaluate(null, (ChainProblemCode.PathTooLong,
-                    $"the path is longer than the limit of {request.MaxDepth} certificates (--max-depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
-            }
-
             var selfSigned = !isAnchor && Certs.IsSelfIssued(current) && SignatureOk(current, current);
             var candidates = (selfSigned
                     ? request.Anchors.WithSubject(current.IssuerDN)
@@ -101,7 +98,16 @@ public sealed class ChainBuilder : IChainBuilder
                 return Evaluate(null, Terminal(current, isAnchor, selfSigned));
             }
 
-            var fresh = candidates.Where(c => !_onPath.Contains(c) && !_deadEnds.Contains(c)).ToList();
+            var remaining = request.MaxDepth - _path.Count;
+            if (remaining <= 0)
+            {
+                depthLimited = true;
+                return Evaluate(null, (ChainProblemCode.PathTooLong,
+                    $"the path reaches the limit of {request.MaxDepth} certificates (--max-depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
+            }
+
+            // A candidate that reached no anchor with at least this much depth left cannot reach one now.
+            var fresh = candidates.Where(c => !_onPath.Contains(c) && !(_deadEnds.TryGetValue(c, out var tried) && tried >= remaining - 1)).ToList();
             if (fresh.Count == 0)
             {
                 if (candidates.Any(_onPath.Contains))
@@ -135,38 +141,41 @@ public sealed class ChainBuilder : IChainBuilder
                 }
 
                 anyVerified = true;
-                if (Descend(issuer, fallback, out var dependent))
+                if (Descend(issuer, fallback, out var dependent, out var limited))
                 {
                     return true;
                 }
 
                 pathDependent |= dependent;
+                depthLimited |= limited;
             }
 
             if (!anyVerified && !fallback && !_exhausted)
             {
                 // No candidate's key verifies this signature: follow the best-ranked one anyway, once per path, so the
                 // failing path shows where it would have led (BadSignature is reported on this link).
-                Descend(ordered[0], fallback: true, out var dependent);
+                Descend(ordered[0], fallback: true, out var dependent, out var limited);
                 pathDependent |= dependent;
+                depthLimited |= limited;
             }
 
             pathDependent |= _exhausted;
             if (!pathDependent && _anchorsReached == reachedBefore)
             {
-                _deadEnds.Add(current);
+                var left = depthLimited ? remaining : int.MaxValue;
+                _deadEnds[current] = _deadEnds.TryGetValue(current, out var before) ? Math.Max(before, left) : left;
             }
 
             return false;
         }
 
-        private bool Descend(X509Certificate issuer, bool fallback, out bool pathDependent)
+        private bool Descend(X509Certificate issuer, bool fallback, out bool pathDependent, out bool depthLimited)
         {
             _path.Add(issuer);
             _onPath.Add(issuer);
             try
             {
-                return Visit(fallback, out pathDependent);
+                return Visit(fallback, out pathDependent, out depthLimited);
             }
             finally
             {

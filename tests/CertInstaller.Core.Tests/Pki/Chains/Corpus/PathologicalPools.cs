@@ -1,0 +1,92 @@
+using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Chains;
+using CertInstaller.Core.Pki.Issuing;
+using Org.BouncyCastle.X509;
+
+namespace CertInstaller.Core.Tests.Pki.Chains.Corpus;
+
+/// <summary>
+/// Pools crafted to make a path builder spin: many CAs with one subject, cross-signing meshes, name-constraint blow-ups.
+/// Shared by the tests (which assert result and code) and bench/chains-pathological.sh (which prints the times).
+/// Uses only Core's issuing helpers, so the benchmark project can compile this file as it is.
+/// </summary>
+public static class PathologicalPools
+{
+    public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<IssuedCertificate> LazyRoot = new(() => CertificateFactory.SelfSigned(
+        CertificateSpec.Ca("O=Pathological, CN=Pathological Root") with { NotBefore = Start, NotAfter = Start.AddYears(20) }, Key("root")));
+
+    public static IssuedCertificate Root => LazyRoot.Value;
+
+    private static Org.BouncyCastle.Crypto.AsymmetricCipherKeyPair Key(string name) => KeyCache.Shared.Get(KeySpec.EcP256, "pathological/" + name);
+
+    /// <summary><paramref name="count"/> CAs named "CN=Crowded CA" under the trusted root; the leaf was issued by the
+    /// last one unless <paramref name="withRealIssuer"/> is false. The decoys are newer, so without an AKI on the leaf
+    /// (<paramref name="leafAki"/> false: key identifiers cannot point to the issuer) every one is tried before the real issuer.</summary>
+    public static ChainRequest SameSubject(int count, bool distinctKeys, bool withRealIssuer = true, bool leafAki = false)
+    {
+        var pool = new List<X509Certificate>();
+        for (var i = 0; i < count - 1; i++)
+        {
+            pool.Add(CertificateFactory.Issue(
+                CertificateSpec.Ca("O=Pathological, CN=Crowded CA") with { NotBefore = Start, NotAfter = Start.AddYears(10).AddDays(i), Serial = 1000 + i },
+                Key(distinctKeys ? $"decoy/{i}" : "decoy"), Root).Certificate);
+        }
+
+        var real = CertificateFactory.Issue(
+            CertificateSpec.Ca("O=Pathological, CN=Crowded CA") with { NotBefore = Start, NotAfter = Start.AddYears(5), Serial = 7 }, Key("crowded-real"), Root);
+        if (withRealIssuer)
+        {
+            pool.Add(real.Certificate);
+        }
+
+        var leaf = CertificateFactory.Issue(
+            CertificateSpec.Leaf("O=Pathological, CN=crowded.test", SubjectAltName.Dns("crowded.test"))
+                with { NotBefore = Start, NotAfter = Start.AddYears(2), AuthorityKeyIdentifier = leafAki },
+            Key("crowded-leaf"), real);
+        return new ChainRequest(leaf.Certificate, new CertificatePool(pool), new CertificatePool([Root.Certificate]), At);
+    }
+
+    /// <summary>A cross-signing mesh: <paramref name="layers"/> layers of <paramref name="width"/> CAs; the CAs of one
+    /// layer share subject and key, so each is certified by every CA of the layer above (width^layers paths). The top
+    /// layer is issued by the trusted root, or by an untrusted root in the pool. When <paramref name="expired"/>, every
+    /// mesh CA has expired, so no complete path validates and only the budget ends the search.</summary>
+    public static ChainRequest Mesh(int layers, int width, bool trustedTop, bool expired)
+    {
+        var untrusted = CertificateFactory.SelfSigned(
+            CertificateSpec.Ca("O=Pathological, CN=Untrusted Mesh Root") with { NotBefore = Start, NotAfter = Start.AddYears(20) }, Key("mesh-untrusted"));
+        var pool = new List<X509Certificate>();
+        if (!trustedTop)
+        {
+            pool.Add(untrusted.Certificate);
+        }
+
+        var above = new List<IssuedCertificate> { trustedTop ? Root : untrusted };
+        for (var layer = layers; layer >= 1; layer--)
+        {
+            var current = new List<IssuedCertificate>();
+            for (var i = 0; i < width; i++)
+            {
+                var issuer = above[i % above.Count];
+                var end = expired ? Start.AddMonths(6).AddDays(i) : Start.AddYears(10).AddDays(i);
+                var ca = CertificateFactory.Issue(
+                    CertificateSpec.Ca($"O=Pathological, CN=Mesh {layer}") with
+                    {
+                        NotBefore = Start, NotAfter = end, Serial = (layer * 1000) + i, AuthorityKeyIdentifier = false,
+                    },
+                    Key($"mesh/{layer}"), issuer);
+                current.Add(ca);
+            }
+
+            pool.AddRange(current.Select(c => c.Certificate));
+            above = current;
+        }
+
+        var leaf = CertificateFactory.Issue(
+            CertificateSpec.Leaf("O=Pathological, CN=mesh.test", SubjectAltName.Dns("mesh.test")) with { NotBefore = Start, NotAfter = Start.AddYears(2) },
+            Key("mesh-leaf"), above[0]);
+        return new ChainRequest(leaf.Certificate, new CertificatePool(pool), new CertificatePool([Root.Certificate]), At);
+    }
+}
