@@ -14,6 +14,8 @@ var scenarios = new (string Name, Func<ChainRequest> Make)[]
     ("mesh 6 layers x 8 (262,144 paths), untrusted top", () => PathologicalPools.Mesh(6, 8, trustedTop: false, expired: false)),
     ("mesh 6 layers x 8, every path expired (budget)", () => PathologicalPools.Mesh(6, 8, trustedTop: true, expired: true)),
     ("mesh 6 layers x 8, valid", () => PathologicalPools.Mesh(6, 8, trustedTop: true, expired: false)),
+    ("name constraints: 2,000 SANs under 2,000 subtrees", () => PathologicalPools.NameConstraintBlowUp(2000, 2000)),
+    ("name constraints: 1,000 SANs under 1,000 subtrees (within the bound)", () => PathologicalPools.NameConstraintBlowUp(1000, 1000)),
 };
 
 var worst = 0.0;

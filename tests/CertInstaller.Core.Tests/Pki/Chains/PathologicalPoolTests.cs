@@ -70,4 +70,20 @@ public class PathologicalPoolTests
         Assert.That(result.Valid, Is.True, Describe(result));
         Assert.That(result.Path, Has.Count.EqualTo(8));
     }
+
+    [Test]
+    public void Build_WhenThousandsOfNamesUnderThousandsOfConstraints_FailsWithItsOwnCode()
+    {
+        var result = new ChainBuilder().Build(PathologicalPools.NameConstraintBlowUp(2000, 2000));
+
+        Assert.That(result.Problems.Select(p => p.Code), Is.EqualTo(new[] { ChainProblemCode.NameConstraintsTooComplex }), Describe(result));
+    }
+
+    [Test]
+    public void Build_WhenThousandNamesUnderThousandConstraints_ChecksThemAll()
+    {
+        var result = new ChainBuilder().Build(PathologicalPools.NameConstraintBlowUp(1000, 1000));
+
+        Assert.That(result.Valid, Is.True, Describe(result));
+    }
 }

@@ -28,6 +28,7 @@ internal sealed record Craft
     public GeneralSubtree[]? Permitted { get; init; }
     public GeneralSubtree[]? Excluded { get; init; }
     public bool NameConstraintsCritical { get; init; } = true;
+    public bool EmptyNameConstraints { get; init; }
     public bool Ski { get; init; } = true;
     public bool Aki { get; init; } = true;
     public bool SkiCritical { get; init; }
@@ -138,7 +139,7 @@ internal static class Crafter
             g.AddExtension(X509Extensions.SubjectAlternativeName, spec.SanCritical, new GeneralNames(spec.Sans));
         }
 
-        if (spec.Permitted is not null || spec.Excluded is not null)
+        if (spec.Permitted is not null || spec.Excluded is not null || spec.EmptyNameConstraints)
         {
             // Built as ASN.1 objects, not through NameConstraints, so tests can write an empty (malformed) subtree sequence.
             var v = new Asn1EncodableVector();

@@ -89,4 +89,30 @@ public static class PathologicalPools
             Key("mesh-leaf"), above[0]);
         return new ChainRequest(leaf.Certificate, new CertificatePool(pool), new CertificatePool([Root.Certificate]), At);
     }
+
+    /// <summary>A CA with <paramref name="constraints"/> permitted dNSName subtrees above a leaf with <paramref name="names"/> DNS SANs.</summary>
+    public static ChainRequest NameConstraintBlowUp(int names, int constraints)
+    {
+        var permitted = Enumerable.Range(0, constraints)
+            .Select(i => new Org.BouncyCastle.Asn1.X509.GeneralSubtree(new Org.BouncyCastle.Asn1.X509.GeneralName(Org.BouncyCastle.Asn1.X509.GeneralName.DnsName, $"d{i}.blowup.test")))
+            .ToArray();
+        var keys = Key("blowup-ca");
+        var gen = new X509V3CertificateGenerator();
+        gen.SetSerialNumber(Org.BouncyCastle.Math.BigInteger.ValueOf(42));
+        gen.SetIssuerDN(Root.Certificate.SubjectDN);
+        gen.SetSubjectDN(new Org.BouncyCastle.Asn1.X509.X509Name("O=Pathological, CN=Blow-up CA"));
+        gen.SetNotBefore(Start.UtcDateTime);
+        gen.SetNotAfter(Start.AddYears(10).UtcDateTime);
+        gen.SetPublicKey(keys.Public);
+        gen.AddExtension(Org.BouncyCastle.Asn1.X509.X509Extensions.BasicConstraints, true, new Org.BouncyCastle.Asn1.X509.BasicConstraints(true));
+        gen.AddExtension(Org.BouncyCastle.Asn1.X509.X509Extensions.KeyUsage, true,
+            new Org.BouncyCastle.Asn1.X509.KeyUsage(Org.BouncyCastle.Asn1.X509.KeyUsage.KeyCertSign | Org.BouncyCastle.Asn1.X509.KeyUsage.CrlSign));
+        gen.AddExtension(Org.BouncyCastle.Asn1.X509.X509Extensions.NameConstraints, true,
+            new Org.BouncyCastle.Asn1.DerSequence(new Org.BouncyCastle.Asn1.DerTaggedObject(false, 0, new Org.BouncyCastle.Asn1.DerSequence(permitted))));
+        var ca = new IssuedCertificate(gen.Generate(new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory("SHA256WITHECDSA", Root.Keys.Private)), keys);
+        var sans = Enumerable.Range(0, names).Select(i => SubjectAltName.Dns($"h{i}.d{i % constraints}.blowup.test")).ToArray();
+        var leaf = CertificateFactory.Issue(
+            CertificateSpec.Leaf("O=Pathological, CN=h0.d0.blowup.test", sans) with { NotBefore = Start, NotAfter = Start.AddYears(2) }, Key("blowup-leaf"), ca);
+        return new ChainRequest(leaf.Certificate, new CertificatePool([ca.Certificate]), new CertificatePool([Root.Certificate]), At);
+    }
 }
