@@ -32,4 +32,31 @@ public class CorpusTests
 
         Assert.That(problem.Message, Does.Contain("CN = critaki.corpus.test").And.Contain("RFC 5280 §4.2.1.1"));
     }
+
+    [TestCase("1.3.6.1.5.5.7.3.1", false)]
+    [TestCase("1.3.6.1.5.5.7.3.2", false)]
+    [TestCase("1.3.6.1.5.5.7.3.1,1.3.6.1.5.5.7.3.2", true)]
+    public void Build_WhenPurposeIsServerAndClient_NeedsBothEkus(string ekus, bool valid)
+    {
+        var leaf = Crafter.Issue(Craft.Server("both.corpus.test") with { Eku = ekus.Split(',') }, Crafter.Key("leaf"), AdversarialCorpus.Int);
+        var request = new ChainRequest(leaf.Certificate, new CertificatePool([AdversarialCorpus.Int.Certificate]),
+            new CertificatePool([AdversarialCorpus.Root.Certificate]), Fixtures.Now) { Purpose = ChainPurpose.ServerAndClient };
+
+        var result = new ChainBuilder().Build(request);
+
+        Assert.That(result.Valid, Is.EqualTo(valid), string.Join("; ", result.Problems.Select(p => p.Message)));
+        if (!valid)
+        {
+            Assert.That(result.Problems.Select(p => p.Code), Does.Contain(ChainProblemCode.PurposeNotAllowed));
+        }
+    }
+
+    [Test]
+    public void Build_WhenPoolOrderDiffers_FindsTheSameValidPath()
+    {
+        var set = AdversarialCorpus.Cases.First(c => c.Name == "pass-cross-signed-intermediate-backtracks");
+        var reversed = set with { Pool = set.Pool.Reverse().ToList() };
+
+        Assert.That(new ChainBuilder().Build(reversed.Request()).Valid, Is.True);
+    }
 }

@@ -10,7 +10,6 @@ internal static class PurposeRules
 {
     private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
-    private const string AnyEku = "2.5.29.37.0";
 
     public static void Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, ChainPurpose purpose, Findings findings)
     {
@@ -59,7 +58,8 @@ internal static class PurposeRules
                 continue;
             }
 
-            if (Ekus(path[i]) is { } caEkus && !caEkus.Contains(AnyEku))
+            // As openssl: anyExtendedKeyUsage alone on a CA does not name the purpose, so it excludes it.
+            if (Ekus(path[i]) is { } caEkus)
             {
                 var missing = needed.Where(n => !caEkus.Contains(n)).ToList();
                 if (missing.Count > 0)

@@ -186,6 +186,11 @@ internal static partial class AdversarialCorpus
         { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaPurposeExcluded };
         var serverCa = Issue(CaNamed("O=Corpus, CN=Corpus Server CA") with { Eku = ["1.3.6.1.5.5.7.3.1"] }, Key("server-ca"), Root);
         yield return Chain("pass-ca-eku-allows-server", Leaf(Server("serverca.corpus.test"), serverCa), serverCa) with { Purpose = ChainPurpose.Server };
+        var anyCa = Issue(CaNamed("O=Corpus, CN=Corpus Any EKU CA") with { Eku = ["2.5.29.37.0"] }, Key("any-ca"), Root);
+        yield return Chain("fail-ca-only-any-extended-key-usage-for-server", Leaf(Server("anyca.corpus.test"), anyCa), anyCa) with
+        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaPurposeExcluded };
+        var anyLeaf = Leaf(Server("anyleaf.corpus.test") with { Eku = ["2.5.29.37.0"] });
+        yield return Chain("fail-leaf-only-any-extended-key-usage-for-server", anyLeaf) with { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.PurposeNotAllowed };
     }
 
     private static IReadOnlyList<CorpusCase> Build() =>
