@@ -150,13 +150,22 @@ public sealed class ChainBuilder : IChainBuilder
                 depthLimited |= limited;
             }
 
-            if (!anyVerified && !fallback && !_exhausted)
+            if (!anyVerified && !_exhausted)
             {
-                // No candidate's key verifies this signature: follow the best-ranked one anyway, once per path, so the
-                // failing path shows where it would have led (BadSignature is reported on this link).
-                Descend(ordered[0], fallback: true, out var dependent, out var limited);
-                pathDependent |= dependent;
-                depthLimited |= limited;
+                if (!fallback)
+                {
+                    // No candidate's key verifies this signature: follow the best-ranked one anyway, once per path, so
+                    // the failing path shows where it would have led (BadSignature is reported on this link).
+                    Descend(ordered[0], fallback: true, out var dependent, out var limited);
+                    pathDependent |= dependent;
+                    depthLimited |= limited;
+                }
+                else
+                {
+                    pathDependent = true;
+                    Evaluate(null, (ChainProblemCode.BadSignature,
+                        $"no certificate named '{Certs.DescribeName(current.IssuerDN)}' has a key that verifies this signature", "RFC 5280 §6.1.3(a)(1)"));
+                }
             }
 
             pathDependent |= _exhausted;

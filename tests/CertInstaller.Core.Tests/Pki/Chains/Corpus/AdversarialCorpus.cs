@@ -49,6 +49,12 @@ internal static partial class AdversarialCorpus
         yield return new CorpusCase("fail-same-subject-only-wrong-key", noAki.Certificate, [impostor.Certificate], [Root.Certificate])
         { Expected = ChainProblemCode.BadSignature };
 
+        // Two links whose signatures fail: the path is still reported, with both problems.
+        var impostorRoot = SelfSigned(CaNamed("O=Corpus, CN=Corpus Root"), Key("impostor-root"));
+        var impostorInt = Issue(CaNamed("O=Corpus, CN=Corpus Issuing CA"), Key("impostor-int"), impostorRoot);
+        yield return new CorpusCase("fail-two-forged-links", Leaf(Server("forged.corpus.test")).Certificate, [impostorInt.Certificate], [Root.Certificate])
+        { Expected = ChainProblemCode.BadSignature };
+
         // An expired CA next to its renewal (same key): the renewal wins.
         var expired = Issue(CaNamed("O=Corpus, CN=Corpus Issuing CA") with { NotAfter = new Time(Start.AddMonths(6)) }, Key("int"), Root);
         yield return new CorpusCase("pass-expired-ca-next-to-renewal", Leaf(Server("renewed.corpus.test")).Certificate,
