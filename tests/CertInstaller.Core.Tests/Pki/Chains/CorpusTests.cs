@@ -59,4 +59,19 @@ public class CorpusTests
 
         Assert.That(new ChainBuilder().Build(reversed.Request()).Valid, Is.True);
     }
+
+    [Test]
+    public void Problems_OfEveryFailingSet_NameCertificateAndSource()
+    {
+        var problems = AdversarialCorpus.Cases.Where(c => c.Expected is not null)
+            .SelectMany(c => new ChainBuilder().Build(c.Request()).Problems.Select(p => (c.Name, p)))
+            .ToList();
+
+        Assert.That(problems, Is.Not.Empty);
+        foreach (var (name, problem) in problems)
+        {
+            Assert.That(problem.Message, Does.StartWith($"'{problem.Subject}'"), name);
+            Assert.That(problem.Message, Does.Match(@"\[(RFC|BR) [^\]]+\]$"), name);
+        }
+    }
 }

@@ -156,6 +156,11 @@ internal static partial class AdversarialCorpus
         yield return Chain("fail-md5-signature", Leaf(Server("md5.corpus.test") with { Digest = "MD5WITHRSA" }, rsaCa), rsaCa) with
         { Expected = ChainProblemCode.ForbiddenSignatureDigest, StricterBecause = "md5-signature" };
         yield return Chain("pass-sha256-rsa-signature", Leaf(Server("rsa.corpus.test"), rsaCa), rsaCa);
+        yield return Chain("fail-md2-signature", Leaf(Server("md2.corpus.test") with { Digest = "MD2WITHRSA" }, rsaCa), rsaCa) with
+        { Expected = ChainProblemCode.ForbiddenSignatureDigest };
+        yield return Chain("fail-utctime-50-means-1950", Leaf(Server("utc50.corpus.test") with { NotAfter = new Time(new Asn1UtcTime("500101000000Z")) })) with
+        { Expected = ChainProblemCode.Expired };
+        yield return Chain("pass-utctime-49-means-2049", Leaf(Server("utc49.corpus.test") with { NotAfter = new Time(new Asn1UtcTime("491231235959Z")) }));
 
         // Read exactly (not as expired), and rejected for its encoding: §4.1.2.5.2 forbids fractions, and before 2050 UTCTime.
         yield return Chain("fail-generalized-time-with-fractional-seconds", Leaf(Server("fraction.corpus.test") with
