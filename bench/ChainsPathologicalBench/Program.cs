@@ -16,6 +16,7 @@ var scenarios = new (string Name, Func<ChainRequest> Make)[]
     ("mesh 6 layers x 8, valid", () => PathologicalPools.Mesh(6, 8, trustedTop: true, expired: false)),
     ("name constraints: 2,000 SANs under 2,000 subtrees", () => PathologicalPools.NameConstraintBlowUp(2000, 2000)),
     ("name constraints: 1,000 SANs under 1,000 subtrees (within the bound)", () => PathologicalPools.NameConstraintBlowUp(1000, 1000)),
+    ("name constraints: 8 failing paths of 1,000 SANs x 1,000 subtrees (build bound)", () => PathologicalPools.NameConstraintBlowUp(1000, 1000, copies: 8)),
 };
 
 var worst = 0.0;

@@ -51,7 +51,7 @@ public sealed class ChainBuilder : IChainBuilder
             Visit(fallback: false, out _, out _);
             var best = _best ?? new Outcome([request.Leaf], null, []);
             var problems = best.Problems.ToList();
-            if (!best.Valid && _exhausted)
+            if (!best.Valid && _exhausted && problems.All(p => p.Code != ChainProblemCode.SearchBudgetExceeded))
             {
                 problems.Add(Findings.Make(request.Files, ChainProblemCode.SearchBudgetExceeded, request.Leaf,
                     $"the path search stopped after {_nodes} certificates and {_signatureChecks} signature checks without finding a valid path "
@@ -228,6 +228,11 @@ public sealed class ChainBuilder : IChainBuilder
                 {
                     Problems = [.. outcome.Problems, Findings.Make(request.Files, t.Code, path[path.Count - 1], t.Rule, t.Source)],
                 };
+            }
+
+            if (_validator.Exhausted)
+            {
+                _exhausted = true;
             }
 
             if (_best is null || outcome.Score < _best.Score)

@@ -12,6 +12,11 @@ namespace CertInstaller.Core.Pki.Chains;
 /// </summary>
 internal sealed class PathValidator(ChainRequest request, SignatureCache signatures)
 {
+    private long _nameComparisons;
+
+    /// <summary>True once the candidate paths of this build have used up the name-constraint work bound.</summary>
+    public bool Exhausted { get; private set; }
+
     /// <summary>False for signatures that must never verify, whatever the key (MD2, MD4, MD5).</summary>
     public static bool SignatureAcceptable(X509Certificate subject) => !CertificateRules.ForbiddenDigest(subject);
 
@@ -26,7 +31,13 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
         }
 
         PurposeRules.Check(path, anchor, request.Purpose, findings);
-        NameConstraintChecker.Check(path, findings);
+        if (!NameConstraintChecker.Check(path, findings, ref _nameComparisons))
+        {
+            Exhausted = true;
+            findings.Add(ChainProblemCode.SearchBudgetExceeded, path[0],
+                $"the candidate paths together need more than {NameConstraintChecker.MaxComparisonsPerBuild:N0} name-constraint comparisons", "RFC 4158 §2.4, bounded path building");
+        }
+
         var checkedCrls = request.Crls is { } crls ? CrlChecker.Check(path, anchor, crls, request.At, signatures, findings) : [];
         if (request.Profile == ChainProfile.WebPki)
         {

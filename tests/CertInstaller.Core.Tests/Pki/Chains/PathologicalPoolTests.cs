@@ -86,4 +86,13 @@ public class PathologicalPoolTests
 
         Assert.That(result.Valid, Is.True, Describe(result));
     }
+
+    [Test]
+    public void Build_WhenManyCandidatePathsEachNeedMillionNameComparisons_StopsAtTheBuildBound()
+    {
+        var result = new ChainBuilder().Build(PathologicalPools.NameConstraintBlowUp(1000, 1000, copies: 8));
+
+        Assert.That(result.Valid, Is.False);
+        Assert.That(result.Problems.Select(p => p.Code), Does.Contain(ChainProblemCode.SearchBudgetExceeded).And.Contain(ChainProblemCode.Expired), Describe(result));
+    }
 }

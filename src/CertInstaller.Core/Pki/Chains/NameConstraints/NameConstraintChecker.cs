@@ -18,9 +18,14 @@ internal static class NameConstraintChecker
     /// <summary>The most name×constraint comparisons one path may need (openssl's bound, NAME_CHECK_MAX).</summary>
     public const long MaxComparisons = 1 << 20;
 
+    /// <summary>The most comparisons all candidate paths of one build may take together.</summary>
+    public const long MaxComparisonsPerBuild = 4L << 20;
+
     private const string Source = "RFC 5280 §4.2.1.10, §6.1.3(b)";
 
-    public static void Check(IReadOnlyList<X509Certificate> path, Findings findings)
+    /// <summary>Checks the path; <paramref name="spent"/> counts the comparisons of every path of one build, and
+    /// false is returned (nothing checked) when this path would take the build past <see cref="MaxComparisonsPerBuild"/>.</summary>
+    public static bool Check(IReadOnlyList<X509Certificate> path, Findings findings, ref long spent)
     {
         var sets = new List<(int Index, ConstraintSet Set)>();
         for (var j = 1; j < path.Count; j++)
@@ -37,7 +42,7 @@ internal static class NameConstraintChecker
 
         if (sets.Count == 0)
         {
-            return;
+            return true;
         }
 
         var subjects = new List<(X509Certificate Cert, List<Name> Names, int Index)>();
@@ -58,8 +63,15 @@ internal static class NameConstraintChecker
         {
             findings.Add(ChainProblemCode.NameConstraintsTooComplex, path[0],
                 $"checking the names against the name constraints would take {comparisons:N0} comparisons (bound {MaxComparisons:N0})", Source);
-            return;
+            return true;
         }
+
+        if (spent + comparisons > MaxComparisonsPerBuild)
+        {
+            return false;
+        }
+
+        spent += comparisons;
 
         foreach (var (cert, names, index) in subjects)
         {
@@ -83,6 +95,8 @@ internal static class NameConstraintChecker
                 }
             }
         }
+
+        return true;
     }
 
     internal enum Verdict

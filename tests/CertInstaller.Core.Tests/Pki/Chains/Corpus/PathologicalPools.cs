@@ -90,8 +90,10 @@ public static class PathologicalPools
         return new ChainRequest(leaf.Certificate, new CertificatePool(pool), new CertificatePool([Root.Certificate]), At);
     }
 
-    /// <summary>A CA with <paramref name="constraints"/> permitted dNSName subtrees above a leaf with <paramref name="names"/> DNS SANs.</summary>
-    public static ChainRequest NameConstraintBlowUp(int names, int constraints)
+    /// <summary>A CA with <paramref name="constraints"/> permitted dNSName subtrees above a leaf with <paramref name="names"/> DNS SANs;
+    /// with <paramref name="copies"/> &gt; 1 the CA is there that many times (same subject and key) and the leaf has
+    /// expired, so every copy gives a complete path that is checked and fails.</summary>
+    public static ChainRequest NameConstraintBlowUp(int names, int constraints, int copies = 1)
     {
         var permitted = Enumerable.Range(0, constraints)
             .Select(i => new Org.BouncyCastle.Asn1.X509.GeneralSubtree(new Org.BouncyCastle.Asn1.X509.GeneralName(Org.BouncyCastle.Asn1.X509.GeneralName.DnsName, $"d{i}.blowup.test")))
@@ -110,9 +112,17 @@ public static class PathologicalPools
         gen.AddExtension(Org.BouncyCastle.Asn1.X509.X509Extensions.NameConstraints, true,
             new Org.BouncyCastle.Asn1.DerSequence(new Org.BouncyCastle.Asn1.DerTaggedObject(false, 0, new Org.BouncyCastle.Asn1.DerSequence(permitted))));
         var ca = new IssuedCertificate(gen.Generate(new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory("SHA256WITHECDSA", Root.Keys.Private)), keys);
+        var pool = new List<X509Certificate> { ca.Certificate };
+        for (var i = 1; i < copies; i++)
+        {
+            gen.SetSerialNumber(Org.BouncyCastle.Math.BigInteger.ValueOf(42 + i));
+            pool.Add(gen.Generate(new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory("SHA256WITHECDSA", Root.Keys.Private)));
+        }
+
         var sans = Enumerable.Range(0, names).Select(i => SubjectAltName.Dns($"h{i}.d{i % constraints}.blowup.test")).ToArray();
         var leaf = CertificateFactory.Issue(
-            CertificateSpec.Leaf("O=Pathological, CN=h0.d0.blowup.test", sans) with { NotBefore = Start, NotAfter = Start.AddYears(2) }, Key("blowup-leaf"), ca);
-        return new ChainRequest(leaf.Certificate, new CertificatePool([ca.Certificate]), new CertificatePool([Root.Certificate]), At);
+            CertificateSpec.Leaf("O=Pathological, CN=h0.d0.blowup.test", sans)
+                with { NotBefore = Start, NotAfter = copies > 1 ? Start.AddMonths(6) : Start.AddYears(2) }, Key("blowup-leaf"), ca);
+        return new ChainRequest(leaf.Certificate, new CertificatePool(pool), new CertificatePool([Root.Certificate]), At);
     }
 }
