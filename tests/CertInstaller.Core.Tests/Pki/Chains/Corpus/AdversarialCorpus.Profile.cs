@@ -45,6 +45,11 @@ internal static partial class AdversarialCorpus
         var p192 = new ECKeyPairGenerator();
         p192.Init(new ECKeyGenerationParameters(SecObjectIdentifiers.SecP192r1, new SecureRandom()));
         yield return Web("fail-webpki-p192-key", Issue(Server("p192.corpus.test"), p192.GenerateKeyPair(), Int), ChainProblemCode.WebPkiWeakKey);
+        var dsaParameters = new DsaParametersGenerator();
+        dsaParameters.Init(1024, 80, new SecureRandom());
+        var dsa = new DsaKeyPairGenerator();
+        dsa.Init(new DsaKeyGenerationParameters(new SecureRandom(), dsaParameters.GenerateParameters()));
+        yield return Web("fail-webpki-dsa-key", Issue(Server("dsa.corpus.test"), dsa.GenerateKeyPair(), Int), ChainProblemCode.WebPkiWeakKey);
         yield return Web("fail-webpki-sha1-signature", Leaf(Server("sha1.corpus.test") with { Digest = "SHA1WITHECDSA" }), ChainProblemCode.WebPkiSha1Signature);
     }
 }

@@ -127,6 +127,9 @@ internal static partial class AdversarialCorpus
         yield return Chain("fail-ca-certificate-as-tls-leaf", caLeaf) with
         { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "ca-as-end-entity" };
         yield return Chain("pass-ca-certificate-as-leaf-without-purpose", caLeaf);
+        var signingLeaf = Leaf(Server("keycertsign.corpus.test") with { KeyUsage = KU.KeyCertSign | KU.DigitalSignature });
+        yield return Chain("fail-keycertsign-leaf-as-tls-end-entity", signingLeaf) with
+        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "ca-as-end-entity" };
 
         var v1 = Issue(new Craft { Subject = "O=Corpus, CN=Corpus V1 CA", Version = 1 }, Key("v1-int"), Root);
         yield return Chain("fail-v1-intermediate", Leaf(Server("v1.corpus.test"), v1), v1) with { Expected = ChainProblemCode.V1Intermediate };
