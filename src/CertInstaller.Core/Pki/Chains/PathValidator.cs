@@ -23,28 +23,52 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
     public Outcome Validate(IReadOnlyList<X509Certificate> path, X509Certificate? anchor)
     {
         var findings = new Findings(request.Files);
-        LinkRules.Check(path, anchor, signatures, findings);
-        CertificateRules.Check(path, anchor, request.At, findings);
-        if (request.Host is { } host && !HostMatcher.Covers(path[0], host))
+        IReadOnlyList<CrlSource> checkedCrls = [];
+        Guard(path, findings, () => LinkRules.Check(path, anchor, signatures, findings));
+        Guard(path, findings, () => CertificateRules.Check(path, anchor, request.At, findings));
+        Guard(path, findings, () =>
         {
-            findings.Add(ChainProblemCode.HostMismatch, path[0], $"the certificate does not cover host '{host}'", "RFC 6125 §6.4; RFC 2818 §3.1");
+            if (request.Host is { } host && !HostMatcher.Covers(path[0], host))
+            {
+                findings.Add(ChainProblemCode.HostMismatch, path[0], $"the certificate does not cover host '{host}'", "RFC 6125 §6.4; RFC 2818 §3.1");
+            }
+        });
+        Guard(path, findings, () => PurposeRules.Check(path, anchor, request.Purpose, findings));
+        Guard(path, findings, () =>
+        {
+            if (!NameConstraintChecker.Check(path, findings, ref _nameComparisons))
+            {
+                Exhausted = true;
+                findings.Add(ChainProblemCode.SearchBudgetExceeded, path[0],
+                    $"the candidate paths together need more than {NameConstraintChecker.MaxComparisonsPerBuild:N0} name-constraint comparisons", "RFC 4158 §2.4, bounded path building");
+            }
+        });
+        if (request.Crls is { } crls)
+        {
+            Guard(path, findings, () => checkedCrls = CrlChecker.Check(path, anchor, crls, request.At, signatures, findings));
         }
 
-        PurposeRules.Check(path, anchor, request.Purpose, findings);
-        if (!NameConstraintChecker.Check(path, findings, ref _nameComparisons))
-        {
-            Exhausted = true;
-            findings.Add(ChainProblemCode.SearchBudgetExceeded, path[0],
-                $"the candidate paths together need more than {NameConstraintChecker.MaxComparisonsPerBuild:N0} name-constraint comparisons", "RFC 4158 §2.4, bounded path building");
-        }
-
-        var checkedCrls = request.Crls is { } crls ? CrlChecker.Check(path, anchor, crls, request.At, signatures, findings) : [];
         if (request.Profile == ChainProfile.WebPki)
         {
-            WebPkiRules.Check(path, anchor, findings);
+            Guard(path, findings, () => WebPkiRules.Check(path, anchor, findings));
         }
 
         return new Outcome(path, anchor, findings.Problems.ToList()) { CheckedCrls = checkedCrls };
+    }
+
+    // A certificate whose extensions BouncyCastle cannot decode fails the rule that needed them; it never throws out
+    // of the builder (IChainBuilder's contract).
+    private static void Guard(IReadOnlyList<X509Certificate> path, Findings findings, Action rule)
+    {
+        try
+        {
+            rule();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or InvalidOperationException
+            or FormatException or ArithmeticException or Org.BouncyCastle.Security.Certificates.CertificateException)
+        {
+            findings.Add(ChainProblemCode.MalformedExtension, path[0], $"a certificate of the path could not be checked: {e.Message}", "RFC 5280 §4.2");
+        }
     }
 }
 

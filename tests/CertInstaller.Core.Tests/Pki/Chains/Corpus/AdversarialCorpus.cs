@@ -115,6 +115,11 @@ internal static partial class AdversarialCorpus
             Extra = [("1.3.6.1.5.5.7.1.1", false, new DerUtf8String("not an AIA").GetEncoded())],
         })) with
         { Expected = ChainProblemCode.MalformedExtension, StricterBecause = "malformed-extension" };
+        yield return Chain("fail-malformed-subject-alt-name-checked-for-host", Leaf(new Craft
+        {
+            Subject = "O=Corpus, CN=badsan.corpus.test",
+            Extra = [("2.5.29.17", false, new DerUtf8String("not GeneralNames").GetEncoded())],
+        })) with { Host = "badsan.corpus.test", Purpose = ChainPurpose.Server, Expected = ChainProblemCode.MalformedExtension };
     }
 
     private static IEnumerable<CorpusCase> CertificateRules()
