@@ -106,13 +106,15 @@ public sealed class ChainBuilder : IChainBuilder
                     $"the path reaches the limit of {request.MaxDepth} certificates (--max-depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
             }
 
-            // A candidate that reached no anchor with at least this much depth left cannot reach one now.
+            // A candidate that reached no anchor with at least this much depth left cannot reach one now. A candidate
+            // left out because it is already on the path makes this subtree's outcome depend on the path.
             var fresh = candidates.Where(c => !_onPath.Contains(c) && !(_deadEnds.TryGetValue(c, out var tried) && tried >= remaining - 1)).ToList();
+            var loops = candidates.Any(_onPath.Contains);
+            pathDependent = loops;
             if (fresh.Count == 0)
             {
-                if (candidates.Any(_onPath.Contains))
+                if (loops)
                 {
-                    pathDependent = true;
                     return Evaluate(null, (ChainProblemCode.Loop, "the issuer of this certificate is already on the path (loop)", "RFC 5280 §6.1, RFC 4158 §5.2"));
                 }
 
