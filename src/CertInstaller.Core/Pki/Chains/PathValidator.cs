@@ -45,7 +45,7 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
         });
         if (request.Crls is { } crls)
         {
-            Guard(path, findings, () => checkedCrls = CrlChecker.Check(path, anchor, crls, request.At, signatures, findings));
+            Guard(path, findings, () => checkedCrls = CrlChecker.Check(path, anchor, crls, request.At, findings));
         }
 
         if (request.Profile == ChainProfile.WebPki)

@@ -17,9 +17,8 @@ internal static class CrlChecker
     private static readonly HashSet<string> Handled = [X509Extensions.CrlNumber.Id, X509Extensions.AuthorityKeyIdentifier.Id];
 
     public static IReadOnlyList<CrlSource> Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, IReadOnlyList<CrlSource> crls,
-        DateTimeOffset at, SignatureCache signatures, Findings findings)
+        DateTimeOffset at, Findings findings)
     {
-        _ = signatures; // CRL signatures are not certificate pairs; they are verified here, once per CRL and issuer key.
         var used = new List<CrlSource>();
         for (var i = 0; i + 1 < path.Count; i++)
         {

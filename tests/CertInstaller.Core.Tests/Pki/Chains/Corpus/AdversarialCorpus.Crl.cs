@@ -42,10 +42,6 @@ internal static partial class AdversarialCorpus
         return g.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", key));
     }
 
-    private static partial IEnumerable<CorpusCase> MoreSets() => [.. CrlSets(), .. ProfileSets()];
-
-    private static partial IEnumerable<CorpusCase> ProfileSets();
-
     private static IEnumerable<CorpusCase> CrlSets()
     {
         var leaf = Leaf(Server("crl.corpus.test"));

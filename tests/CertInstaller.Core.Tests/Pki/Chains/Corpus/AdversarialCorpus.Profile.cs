@@ -20,7 +20,7 @@ internal static partial class AdversarialCorpus
             StricterBecause = expected is null ? null : "webpki",
         };
 
-    private static partial IEnumerable<CorpusCase> ProfileSets()
+    private static IEnumerable<CorpusCase> ProfileSets()
     {
         yield return Web("pass-webpki-conforming-leaf", Leaf(Server("web.corpus.test")));
         yield return Web("pass-webpki-wildcard-left-most-label", Leaf(Server("*.web.corpus.test")));

@@ -213,7 +213,5 @@ internal static partial class AdversarialCorpus
     }
 
     private static IReadOnlyList<CorpusCase> Build() =>
-        [.. PathBuilding(), .. Extensions(), .. CertificateRules(), .. Purposes(), .. More()];
-
-    private static partial IEnumerable<CorpusCase> More();
+        [.. PathBuilding(), .. Extensions(), .. CertificateRules(), .. Purposes(), .. NameConstraintSets(), .. CrlSets(), .. ProfileSets()];
 }

@@ -10,10 +10,6 @@ namespace CertInstaller.Core.Tests.Pki.Chains.Corpus;
 
 internal static partial class AdversarialCorpus
 {
-    private static partial IEnumerable<CorpusCase> More() => [.. NameConstraintSets(), .. MoreSets()];
-
-    private static partial IEnumerable<CorpusCase> MoreSets();
-
     private static byte[] Net(string cidr)
     {
         var parts = cidr.Split('/');
