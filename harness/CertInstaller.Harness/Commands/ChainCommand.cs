@@ -4,6 +4,7 @@ using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
 using CertInstaller.Harness.Views;
+using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Harness.Commands;
 
@@ -11,25 +12,34 @@ namespace CertInstaller.Harness.Commands;
 internal static class ChainCommand
 {
     private const string Help = """
-        Build and verify the chain of a leaf certificate: signatures, validity at --at (default now), CA basic
-        constraints and path length, keyCertSign, name chaining. When <leaf> holds several certificates, the one
-        that issued none of the others is the leaf (any order) and the rest join the pool. Bundles and trust
-        anchors may be files or folders, in any order.
-        Exit codes: 0 valid; 1 invalid chain; 2 unreadable input (a trust anchor that fails to load included) or bad usage.
+        Build and verify the chain of a leaf certificate as RFC 5280 §6.1 says: every candidate issuer is tried until a
+        path validates (cross-signed and renewed CAs), signatures, validity at --at (default now), CA basic constraints
+        and path length, keyCertSign, critical extensions, name constraints, the purpose (--purpose), revocation from
+        CRL files (--crl, never fetched), and the Baseline Requirements with --profile webpki. A --trust certificate
+        must be a self-signed root unless --partial-chain is given. When <leaf> holds several certificates, the one that
+        issued none of the others is the leaf (any order) and the rest join the pool. Bundles and trust anchors may be
+        files or folders, in any order.
+        Exit codes: 0 valid; 1 invalid chain; 2 unreadable input (a trust anchor or CRL that fails to load included) or bad usage.
         Examples:
           certharness chain IC1_ServerCertificate.cer --bundle Certificates --trust ServerGroup/ServerGroupCertificate.cer
           certharness chain site.pem --bundle intermediates.p7b --trust root.cer --host ic1.example.com --at 2027-01-01T00:00:00Z --json
+          certharness chain site.pem --bundle ca.pem --trust ca.pem --partial-chain --crl crls/ --purpose server --profile webpki
         """;
 
     public static Command Create()
     {
         var leaf = new Argument<string>("leaf") { Description = "the leaf certificate file" };
         var bundle = new Option<string[]>("--bundle") { Description = "intermediates: file or folder (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var trust = new Option<string[]>("--trust") { Description = "trust anchors: file or folder (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var trust = new Option<string[]>("--trust") { Description = "trust anchors: file or folder (repeatable); self-signed roots unless --partial-chain", Arity = ArgumentArity.ZeroOrMore };
         var at = new Option<string?>("--at") { Description = "verification time, ISO 8601 (default now)" };
         var host = new Option<string?>("--host") { Description = "a DNS name or IP address the leaf must cover" };
+        var purpose = new Option<string?>("--purpose") { Description = "server, client or any (default server with --host, else any)" };
+        var profile = new Option<string?>("--profile") { Description = "rfc5280 (default) or webpki (adds the CA/Browser Forum Baseline Requirements)" };
+        var crl = new Option<string[]>("--crl") { Description = "CRL file or folder of CRL files (repeatable); turns revocation checking on", Arity = ArgumentArity.ZeroOrMore };
+        var maxDepth = new Option<int?>("--max-depth") { Description = "longest path, leaf and anchor included (default 8)" };
+        var partial = new Option<bool>("--partial-chain") { Description = "a non-self-signed --trust certificate may end the path" };
         var common = new CommonOptions();
-        var command = new Command("chain", Help) { leaf, bundle, trust, at, host };
+        var command = new Command("chain", Help) { leaf, bundle, trust, at, host, purpose, profile, crl, maxDepth, partial };
         common.AddTo(command);
         command.SetAction(r =>
         {
@@ -47,21 +57,58 @@ internal static class ChainCommand
                 throw new HarnessException($"{leafFile}: no certificate in this file");
             }
 
-            var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle");
-            var leafCertificate = LeafSelector.Select(certificates);
-            foreach (var extra in certificates.Where(c => !c.Equals(leafCertificate)))
+            var hostName = r.GetValue(host);
+            var chainPurpose = Purpose(r.GetValue(purpose), hostName is not null);
+            var chainProfile = Profile(r.GetValue(profile));
+            var depth = r.GetValue(maxDepth) ?? 8;
+            if (depth < 1)
             {
-                pool.Add(extra);
+                throw new HarnessException($"invalid value '{depth}' for --max-depth; give a whole number of at least 1");
             }
 
-            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
-            var request = new ChainRequest(leafCertificate, pool, anchors, Inputs.At(r.GetValue(at))) { Host = r.GetValue(host) };
+            var files = new Dictionary<X509Certificate, string>();
+            var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle", files);
+            var leafCertificate = LeafSelector.Select(certificates);
+            foreach (var certificate in certificates)
+            {
+                files.TryAdd(certificate, leafFile);
+                if (!certificate.Equals(leafCertificate))
+                {
+                    pool.Add(certificate);
+                }
+            }
+
+            var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust", files);
+            var crlPaths = r.GetValue(crl) ?? [];
+            var crls = crlPaths.Length > 0 ? ChainInputs.LoadCrls(crlPaths) : null;
+            var request = new ChainRequest(leafCertificate, pool, anchors, Inputs.At(r.GetValue(at)))
+            {
+                Host = hostName,
+                Purpose = chainPurpose,
+                Profile = chainProfile,
+                PartialChain = r.GetValue(partial),
+                MaxDepth = depth,
+                Crls = crls,
+                Files = files,
+            };
             var result = new ChainBuilder().Build(request);
             var view = new ChainView(
                 result.Valid,
                 result.Path.Select(c => PkiDescriber.DescribeName(c.SubjectDN).OneLine).ToList(),
                 result.Anchor is { } a ? PkiDescriber.DescribeName(a.SubjectDN).OneLine : null,
-                result.Problems.Select(ChainInputs.View).ToList()) { Leaf = leafFile };
+                result.Problems.Select(ChainInputs.View).ToList())
+            {
+                Leaf = leafFile,
+                Purpose = chainPurpose switch
+                {
+                    ChainPurpose.Server => "server",
+                    ChainPurpose.Client => "client",
+                    ChainPurpose.ServerAndClient => "serverAndClient",
+                    _ => "any",
+                },
+                Profile = chainProfile == ChainProfile.WebPki ? "webpki" : "rfc5280",
+                CheckedCrls = crls is null ? null : result.CheckedCrls.Select(c => c.File ?? "").Distinct(StringComparer.Ordinal).ToList(),
+            };
             var stdout = r.InvocationConfiguration.Output;
             if (r.GetValue(common.Json))
             {
@@ -76,4 +123,20 @@ internal static class ChainCommand
         });
         return command;
     }
+
+    private static ChainPurpose Purpose(string? text, bool hostGiven) => text?.ToLowerInvariant() switch
+    {
+        null => hostGiven ? ChainPurpose.Server : ChainPurpose.Any,
+        "server" => ChainPurpose.Server,
+        "client" => ChainPurpose.Client,
+        "any" => ChainPurpose.Any,
+        _ => throw new HarnessException($"invalid value '{text}' for --purpose; options are server, client, any"),
+    };
+
+    private static ChainProfile Profile(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "rfc5280" => ChainProfile.Rfc5280,
+        "webpki" => ChainProfile.WebPki,
+        _ => throw new HarnessException($"invalid value '{text}' for --profile; options are rfc5280, webpki"),
+    };
 }

@@ -5,7 +5,20 @@ public sealed record ChainView(bool Valid, IReadOnlyList<string> Path, string? A
 {
     /// <summary>The leaf file.</summary>
     public string? Leaf { get; init; }
+
+    /// <summary>The purpose checked: any, server, client or serverAndClient.</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>The profile applied: rfc5280 or webpki.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The CRL files checked against the path (only with --crl).</summary>
+    public IReadOnlyList<string>? CheckedCrls { get; init; }
 }
 
 /// <summary>A problem with its stable code name, message and the subject concerned.</summary>
-public sealed record ProblemView(string Code, string Message, string? Subject);
+public sealed record ProblemView(string Code, string Message, string? Subject)
+{
+    /// <summary>The file of the certificate concerned, when known.</summary>
+    public string? File { get; init; }
+}

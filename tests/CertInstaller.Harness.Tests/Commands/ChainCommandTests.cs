@@ -74,4 +74,138 @@ public class ChainCommandTests
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Json.GetProperty("path")[0].GetString(), Does.EndWith("OU = Server, CN = ic1.example.test"));
     }
+
+    private static string Crl(string name, bool revokeServer, bool withNumber = true)
+    {
+        var ca = Site.Folder.Issued["ICCertificateAuthority"];
+        var g = new Org.BouncyCastle.X509.X509V2CrlGenerator();
+        g.SetIssuerDN(ca.Certificate.SubjectDN);
+        g.SetThisUpdate(DateTime.UtcNow.AddDays(-1));
+        g.SetNextUpdate(DateTime.UtcNow.AddDays(7));
+        if (revokeServer)
+        {
+            g.AddCrlEntry(Site.Folder.Issued["Server"].Certificate.SerialNumber, DateTime.UtcNow.AddDays(-1), Org.BouncyCastle.Asn1.X509.CrlReason.KeyCompromise);
+        }
+
+        if (withNumber)
+        {
+            g.AddExtension(Org.BouncyCastle.Asn1.X509.X509Extensions.CrlNumber, false, new Org.BouncyCastle.Asn1.X509.CrlNumber(Org.BouncyCastle.Math.BigInteger.One));
+        }
+
+        var algorithm = ca.Keys.Private is Org.BouncyCastle.Crypto.Parameters.RsaKeyParameters ? "SHA256WITHRSA" : "SHA256WITHECDSA";
+        var crl = g.Generate(new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory(algorithm, ca.Keys.Private));
+        var path = Site[name];
+        File.WriteAllBytes(path, crl.GetEncoded());
+        return path;
+    }
+
+    [Test(Description = "chain-purpose-profile-to-json")]
+    public void Chain_WhenHostGiven_DefaultsPurposeToServerAndReportsProfile()
+    {
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--host", "ic1.example.test", "--json");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Json.GetProperty("purpose").GetString(), Is.EqualTo("server"));
+        Assert.That(run.Json.GetProperty("profile").GetString(), Is.EqualTo("rfc5280"));
+        Assert.That(run.Json.TryGetProperty("checkedCrls", out _), Is.False);
+    }
+
+    [Test(Description = "chain-no-host-purpose-any-to-json")]
+    public void Chain_WhenNoHost_DefaultsPurposeToAny()
+    {
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--json");
+
+        Assert.That(run.Json.GetProperty("purpose").GetString(), Is.EqualTo("any"));
+    }
+
+    [TestCase(false, 1, TestName = "chain-intermediate-trust-without-partial-chain-to-json")]
+    [TestCase(true, 0, TestName = "chain-intermediate-trust-with-partial-chain-to-json")]
+    public void Chain_WhenTrustIsAnIntermediate_NeedsPartialChain(bool partial, int exit)
+    {
+        var args = new List<string> { "chain", Site["server.pem"], "--trust", Site["ca.pem"], "--json" };
+        if (partial)
+        {
+            args.Add("--partial-chain");
+        }
+
+        var run = HarnessRun.Of([.. args]);
+
+        Assert.That(run.Code, Is.EqualTo(exit), run.ToString());
+        if (!partial)
+        {
+            var problem = run.Json.GetProperty("problems")[0];
+            Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("AnchorNotSelfSigned"));
+            Assert.That(problem.GetProperty("file").GetString(), Is.EqualTo(Site["ca.pem"]));
+        }
+    }
+
+    [Test(Description = "chain-max-depth-to-json")]
+    public void Chain_WhenMaxDepthTooSmall_ReportsPathTooLong()
+    {
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--max-depth", "2", "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()), Does.Contain("PathTooLong"));
+    }
+
+    [TestCase(true, "Revoked", TestName = "chain-crl-revoked-to-json")]
+    [TestCase(false, null, TestName = "chain-crl-not-revoked-to-json")]
+    public void Chain_WhenCrlGiven_ChecksRevocationAndListsTheCrl(bool revoked, string? code)
+    {
+        var crl = Crl(revoked ? "revoked.crl" : "clean.crl", revoked);
+
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--crl", crl, "--json");
+
+        Assert.That(run.Code, Is.EqualTo(revoked ? 1 : 0), run.ToString());
+        Assert.That(run.Json.GetProperty("checkedCrls").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { crl }));
+        if (code is not null)
+        {
+            Assert.That(run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()), Does.Contain(code));
+        }
+    }
+
+    [Test(Description = "chain-crl-folder-missing-for-leaf-to-json")]
+    public void Chain_WhenCrlFolderHasNoCrlOfTheIssuer_ReportsCrlNotFound()
+    {
+        var dir = Path.Combine(Site.Root, "other-crls");
+        Directory.CreateDirectory(dir);
+        var ca = Site.Folder.ServerGroup;
+        var g = new Org.BouncyCastle.X509.X509V2CrlGenerator();
+        g.SetIssuerDN(ca.Certificate.SubjectDN);
+        g.SetThisUpdate(DateTime.UtcNow.AddDays(-1));
+        g.SetNextUpdate(DateTime.UtcNow.AddDays(7));
+        g.AddExtension(Org.BouncyCastle.Asn1.X509.X509Extensions.CrlNumber, false, new Org.BouncyCastle.Asn1.X509.CrlNumber(Org.BouncyCastle.Math.BigInteger.One));
+        var algorithm = ca.Keys.Private is Org.BouncyCastle.Crypto.Parameters.RsaKeyParameters ? "SHA256WITHRSA" : "SHA256WITHECDSA";
+        File.WriteAllBytes(Path.Combine(dir, "root.crl"), g.Generate(new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory(algorithm, ca.Keys.Private)).GetEncoded());
+
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--crl", dir, "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()), Does.Contain("CrlNotFound"));
+    }
+
+    [TestCase("--crl", "root.pem", "not a CRL", TestName = "chain-crl-not-a-crl-to-text")]
+    [TestCase("--crl", "missing.crl", "no such file", TestName = "chain-crl-missing-to-text")]
+    [TestCase("--purpose", "email", "invalid value 'email' for --purpose", TestName = "chain-bad-purpose-to-text")]
+    [TestCase("--profile", "strict", "invalid value 'strict' for --profile", TestName = "chain-bad-profile-to-text")]
+    [TestCase("--max-depth", "0", "invalid value '0' for --max-depth", TestName = "chain-bad-max-depth-to-text")]
+    public void Chain_WhenOptionValueIsBad_ExitsTwoNamingIt(string option, string value, string message)
+    {
+        var given = value.Contains('.', StringComparison.Ordinal) ? Site[value] : value;
+
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], option, given);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain(message));
+    }
+
+    [Test(Description = "chain-webpki-profile-to-json")]
+    public void Chain_WhenWebPkiProfile_ReportsItAndAppliesBaselineRequirements()
+    {
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--profile", "webpki", "--json");
+
+        Assert.That(run.Json.GetProperty("profile").GetString(), Is.EqualTo("webpki"));
+        var codes = run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()).ToList();
+        Assert.That(codes, Has.All.StartWith("WebPki"), run.ToString());
+    }
 }

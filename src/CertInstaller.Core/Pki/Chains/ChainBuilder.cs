@@ -1,16 +1,24 @@
-using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.Pki.Chains.Rules;
 using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Pki.Chains;
 
 /// <summary>
-/// Builds a path by issuer name from the leaf to a trust anchor, preferring issuers whose signature verifies,
-/// then checks every link: signature, validity at the given time, CA constraints, path length, keyCertSign.
+/// Builds paths from the leaf to a trust anchor by issuer name (RFC 5280 §6; RFC 4158 path building), trying every
+/// candidate issuer until one path validates (backtracking), and validates each complete path with
+/// <see cref="PathValidator"/>. When no path validates, the result is the best failing path with its problems.
+/// The search is bounded (<see cref="NodeBudget"/>, <see cref="SignatureBudget"/>) so crafted pools cannot make it spin.
 /// Share one instance (and its <see cref="SignatureCache"/>) across a folder so shared issuers are verified once.
 /// </summary>
 public sealed class ChainBuilder : IChainBuilder
 {
-    private const int MaxDepth = 16;
+    /// <summary>The most certificates one build places on candidate paths before it gives up.</summary>
+    public const int NodeBudget = 1024;
+
+    /// <summary>The most issuer→subject signature checks one build asks for before it gives up. Candidates whose key
+    /// identifiers match are tried first, so a real chain needs one check per link; the bound only bites on pools
+    /// crafted with many same-subject CAs and leaves without an authority key identifier (RFC 5280 §4.2.1.1 requires one).</summary>
+    public const int SignatureBudget = 128;
 
     /// <summary>A builder with its own signature cache, or the given one.</summary>
     public ChainBuilder(SignatureCache? cache = null) => Signatures = cache ?? new SignatureCache();
@@ -19,127 +27,247 @@ public sealed class ChainBuilder : IChainBuilder
     public SignatureCache Signatures { get; }
 
     /// <inheritdoc/>
-    public ChainResult Build(ChainRequest request)
-    {
-        var problems = new List<ChainProblem>();
-        var path = new List<X509Certificate> { request.Leaf };
-        var anchor = Walk(request, path, problems);
+    public ChainResult Build(ChainRequest request) => new PathSearch(request, Signatures).Run();
 
-        CheckValidity(path, request.At, problems);
-        CheckIssuers(path, problems);
-        if (request.Host is { } host && !HostMatcher.Covers(request.Leaf, host))
+    /// <summary>One build: a depth-first search with loop detection, a depth limit and dead-end memory.</summary>
+    private sealed class PathSearch(ChainRequest request, SignatureCache signatures)
+    {
+        private readonly PathValidator _validator = new(request, signatures);
+        private readonly Dictionary<X509Certificate, int> _deadEnds = [];
+        private readonly Dictionary<(string Key, X509Certificate Subject), bool> _byKey = [];
+        private readonly Dictionary<X509Certificate, string> _keys = [];
+        private readonly List<X509Certificate> _path = [];
+        private readonly HashSet<X509Certificate> _onPath = [];
+        private Outcome? _best;
+        private int _nodes;
+        private int _signatureChecks;
+        private bool _exhausted;
+        private int _anchorsReached;
+
+        public ChainResult Run()
         {
-            problems.Add(Problem(ChainProblemCode.HostMismatch, request.Leaf, $"the certificate does not cover host '{host}'"));
+            _path.Add(request.Leaf);
+            _onPath.Add(request.Leaf);
+            Visit(fallback: false, out _, out _);
+            var best = _best ?? new Outcome([request.Leaf], null, []);
+            var problems = best.Problems.ToList();
+            if (!best.Valid && _exhausted && problems.All(p => p.Code != ChainProblemCode.SearchBudgetExceeded))
+            {
+                problems.Add(Findings.Make(request.Files, ChainProblemCode.SearchBudgetExceeded, request.Leaf,
+                    $"the path search stopped after {_nodes} certificates and {_signatureChecks} signature checks without finding a valid path "
+                    + $"(bounds {NodeBudget} and {SignatureBudget}); the pool holds too many candidate issuers", "RFC 4158 §2.4, bounded path building"));
+            }
+
+            return new ChainResult(best.Path, best.Anchor, problems)
+            {
+                CheckedCrls = best.CheckedCrls,
+                NodesVisited = _nodes,
+            };
         }
 
-        return new ChainResult(path, anchor, problems);
-    }
-
-    private X509Certificate? Walk(ChainRequest request, List<X509Certificate> path, List<ChainProblem> problems)
-    {
-        var current = request.Leaf;
-        while (true)
+        // True when a valid path was found (the search stops). pathDependent tells the caller that this subtree's
+        // failure depended on the path below it (loop, budget), so it must not be remembered as a dead end;
+        // depthLimited that the depth limit cut it, so it is remembered with the depth that was left.
+        private bool Visit(bool fallback, out bool pathDependent, out bool depthLimited)
         {
-            if (request.Anchors.Contains(current))
+            pathDependent = false;
+            depthLimited = false;
+            var current = _path[_path.Count - 1];
+            if (++_nodes > NodeBudget)
             {
-                return current;
+                _exhausted = true;
+                pathDependent = true;
+                return false;
             }
 
-            if (IsSelfIssued(current) && Signatures.Verifies(current, current))
+            var isAnchor = request.Anchors.Contains(current);
+            if (isAnchor && (request.PartialChain || Certs.LooksSelfSigned(current)))
             {
-                problems.Add(path.Count == 1
-                    ? Problem(ChainProblemCode.SelfSignedLeaf, current, "the leaf is self-signed and is not a trust anchor")
-                    : Problem(ChainProblemCode.UntrustedRoot, current, "the path ends at a self-signed root that is not a trust anchor"));
-                return null;
+                return Evaluate(current, null);
             }
 
-            if (path.Count > MaxDepth)
-            {
-                problems.Add(Problem(ChainProblemCode.PathTooLong, current, $"the path is longer than {MaxDepth} certificates"));
-                return null;
-            }
-
-            var candidates = request.Anchors.WithSubject(current.IssuerDN)
-                .Concat(request.Pool.WithSubject(current.IssuerDN))
+            var selfSigned = !isAnchor && Certs.IsSelfIssued(current) && SignatureOk(current, current);
+            var candidates = (selfSigned
+                    ? request.Anchors.WithSubject(current.IssuerDN)
+                    : request.Anchors.WithSubject(current.IssuerDN).Concat(request.Pool.WithSubject(current.IssuerDN)))
                 .Where(c => !c.Equals(current))
                 .Distinct()
                 .ToList();
             if (candidates.Count == 0)
             {
-                problems.Add(Problem(ChainProblemCode.IssuerNotFound, current,
-                    $"issuer '{PkiDescriber.DescribeName(current.IssuerDN).OneLine}' was not found among the given certificates and anchors"));
-                return null;
+                return Evaluate(null, Terminal(current, isAnchor, selfSigned));
             }
 
-            var subject = current;
-            var fresh = candidates.Where(c => !path.Contains(c)).ToList();
+            var remaining = request.MaxDepth - _path.Count;
+            if (remaining <= 0)
+            {
+                depthLimited = true;
+                return Evaluate(null, (ChainProblemCode.PathTooLong,
+                    $"the path reaches the limit of {request.MaxDepth} certificates (--max-depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
+            }
+
+            // A candidate that reached no anchor with at least this much depth left cannot reach one now. A candidate
+            // left out because it is already on the path makes this subtree's outcome depend on the path.
+            var fresh = candidates.Where(c => !_onPath.Contains(c) && !(_deadEnds.TryGetValue(c, out var tried) && tried >= remaining - 1)).ToList();
+            var loops = candidates.Any(_onPath.Contains);
+            pathDependent = loops;
             if (fresh.Count == 0)
             {
-                problems.Add(Problem(ChainProblemCode.Loop, current, "the issuer of this certificate is already on the path (loop)"));
-                return null;
-            }
-
-            var issuer = fresh.FirstOrDefault(c => Signatures.Verifies(c, subject) && request.Anchors.Contains(c))
-                ?? fresh.Where(c => Signatures.Verifies(c, subject)).OrderByDescending(c => c.IsValid(request.At.UtcDateTime)).FirstOrDefault();
-            if (issuer is null)
-            {
-                issuer = fresh[0];
-                problems.Add(Problem(ChainProblemCode.BadSignature, current,
-                    $"the signature does not verify with the key of '{PkiDescriber.DescribeName(issuer.SubjectDN).OneLine}'"));
-            }
-
-            path.Add(issuer);
-            current = issuer;
-        }
-    }
-
-    private static void CheckValidity(List<X509Certificate> path, DateTimeOffset at, List<ChainProblem> problems)
-    {
-        var when = at.UtcDateTime;
-        foreach (var certificate in path)
-        {
-            if (when > certificate.NotAfter.ToUniversalTime())
-            {
-                problems.Add(Problem(ChainProblemCode.Expired, certificate, $"expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}"));
-            }
-            else if (when < certificate.NotBefore.ToUniversalTime())
-            {
-                problems.Add(Problem(ChainProblemCode.NotYetValid, certificate, $"not valid before {certificate.NotBefore.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}"));
-            }
-        }
-    }
-
-    private static void CheckIssuers(List<X509Certificate> path, List<ChainProblem> problems)
-    {
-        for (var i = 1; i < path.Count; i++)
-        {
-            var issuer = path[i];
-            var constraints = issuer.GetBasicConstraints();
-            if (constraints < 0)
-            {
-                problems.Add(Problem(ChainProblemCode.IssuerNotCa, issuer, "issues certificates but its basic constraints do not say cA=TRUE"));
-            }
-            else
-            {
-                var casBelow = Enumerable.Range(1, i - 1).Count(j => !IsSelfIssued(path[j]));
-                if (constraints != int.MaxValue && casBelow > constraints)
+                if (loops)
                 {
-                    problems.Add(Problem(ChainProblemCode.PathLengthExceeded, issuer,
-                        $"pathLenConstraint {constraints} but {casBelow} CA certificate(s) below it"));
+                    return Evaluate(null, (ChainProblemCode.Loop, "the issuer of this certificate is already on the path (loop)", "RFC 5280 §6.1, RFC 4158 §5.2"));
+                }
+
+                return false;
+            }
+
+            var when = request.At.UtcDateTime;
+            var ordered = fresh
+                .OrderBy(c => Certs.KeyIdRank(current, c))
+                .ThenBy(c => request.Anchors.Contains(c) ? 0 : 1)
+                .ThenBy(c => when >= c.NotBefore.ToUniversalTime() && when <= c.NotAfter.ToUniversalTime() ? 0 : 1)
+                .ThenByDescending(c => c.NotAfter)
+                .ToList();
+            var anyVerified = false;
+            var reachedBefore = _anchorsReached;
+            foreach (var issuer in ordered)
+            {
+                if (_exhausted)
+                {
+                    break;
+                }
+
+                if (!SignatureOk(issuer, current))
+                {
+                    continue;
+                }
+
+                anyVerified = true;
+                if (Descend(issuer, fallback, out var dependent, out var limited))
+                {
+                    return true;
+                }
+
+                pathDependent |= dependent;
+                depthLimited |= limited;
+            }
+
+            if (!anyVerified && !_exhausted)
+            {
+                if (!fallback)
+                {
+                    // No candidate's key verifies this signature: follow the best-ranked one anyway, once per path, so
+                    // the failing path shows where it would have led (BadSignature is reported on this link).
+                    Descend(ordered[0], fallback: true, out var dependent, out var limited);
+                    pathDependent |= dependent;
+                    depthLimited |= limited;
+                }
+                else
+                {
+                    pathDependent = true;
+                    Evaluate(null, (ChainProblemCode.BadSignature,
+                        $"no certificate named '{Certs.DescribeName(current.IssuerDN)}' has a key that verifies this signature", "RFC 5280 §6.1.3(a)(1)"));
                 }
             }
 
-            var usage = issuer.GetKeyUsage();
-            if (usage is not null && (usage.Length <= 5 || !usage[5]))
+            pathDependent |= _exhausted;
+            if (!pathDependent && _anchorsReached == reachedBefore)
             {
-                problems.Add(Problem(ChainProblemCode.IssuerMissingKeyCertSign, issuer, "issues certificates but its key usage lacks keyCertSign"));
+                var left = depthLimited ? remaining : int.MaxValue;
+                _deadEnds[current] = _deadEnds.TryGetValue(current, out var before) ? Math.Max(before, left) : left;
+            }
+
+            return false;
+        }
+
+        private bool Descend(X509Certificate issuer, bool fallback, out bool pathDependent, out bool depthLimited)
+        {
+            _path.Add(issuer);
+            _onPath.Add(issuer);
+            try
+            {
+                return Visit(fallback, out pathDependent, out depthLimited);
+            }
+            finally
+            {
+                _path.RemoveAt(_path.Count - 1);
+                _onPath.Remove(issuer);
             }
         }
+
+        private (ChainProblemCode, string, string) Terminal(X509Certificate current, bool isAnchor, bool selfSigned)
+        {
+            if (isAnchor)
+            {
+                return (ChainProblemCode.AnchorNotSelfSigned,
+                    "this trust anchor is not a self-signed root and its issuer was not found; give the root as trust, or allow a partial chain (--partial-chain)",
+                    "RFC 5280 §6.1.1(d); openssl -partial_chain");
+            }
+
+            if (selfSigned)
+            {
+                return _path.Count == 1
+                    ? (ChainProblemCode.SelfSignedLeaf, "the leaf is self-signed and is not a trust anchor", "RFC 5280 §6.1.1(d)")
+                    : (ChainProblemCode.UntrustedRoot, "the path ends at a self-signed root that is not a trust anchor", "RFC 5280 §6.1.1(d)");
+            }
+
+            return (ChainProblemCode.IssuerNotFound,
+                $"issuer '{Certs.DescribeName(current.IssuerDN)}' was not found among the given certificates and anchors", "RFC 5280 §6.1");
+        }
+
+        private bool Evaluate(X509Certificate? anchor, (ChainProblemCode Code, string Rule, string Source)? terminal)
+        {
+            var path = _path.ToList();
+            if (anchor is not null)
+            {
+                _anchorsReached++;
+            }
+
+            var outcome = _validator.Validate(path, anchor);
+            if (terminal is { } t)
+            {
+                outcome = outcome with
+                {
+                    Problems = [.. outcome.Problems, Findings.Make(request.Files, t.Code, path[path.Count - 1], t.Rule, t.Source)],
+                };
+            }
+
+            if (_validator.Exhausted)
+            {
+                _exhausted = true;
+            }
+
+            if (_best is null || outcome.Score < _best.Score)
+            {
+                _best = outcome;
+            }
+
+            return outcome.Valid;
+        }
+
+        // Signature of subject under issuer's key. Issuers that share a key share the answer, so a pool of many
+        // certificates with one key costs one verification per subject.
+        private bool SignatureOk(X509Certificate issuer, X509Certificate subject)
+        {
+            if (!_keys.TryGetValue(issuer, out var key))
+            {
+                _keys[issuer] = key = Convert.ToBase64String(issuer.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded());
+            }
+
+            if (_byKey.TryGetValue((key, subject), out var known))
+            {
+                return known;
+            }
+
+            if (++_signatureChecks > SignatureBudget)
+            {
+                _exhausted = true;
+                return false;
+            }
+
+            var ok = PathValidator.SignatureAcceptable(subject) && signatures.Verifies(issuer, subject);
+            _byKey[(key, subject)] = ok;
+            return ok;
+        }
     }
-
-    private static bool IsSelfIssued(X509Certificate certificate) =>
-        CertificatePool.NameKey(certificate.SubjectDN) == CertificatePool.NameKey(certificate.IssuerDN);
-
-    private static ChainProblem Problem(ChainProblemCode code, X509Certificate certificate, string message) =>
-        new(code, message, PkiDescriber.DescribeName(certificate.SubjectDN).OneLine);
 }

@@ -1,3 +1,4 @@
+using CertInstaller.Core.Pki.Chains.Revocation;
 using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Pki.Chains;
@@ -19,4 +20,10 @@ public sealed record ChainRequest(X509Certificate Leaf, CertificatePool Pool, Ce
 
     /// <summary>The longest path allowed, leaf and anchor included.</summary>
     public int MaxDepth { get; init; } = 8;
+
+    /// <summary>CRLs to check revocation against (read from files, never fetched); null turns revocation checking off.</summary>
+    public IReadOnlyList<CrlSource>? Crls { get; init; }
+
+    /// <summary>Where each certificate came from, so problems can name the file; certificates not listed are named by subject only.</summary>
+    public IReadOnlyDictionary<X509Certificate, string>? Files { get; init; }
 }
