@@ -17,7 +17,13 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
     /// <summary>A rule with a fresh builder whose signature cache lives for one validation run.</summary>
     public ChainRule() : this(new ChainBuilder()) { }
 
-    private static readonly HashSet<ChainProblemCode> DateOrHost = [ChainProblemCode.Expired, ChainProblemCode.NotYetValid, ChainProblemCode.HostMismatch];
+    // Reported by their own rules at their own severity: dates (CertificateRule), host (HostRule), and the leaf's own EKU and
+    // key usage for its slot (UsageRule: a warning unless --strict), so one defect is not also a CI3001 error.
+    private static readonly HashSet<ChainProblemCode> ReportedElsewhere =
+    [
+        ChainProblemCode.Expired, ChainProblemCode.NotYetValid, ChainProblemCode.HostMismatch,
+        ChainProblemCode.PurposeNotAllowed, ChainProblemCode.KeyUsageForbidsPurpose,
+    ];
 
     /// <inheritdoc />
     public IEnumerable<Observation> Check(ValidationContext context)
@@ -38,7 +44,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
 
         var trusted = slot.TrustedFile is null ? [] : context.Files.Certificates(slot.TrustedFile);
         var result = FolderChainVerifier.VerifySet(leaf, certificates, trusted, slots.Hierarchy, context.At, builder, slot.Purpose, slot.Profile, slots.SelfSigned);
-        var problems = result.Problems.Where(p => !DateOrHost.Contains(p.Code)).ToList();
+        var problems = result.Problems.Where(p => !ReportedElsewhere.Contains(p.Code)).ToList();
         if (result.Anchor is not null && problems.Count == 0) yield break;
 
         if (Orphan(slots, result) is { } orphan)
