@@ -106,9 +106,11 @@ public class FolderValidatorTests
         var report = Validate();
         var relaxed = Validate(ValidationPolicy.Installer with { MinDigest = DigestAlgorithm.Sha1 });
 
-        Assert.That(report.Findings.Select(f => f.Code).Distinct(), Is.EqualTo(new[] { FindingCode.WeakDigest }));
-        Assert.That(report.Findings.Select(f => f.Path).Distinct().Count(), Is.EqualTo(folder.Files.Count(f => f.EndsWith(".cer"))));
-        Assert.That(relaxed.Findings, Is.Empty);
+        // The HTTPS certificate is also judged by the web PKI profile, where SHA-1 stays a (warning-level) failure.
+        var https = (FindingCode.HttpsChainNotTrusted, Severity.Warning);
+        Assert.That(report.Findings.Select(f => (f.Code, f.Severity)).Distinct(), Is.EquivalentTo(new[] { (FindingCode.WeakDigest, Severity.Error), https }));
+        Assert.That(report.Findings.Where(f => f.Code == FindingCode.WeakDigest).Select(f => f.Path).Distinct().Count(), Is.EqualTo(folder.Files.Count(f => f.EndsWith(".cer"))));
+        Assert.That(relaxed.Findings.Select(f => (f.Code, f.Severity)).Distinct(), Is.EqualTo(new[] { https }));
     }
 
     [Test]
@@ -116,7 +118,9 @@ public class FolderValidatorTests
     {
         Build(new IcFolderSpec { RsaBits = 1024, KeySeed = "small" });
 
-        Assert.That(Validate().Findings.Select(f => f.Code).Distinct(), Is.EqualTo(new[] { FindingCode.WeakKey }));
+        // The web PKI profile judges the HTTPS certificate too: RSA under 2048 bits fails it, at warning level.
+        Assert.That(Validate().Findings.Select(f => (f.Code, f.Severity)).Distinct(),
+            Is.EquivalentTo(new[] { (FindingCode.WeakKey, Severity.Error), (FindingCode.HttpsChainNotTrusted, Severity.Warning) }));
     }
 
     [Test]

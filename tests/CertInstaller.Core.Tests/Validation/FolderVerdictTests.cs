@@ -377,8 +377,15 @@ public class FolderVerdictTests
 
         var report = Validate();
 
-        Assert.That(Codes(report), Is.EqualTo(new[] { (FindingCode.ExtendedKeyUsageWrong, "ServerGroup/ServerGroupCertificate.cer") }));
-        Assert.That(report.Findings[0].Message, Does.Contain("serverAuth and clientAuth"));
+        // The slot's own EKU is a warning; the client certificate it issued no longer builds for clientAuth, because a CA
+        // whose EKU excludes the purpose fails the path (openssl -purpose sslclient and Windows CryptoAPI agree).
+        Assert.That(Codes(report), Is.EquivalentTo(new[]
+        {
+            (FindingCode.ExtendedKeyUsageWrong, "ServerGroup/ServerGroupCertificate.cer"),
+            (FindingCode.ChainNotTrusted, Local + "ic1_ClientCertificate.cer"),
+        }));
+        Assert.That(report.Findings.Single(f => f.Code == FindingCode.ExtendedKeyUsageWrong).Message, Does.Contain("serverAuth and clientAuth"));
+        Assert.That(report.Findings.Single(f => f.Code == FindingCode.ChainNotTrusted).Message, Does.Contain("extended key usage excludes"));
     }
 
     // §7 switchover in third-party mode

@@ -56,11 +56,16 @@ public class SlotTests
     }
 
     [Test]
-    public void ChainRule_InSingleThirdPartyCertificateMode_AsksForServerAndClientOnTheServerGroup()
+    public void ChainRule_InSingleThirdPartyCertificateMode_ChecksTheServerGroupAsACa_WhileItsSlotNeedsServerAndClient()
     {
-        var requests = Requests(new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+        var spec = new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup };
+        var requests = Requests(spec);
 
-        Assert.That(requests.Single(r => Cn(r).Contains("Server Group")).Purpose, Is.EqualTo(ChainPurpose.ServerAndClient));
+        // The Server Group issues the subsystem certificates: its path is a CA's; UsageRule judges its EKU for both purposes.
+        Assert.That(requests.Single(r => Cn(r).Contains("Server Group")).Purpose, Is.EqualTo(ChainPurpose.Any));
+        var certs = Path.Combine(_dir.Path, "Certificates");
+        var slots = FolderSlots.Of(new ValidationContext { Layout = new LayoutScanner().Scan(certs), Policy = ValidationPolicy.Installer, At = Now });
+        Assert.That(slots.Slots.Single(s => s.Role == CertificateRole.ServerGroup).Purpose, Is.EqualTo(ChainPurpose.ServerAndClient));
     }
 
     [Test]

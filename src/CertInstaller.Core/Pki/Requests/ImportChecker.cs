@@ -105,10 +105,12 @@ public static class ImportChecker
 
         var result = chains.Build(new ChainRequest(request.Certificate, request.Pool, anchors, request.At) { Purpose = request.Purpose });
         var path = string.Join(" -> ", result.Path.Select(c => PkiDescriber.DescribeName(c.SubjectDN).OneLine));
-        return result.Valid
+        // The leaf's own EKU and key usage have their own checks (EkuMissing, KeyUsageNotTls): one defect, one finding.
+        var problems = result.Problems.Where(p => p.Code is not (ChainProblemCode.PurposeNotAllowed or ChainProblemCode.KeyUsageForbidsPurpose)).ToList();
+        return result.Anchor is not null && problems.Count == 0
             ? new("chain", null, path)
             : new("chain", new(CsrFindingCode.ChainInvalid,
-                $"the chain does not verify: {string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}"))}"), path);
+                $"the chain does not verify: {string.Join("; ", problems.Select(p => $"{p.Code}: {p.Message}").DefaultIfEmpty("no path to the trust given"))}"), path);
     }
 
     private static ImportCheckResult Ekus(IReadOnlyList<string> ekus, ChainPurpose purpose)

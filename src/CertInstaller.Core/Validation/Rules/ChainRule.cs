@@ -43,7 +43,11 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
         if (slot.Role == CertificateRole.CertificateAuthority && slots.ServerGroup is { } sg && !FolderSlots.Issued(sg, leaf)) yield break;
 
         var trusted = slot.TrustedFile is null ? [] : context.Files.Certificates(slot.TrustedFile);
-        var result = FolderChainVerifier.VerifySet(leaf, certificates, trusted, slots.Hierarchy, context.At, builder, slot.Purpose, slot.Profile, slots.SelfSigned);
+        // The Server Group and IC CA certificates are CAs (they issue the subsystem certificates), so the path is checked
+        // for them as CAs: a TLS purpose would reject any CA as an end entity (RFC 5280 §4.2.1.9). What the single
+        // third-party certificate mode needs of the Server Group's EKU is UsageRule's (CI3009).
+        var purpose = slot.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority ? ChainPurpose.Any : slot.Purpose;
+        var result = FolderChainVerifier.VerifySet(leaf, certificates, trusted, slots.Hierarchy, context.At, builder, purpose, slot.Profile, slots.SelfSigned);
         var problems = result.Problems.Where(p => !ReportedElsewhere.Contains(p.Code)).ToList();
         if (result.Anchor is not null && problems.Count == 0) yield break;
 
