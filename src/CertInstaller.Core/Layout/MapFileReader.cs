@@ -30,7 +30,7 @@ public sealed class MapFileReader
                 IgnoreComments = true,
                 IgnoreProcessingInstructions = true,
             };
-            using var stream = File.OpenRead(full);
+            using var stream = IO.RegularFile.OpenRead(full); // a regular file, never a link, FIFO or device
             using var reader = XmlReader.Create(stream, settings);
             var stack = new Stack<string>();
             while (reader.Read())

@@ -27,8 +27,12 @@ public sealed class PreservationPlanner(IFileSystem fileSystem)
         var full = RelativePath.Combine(certDir, entry.RelativePath);
         if (owner?.Decision == PreservationDecision.KeptChangedByAdmin)
             return new(entry.RelativePath, PreservationDecision.KeptChangedByAdmin, $"its certificate {owner.RelativePath} was changed by an admin; left as it is");
-        if (fileSystem.GetEntry(full) is null)
+        var current = fileSystem.GetEntry(full);
+        if (current is null)
             return new(entry.RelativePath, PreservationDecision.PutBackMissing, "the install removed it");
+        if (current.Kind != FileSystemEntryKind.File)
+            return new(entry.RelativePath, PreservationDecision.KeptChangedByAdmin,
+                $"{current.Kind.Describe()} now sits where the snapshot has this file; it is never opened or replaced: remove it, then run preserve again");
         var (_, sha) = FileHasher.Hash(fileSystem, full);
         if (sha.Equals(entry.Sha256, StringComparison.OrdinalIgnoreCase))
             return new(entry.RelativePath, PreservationDecision.Unchanged, "byte-identical to the snapshot");

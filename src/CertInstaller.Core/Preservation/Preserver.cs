@@ -11,6 +11,7 @@ public sealed class Preserver(SnapshotStore store)
     public PreservationResult Preserve(string snapshotId, string certDir)
     {
         var snapshot = store.Open(snapshotId);
+        ClassifiedSnapshot.CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
         // Patterns decide what the snapshot protects; judging whether a live file was regenerated must look at the
         // certificate itself, or every pattern-matched file would look like an admin's deliberate change.

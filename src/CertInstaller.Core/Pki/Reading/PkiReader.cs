@@ -1,4 +1,5 @@
 using System.Text;
+using CertInstaller.Core.IO;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
@@ -18,8 +19,15 @@ public sealed class PkiReader
     /// <summary>A reader; <paramref name="password"/> opens encrypted keys and PKCS#12 files.</summary>
     public PkiReader(string? password = null) => _password = password;
 
-    /// <summary>Reads the file at <paramref name="path"/>; never throws for bad content or I/O problems.</summary>
-    public ReadResult ReadFile(string path)
+    /// <summary>Reads the file at <paramref name="path"/>, a path someone named (a link is followed, but it must end at a
+    /// regular file); never throws for bad content or I/O problems.</summary>
+    public ReadResult ReadFile(string path) => ReadFile(path, followLinks: true);
+
+    /// <summary>Reads a file a folder scan found: a link is never followed, and an entry swapped for a link, FIFO or device
+    /// since the scan is refused, not opened; never throws for bad content or I/O problems.</summary>
+    public ReadResult ReadFile(SourceFile file) => ReadFile(file.FullPath, followLinks: false);
+
+    private ReadResult ReadFile(string path, bool followLinks)
     {
         if (Directory.Exists(path))
         {
@@ -30,7 +38,14 @@ public sealed class PkiReader
         byte[] data;
         try
         {
-            data = File.ReadAllBytes(path);
+            using var stream = RegularFile.OpenRead(path, followLinks);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            data = copy.ToArray();
+        }
+        catch (NotRegularFileException e)
+        {
+            return ReadResult.Failure(NotRegular(path, e.Kind, e.Replaced));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -40,6 +55,16 @@ public sealed class PkiReader
 
         return Read(path, data);
     }
+
+    /// <summary>The read error of a FIFO, socket or device (<see cref="ReadErrorCode.NotRegularFile"/>), or a link found by a scan.</summary>
+    internal static ReadError NotRegular(string path, FileSystemEntryKind kind, bool replaced = false) =>
+        kind == FileSystemEntryKind.Link && !replaced
+            ? new ReadError(path, ReadErrorCode.Link, "a symbolic link or junction is never followed", "replace the link with the real file")
+            : replaced
+                ? new ReadError(path, ReadErrorCode.NotRegularFile, $"the file was replaced by {kind.Describe()} while it was being opened; it was not read",
+                    "run again once nothing is changing the folder")
+                : new ReadError(path, ReadErrorCode.NotRegularFile, $"{kind.Describe()}, not a regular file: never opened",
+                    "it holds no certificate; remove it from the folder, or replace it with the real file");
 
     /// <summary>Reads <paramref name="data"/> that came from <paramref name="path"/>; never throws for bad content.</summary>
     public ReadResult Read(string path, byte[] data)

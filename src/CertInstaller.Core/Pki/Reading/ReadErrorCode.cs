@@ -20,4 +20,7 @@ public enum ReadErrorCode
 
     /// <summary>The path is a symbolic link or junction, which is never followed.</summary>
     Link = 8,
+
+    /// <summary>The path is a FIFO, socket or device (or was swapped for one while being opened): never opened, never read.</summary>
+    NotRegularFile = 9,
 }
