@@ -40,4 +40,31 @@ public class HostileInputTests
         var digests = HarnessRun.Of("digests", dir, "--verify-chains", "--password", SampleSite.Password);
         Assert.That(digests.Code, Is.AnyOf(0, 1), digests.ToString());
     }
+
+    [Test(Description = "issue 11 §8: --password-file /dev/zero took 8.4 GB and ended in a raw .NET error")]
+    [Platform(Include = "Linux")]
+    public void Inspect_WhenPasswordFileIsEndless_ExitsTwoNamingTheFile()
+    {
+        var task = Task.Run(() => HarnessRun.Of("inspect", SampleSite.Shared["server.pfx"], "--password-file", "/dev/zero"));
+
+        Assert.That(task.Wait(TimeSpan.FromSeconds(30)), Is.True, "reading /dev/zero did not stop");
+        Assert.That(task.Result.Code, Is.EqualTo(2), task.Result.ToString());
+        Assert.That(task.Result.Stderr, Does.Contain("/dev/zero: "));
+    }
+
+    [Test]
+    public void Inspect_WhenPasswordFileHasNoShortFirstLine_ExitsTwo()
+    {
+        var file = Path.Combine(SampleSite.Shared.Root, "not-a-password.txt");
+        File.WriteAllText(file, new string('x', 100_000));
+
+        var run = HarnessRun.Of("inspect", SampleSite.Shared["server.pfx"], "--password-file", file);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain(file + ": "));
+    }
+
+    [Test]
+    public void Inspect_WhenPasswordFileHasPasswordLine_ReadsIt() =>
+        Assert.That(HarnessRun.Of("inspect", SampleSite.Shared["server.pfx"], "--password-file", SampleSite.Shared["password.txt"]).Code, Is.Zero);
 }

@@ -16,8 +16,21 @@ public sealed class PkiReader
     private const string PemMarker = "-----BEGIN ";
     private readonly string? _password;
 
+    /// <summary>The default of <see cref="MaxFileBytes"/>: 4 MiB. A certificate, key or CSR is 1-4 KB, a large CA bundle
+    /// a few hundred KB.</summary>
+    public const int DefaultMaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxPemBlocks"/>: 2,000 (a public CA bundle holds about 150).</summary>
+    public const int DefaultMaxPemBlocks = 2000;
+
     /// <summary>A reader; <paramref name="password"/> opens encrypted keys and PKCS#12 files.</summary>
     public PkiReader(string? password = null) => _password = password;
+
+    /// <summary>Files larger than this are refused unread (<see cref="ReadErrorCode.TooLarge"/>): memory stays bounded.</summary>
+    public int MaxFileBytes { get; init; } = DefaultMaxFileBytes;
+
+    /// <summary>PEM text with more blocks than this is refused unparsed (<see cref="ReadErrorCode.TooManyBlocks"/>): time stays bounded.</summary>
+    public int MaxPemBlocks { get; init; } = DefaultMaxPemBlocks;
 
     /// <summary>Reads the file at <paramref name="path"/>, a path someone named (a link is followed, but it must end at a
     /// regular file); never throws for bad content or I/O problems.</summary>
@@ -39,9 +52,12 @@ public sealed class PkiReader
         try
         {
             using var stream = RegularFile.OpenRead(path, followLinks);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            data = copy.ToArray();
+            if (stream.Length > MaxFileBytes || ReadAtMost(stream, MaxFileBytes) is not { } bytes)
+            {
+                return ReadResult.Failure(TooLarge(path));
+            }
+
+            data = bytes;
         }
         catch (NotRegularFileException e)
         {
@@ -74,6 +90,11 @@ public sealed class PkiReader
             if (data.Length == 0)
             {
                 throw new PkiReadException(ReadErrorCode.Empty, "the file is empty", "expected a certificate, CSR, key, PKCS#12 or PKCS#7 file");
+            }
+
+            if (data.Length > MaxFileBytes)
+            {
+                return ReadResult.Failure(TooLarge(path));
             }
 
             return ReadResult.Success(path, LocalKeys.Parse<IReadOnlyList<PkiObject>>(() =>
@@ -140,8 +161,52 @@ public sealed class PkiReader
         return head.Contains(PemMarker);
     }
 
+    private ReadError TooLarge(string path) =>
+        new(path, ReadErrorCode.TooLarge, $"the file is larger than {MaxFileBytes / 1024} KiB, far more than any certificate, key or bundle; it was not read",
+            "check that this is the right file; split a bundle this large into several files");
+
+    /// <summary>The whole stream when it holds at most <paramref name="limit"/> bytes, else null (never more than limit + 1 read).</summary>
+    private static byte[]? ReadAtMost(Stream stream, int limit)
+    {
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - copy.Length))) > 0)
+        {
+            copy.Write(buffer, 0, read);
+            if (copy.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return copy.ToArray();
+    }
+
+    private static int CountPemBlocks(byte[] data, int stopAfter)
+    {
+        var marker = Encoding.ASCII.GetBytes(PemMarker);
+        var count = 0;
+        for (var i = 0; i <= data.Length - marker.Length && count <= stopAfter; i++)
+        {
+            if (data[i] == marker[0] && data.AsSpan(i, marker.Length).SequenceEqual(marker))
+            {
+                count++;
+                i += marker.Length - 1;
+            }
+        }
+
+        return count;
+    }
+
     private List<PkiObject> ReadPem(byte[] data)
     {
+        if (CountPemBlocks(data, MaxPemBlocks) > MaxPemBlocks)
+        {
+            throw new PkiReadException(ReadErrorCode.TooManyBlocks, $"the PEM text holds more than {MaxPemBlocks} blocks; it was not parsed",
+                "check that this is the right file; split a bundle this large into several files");
+        }
+
         var text = Encoding.UTF8.GetString(data);
         var objects = new List<PkiObject>();
         var reader = new UtilPemReader(new StringReader(text));
