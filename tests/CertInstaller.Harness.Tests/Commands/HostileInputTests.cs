@@ -67,4 +67,21 @@ public class HostileInputTests
     [Test]
     public void Inspect_WhenPasswordFileHasPasswordLine_ReadsIt() =>
         Assert.That(HarnessRun.Of("inspect", SampleSite.Shared["server.pfx"], "--password-file", SampleSite.Shared["password.txt"]).Code, Is.Zero);
+
+    [TestCase("inspect", "{pfx}", "--pasword", "S3cr3t-pw")]
+    [TestCase("inspect", "{pfx}", "--passwrd=S3cr3t-pw")]
+    [TestCase("inspect", "{pfx}", "--password-fil", "S3cr3t-pw")]
+    [TestCase("validate", "{dir}", "--password", "S3cr3t-pw")]
+    [TestCase("validate", "{dir}", "--password:S3cr3t-pw")]
+    [TestCase("digests", "{dir}", "--pwd", "S3cr3t-pw")]
+    [TestCase("backup", "create", "{dir}", "--to", "{dir}-b", "--secret", "S3cr3t-pw")]
+    public void AnyVerb_WhenPasswordGivenToAMistypedOption_NeverPrintsIt(params string[] template)
+    {
+        var args = template.Select(a => a.Replace("{pfx}", SampleSite.Shared["server.pfx"]).Replace("{dir}", SampleSite.Shared.IcDir)).ToArray();
+
+        var run = HarnessRun.Of(args);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stdout + run.Stderr, Does.Not.Contain("S3cr3t"), "issue 11 §7: the password was echoed");
+    }
 }
