@@ -60,12 +60,12 @@ public static class Cli
         }
         catch (HarnessException e)
         {
-            stderr.WriteLine(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(args)}: {e.Message}");
+            stderr.WriteLine(Core.Text.Printable.Escape(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(args)}: {e.Message}"));
             return ExitCodes.Usage;
         }
         catch (BackupException e)
         {
-            stderr.WriteLine($"certharness {Verb(args)}: {(e.FilePath is null ? "" : e.FilePath + ": ")}{e.Problem} Fix: {e.Fix}");
+            stderr.WriteLine(Core.Text.Printable.Escape($"certharness {Verb(args)}: {(e.FilePath is null ? "" : e.FilePath + ": ")}{e.Problem} Fix: {e.Fix}"));
             return ExitCodes.Usage;
         }
         catch (PolicyException e)
@@ -86,12 +86,7 @@ public static class Cli
     }
 
     /// <summary>The first line of an exception message, without nested exception text.</summary>
-    internal static string Brief(string message)
-    {
-        var line = message.Split('\n')[0].Trim();
-        var nested = line.IndexOf(": System.", StringComparison.Ordinal);
-        return nested > 0 ? line.Substring(0, nested) : line;
-    }
+    internal static string Brief(string message) => Core.Text.Messages.Brief(message);
 
     private const string HiddenText = "(a value, not shown)";
 

@@ -3,6 +3,9 @@ namespace CertInstaller.Harness.Tests.Commands;
 /// <summary>Mutated copies of valid files (fixed seed): every run exits 0, 1 or 2, never with a stack trace, and a failure names the file.</summary>
 public class HostileInputTests
 {
+    // BouncyCastle's and .NET's type names (Org.BouncyCastle.Asn1.DerSequence, DerInteger, Asn1OctetString, RsaKeyParameters).
+    private const string TypeName = @"Org\.BouncyCastle|System\.[A-Z]\w+\.|\b(Der|Ber|DL|Asn1)[A-Z]\w+|\w+(KeyParameters|Parameters)\b";
+
     [TestCase("server.pem", TestName = "inspect-mutated-pem-certificate-to-text")]
     [TestCase("good.csr", TestName = "inspect-mutated-der-csr-to-text")]
     [TestCase("server.pfx", TestName = "inspect-mutated-pkcs12-to-text")]
@@ -31,6 +34,7 @@ public class HostileInputTests
 
             Assert.That(run.Code, Is.AnyOf(0, 2), run.ToString());
             Assert.That(run.Stderr + run.Stdout, Does.Not.Contain("   at "), run.ToString());
+            Assert.That(run.Stderr, Does.Not.Match(TypeName), "issue 11 §11: a BouncyCastle type name leaked into the message");
             if (run.Code == 2)
             {
                 Assert.That(run.Stderr, Does.Contain(file + ": "), run.ToString());
@@ -83,5 +87,26 @@ public class HostileInputTests
 
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
         Assert.That(run.Stdout + run.Stderr, Does.Not.Contain("S3cr3t"), "issue 11 §7: the password was echoed");
+    }
+
+    [Test(Description = "issue 11 §11: control characters in names were printed raw to the terminal")]
+    [Platform(Include = "Linux")]
+    public void Inspect_WhenFileNameHoldsControlCharacters_PrintsThemEscaped()
+    {
+        var dir = Path.Combine(SampleSite.Shared.Root, "control-names");
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "x\nforged line\u001b[2J.pem");
+        File.Copy(SampleSite.Shared["server.pem"], file, overwrite: true);
+        var broken = Path.Combine(dir, "y\nforged error\u001b[2J.pem");
+        File.WriteAllText(broken, "not pem");
+
+        var run = HarnessRun.Of("inspect", file, broken);
+        var digests = HarnessRun.Of("digests", dir);
+
+        foreach (var output in new[] { run.Stdout, run.Stderr, digests.Stdout, digests.Stderr })
+        {
+            Assert.That(output.IndexOf('\u001b'), Is.EqualTo(-1), output);
+            Assert.That(output.Split('\n').Where(l => l.StartsWith("forged", StringComparison.Ordinal)), Is.Empty, output);
+        }
     }
 }

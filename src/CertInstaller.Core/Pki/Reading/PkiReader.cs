@@ -148,12 +148,7 @@ public sealed class PkiReader
     }
 
     /// <summary>The first line of an exception message, without the nested exception text BouncyCastle sometimes appends.</summary>
-    internal static string Brief(string message)
-    {
-        var line = message.Split('\n')[0].Trim();
-        var nested = line.IndexOf(": System.", StringComparison.Ordinal);
-        return nested > 0 ? line.Substring(0, nested) : line;
-    }
+    internal static string Brief(string message) => Text.Messages.Brief(message);
 
     private static bool LooksLikePem(byte[] data)
     {
@@ -265,9 +260,16 @@ public sealed class PkiReader
             case "CMS":
                 return DerClassifier.ReadPkcs7(content, pem: true);
             default:
-                throw new PkiReadException(ReadErrorCode.UnsupportedPemLabel, $"unsupported PEM label '{block.Type}'",
+                throw new PkiReadException(ReadErrorCode.UnsupportedPemLabel, $"unsupported PEM label '{Label(block.Type)}'",
                     "expected CERTIFICATE, CERTIFICATE REQUEST, PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA/EC PRIVATE KEY, PUBLIC KEY or PKCS7");
         }
+    }
+
+    /// <summary>A PEM label as a message quotes it: control characters escaped, at most 64 characters.</summary>
+    private static string Label(string label)
+    {
+        var escaped = Text.Printable.Escape(label);
+        return escaped.Length <= 64 ? escaped : escaped.Substring(0, 64) + "...";
     }
 
     private PkiObject ReadDer(byte[] data, bool pem) => DerClassifier.Read(data, pem, _password);
