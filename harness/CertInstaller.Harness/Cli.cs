@@ -40,11 +40,20 @@ public static class Cli
         }
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var unknown = parsed.Errors.Count == 0 ? UnknownOptions(parsed, args) : [];
+        if (parsed.Errors.Count > 0 || unknown.Count > 0)
         {
+            // A mistyped option (--pasword S3cr3t) leaves its value unmatched, or takes it for a file name: the message must
+            // not print it. Values after a password-like option and unmatched values are hidden; option names are shown.
+            var hidden = HiddenValues(args, parsed.UnmatchedTokens);
             foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine("certharness: " + error.Message);
+                stderr.WriteLine("certharness: " + Redact(error.Message, hidden));
+            }
+
+            foreach (var option in unknown)
+            {
+                stderr.WriteLine($"certharness {parsed.CommandResult.Command.Name}: unknown option '{Redact(option, hidden)}'{Suggestion(option, parsed)}; nothing was run");
             }
 
             stderr.WriteLine("run 'certharness --help' for usage");
@@ -58,12 +67,12 @@ public static class Cli
         }
         catch (HarnessException e)
         {
-            stderr.WriteLine(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(args)}: {e.Message}");
+            stderr.WriteLine(Core.Text.Printable.Escape(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(args)}: {e.Message}"));
             return ExitCodes.Usage;
         }
         catch (BackupException e)
         {
-            stderr.WriteLine($"certharness {Verb(args)}: {(e.FilePath is null ? "" : e.FilePath + ": ")}{e.Problem} Fix: {e.Fix}");
+            stderr.WriteLine(Core.Text.Printable.Escape($"certharness {Verb(args)}: {(e.FilePath is null ? "" : e.FilePath + ": ")}{e.Problem} Fix: {e.Fix}"));
             return ExitCodes.Usage;
         }
         catch (PolicyException e)
@@ -108,11 +117,113 @@ public static class Cli
     }
 
     /// <summary>The first line of an exception message, without nested exception text.</summary>
-    internal static string Brief(string message)
+    internal static string Brief(string message) => Core.Text.Messages.Brief(message);
+
+    private const string HiddenText = "(a value, not shown)";
+
+    /// <summary>Tokens of the command line that look like options ("--x", "--x=v") but name no option of the verb: System.CommandLine
+    /// hands them to an argument that takes several values (inspect's files), so "--pasword S3cr3t" would be read as two files.</summary>
+    private static List<string> UnknownOptions(ParseResult parsed, string[] args)
     {
-        var line = message.Split('\n')[0].Trim();
-        var nested = line.IndexOf(": System.", StringComparison.Ordinal);
-        return nested > 0 ? line.Substring(0, nested) : line;
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        for (var command = parsed.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            foreach (var option in command.Command.Options)
+            {
+                known.Add(option.Name);
+                known.UnionWith(option.Aliases);
+            }
+        }
+
+        var afterDoubleDash = false;
+        var unknown = new List<string>();
+        foreach (var arg in args)
+        {
+            afterDoubleDash |= arg == "--";
+            if (!afterDoubleDash && arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2 && !known.Contains(OptionName(arg)))
+            {
+                unknown.Add(arg);
+            }
+        }
+
+        return unknown;
+    }
+
+    /// <summary>Values that must not be printed: the token after a password-like option (mistyped or not), the "=value" part of
+    /// one, and every unmatched token that is not an option name.</summary>
+    private static List<string> HiddenValues(string[] args, IReadOnlyList<string> unmatched)
+    {
+        var hidden = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("-", StringComparison.Ordinal) || !PasswordLike(OptionName(args[i])))
+            {
+                continue;
+            }
+
+            var separator = args[i].IndexOfAny(['=', ':']);
+            if (separator > 0)
+            {
+                hidden.Add(args[i].Substring(separator + 1));
+            }
+            else if (i + 1 < args.Length)
+            {
+                hidden.Add(args[i + 1]);
+            }
+        }
+
+        hidden.AddRange(unmatched.Where(t => !t.StartsWith("-", StringComparison.Ordinal)));
+        return hidden.Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(h => h.Length).ToList();
+    }
+
+    private static string Redact(string message, IReadOnlyList<string> hidden)
+    {
+        foreach (var value in hidden)
+        {
+            message = message.Replace(value, HiddenText);
+        }
+
+        return Core.Text.Printable.Escape(message);
+    }
+
+    private static string OptionName(string token)
+    {
+        var separator = token.IndexOfAny(['=', ':']);
+        return separator > 0 ? token.Substring(0, separator) : token;
+    }
+
+    /// <summary>--password, --password-file and their misspellings (--pasword, --passwrd, --pssword, --pwd, --secret).</summary>
+    internal static bool PasswordLike(string option)
+    {
+        var name = option.TrimStart('-').ToLowerInvariant();
+        return name.Contains("pas") || name.Contains("pw") || name.Contains("secret") || name.Contains("token")
+            || Distance(name, "password") <= 2 || (name.Length > 8 && Distance(name.Substring(0, 8), "password") <= 2);
+    }
+
+    private static string Suggestion(string option, ParseResult parsed)
+    {
+        var name = OptionName(option);
+        var best = parsed.CommandResult.Command.Options.Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal))
+            .OrderBy(n => Distance(n, name)).FirstOrDefault();
+        return best is not null && Distance(best, name) <= 2 ? $" (did you mean {best}?)" : string.Empty;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     // "backup create" reads better than "backup" in an error line: the verb and its sub-verb, if any.

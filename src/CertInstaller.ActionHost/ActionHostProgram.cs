@@ -1,4 +1,6 @@
 using CertInstaller.Core.Actions;
+using CertInstaller.Core.IO;
+using CertInstaller.Core.Text;
 
 namespace CertInstaller.ActionHost;
 
@@ -29,7 +31,7 @@ public static class ActionHostProgram
         }
 
         var outcome = new ActionRunner().Run(operation, args[1], out var data);
-        foreach (var line in outcome.Lines) stdout.WriteLine(line);
+        foreach (var line in outcome.Lines) stdout.WriteLine(Printable.Escape(line.ToString())); // one line each: nothing in a value forges another
         if (data is not null) AppendLog(data.BackupDir, operation, args[1], outcome, stdout);
         return outcome.Succeeded ? 0 : Failure;
     }
@@ -38,20 +40,41 @@ public static class ActionHostProgram
     {
         try
         {
-            Directory.CreateDirectory(backupDir);
+            // The backup root holds private keys: a folder this host creates is as private as the store makes it (0700 /
+            // SYSTEM+Administrators), and the log is owner-only, not 0755 and 0644.
+            new PhysicalFileSystem().CreateDirectory(backupDir, privateAccess: true);
             // The ActionData holds paths and settings, never a secret; it is what support needs to replay the action.
             var lines = new List<string>
             {
                 $"{DateTime.UtcNow:O} {operation} {(outcome.Succeeded ? "succeeded" : "failed")}",
-                $"  ActionData: {actionData}",
+                $"  ActionData: {Printable.Escape(actionData)}",
             };
-            lines.AddRange(outcome.Lines.Select(l => "  " + l));
-            File.AppendAllLines(Path.Combine(backupDir, LogFileName), lines);
+            lines.AddRange(outcome.Lines.Select(l => "  " + Printable.Escape(l.ToString())));
+            using var writer = new StreamWriter(OpenLog(Path.Combine(backupDir, LogFileName)));
+            foreach (var line in lines) writer.WriteLine(line);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException)
         {
             // The installer log already has every line; a log file we cannot write must not fail the install.
             stdout.WriteLine(new LogLine(LogLevel.Warning, $"cannot append to {Path.Combine(backupDir, LogFileName)}: {e.Message}"));
         }
+    }
+
+    /// <summary>Opens the log for appending: created owner-only (0600; on Windows a private ACL), and an older log written
+    /// 0644 tightened.</summary>
+    private static FileStream OpenLog(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            var existed = File.Exists(path);
+            var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            if (!existed) new PhysicalFileSystem().MakePrivate(path);
+            return stream;
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var log = new FileStream(path, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = OwnerOnly });
+        if (File.GetUnixFileMode(path) != OwnerOnly) File.SetUnixFileMode(path, OwnerOnly);
+        return log;
     }
 }

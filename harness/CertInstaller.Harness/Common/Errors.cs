@@ -11,7 +11,7 @@ internal static class Errors
         var hint = error.Code == ReadErrorCode.PasswordRequired
             ? $"give --password, --password-file or set {CommonOptions.PasswordVariable}"
             : error.Hint;
-        return $"{error.Path}: {error.Problem} ({hint})";
+        return Core.Text.Printable.Escape($"{error.Path}: {error.Problem} ({hint})");
     }
 
     /// <summary>A usage error (exit code 2) for a file that could not be read.</summary>

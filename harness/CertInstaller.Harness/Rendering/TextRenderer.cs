@@ -1,15 +1,18 @@
 using CertInstaller.Harness.Views;
+using static CertInstaller.Core.Text.Printable;
 
 namespace CertInstaller.Harness.Rendering;
 
-/// <summary>Writes views as readable text.</summary>
+/// <summary>Writes views as readable text. Every value that comes from a file (names, paths, SANs, labels) is escaped:
+/// a control character or bidirectional override in a crafted certificate or file name cannot forge a line or drive the
+/// terminal.</summary>
 internal static class TextRenderer
 {
     public static void Write(IReadOnlyList<ObjectView> objects, TextWriter o)
     {
         foreach (var view in objects)
         {
-            o.WriteLine($"{view.File} #{view.Index}: {view.Kind}{(view.Encoding is null ? string.Empty : $" ({view.Encoding})")}");
+            o.WriteLine($"{Escape(view.File)} #{view.Index}: {view.Kind}{(view.Encoding is null ? string.Empty : $" ({view.Encoding})")}");
             WriteBody(view, o, "  ");
             o.WriteLine();
         }
@@ -17,12 +20,12 @@ internal static class TextRenderer
 
     public static void Write(CsrCheckView view, TextWriter o)
     {
-        o.WriteLine($"{view.File}: csr");
+        o.WriteLine($"{Escape(view.File)}: csr");
         WriteBody(view.Csr, o, "  ");
         o.WriteLine(view.Ok ? "result: OK, the CSR meets the policy" : $"result: {view.Findings.Count} finding(s)");
         foreach (var f in view.Findings)
         {
-            o.WriteLine($"  [{f.Code}] {f.Message}");
+            o.WriteLine($"  [{f.Code}] {Escape(f.Message)}");
         }
 
         foreach (var w in view.Warnings)
@@ -36,16 +39,16 @@ internal static class TextRenderer
 
     public static void Write(ChainView view, TextWriter o)
     {
-        o.WriteLine($"chain of {view.Leaf}: {(view.Valid ? "VALID" : "INVALID")}");
+        o.WriteLine($"chain of {Escape(view.Leaf)}: {(view.Valid ? "VALID" : "INVALID")}");
         for (var i = 0; i < view.Path.Count; i++)
         {
-            o.WriteLine($"  {i}: {view.Path[i]}");
+            o.WriteLine($"  {i}: {Escape(view.Path[i])}");
         }
 
-        o.WriteLine($"  anchor: {view.Anchor ?? "(none reached)"}");
+        o.WriteLine($"  anchor: {Escape(view.Anchor ?? "(none reached)")}");
         foreach (var p in view.Problems)
         {
-            o.WriteLine($"  [{p.Code}] {p.Subject}: {p.Message}");
+            o.WriteLine($"  [{p.Code}] {Escape(p.Subject)}: {Escape(p.Message)}");
         }
     }
 
@@ -57,12 +60,12 @@ internal static class TextRenderer
         {
             var chain = f.ChainValid is null ? string.Empty
                 : f.ChainValid.Value ? "  chain OK" : "  chain " + string.Join(",", f.ChainProblems!.Select(p => p.Code));
-            o.WriteLine($"  {(f.Ok ? "ok  " : "WEAK")}  {f.Digest,-8}  {f.Path.PadRight(width)}  {f.Subject}{chain}");
+            o.WriteLine($"  {(f.Ok ? "ok  " : "WEAK")}  {f.Digest,-8}  {Escape(f.Path).PadRight(width)}  {Escape(f.Subject)}{chain}");
         }
 
         foreach (var s in view.Skipped)
         {
-            o.WriteLine($"  skip  {s.Path}: {s.Problem}");
+            o.WriteLine($"  skip  {Escape(s.Path)}: {Escape(s.Problem)}");
         }
 
         var weak = view.Files.Count(f => !f.Ok);
@@ -79,7 +82,7 @@ internal static class TextRenderer
         {
             if (!string.IsNullOrEmpty(value))
             {
-                o.WriteLine($"{indent}{label,-16}{value}");
+                o.WriteLine($"{indent}{label,-16}{Escape(value)}");
             }
         }
 

@@ -49,25 +49,44 @@ public static class ActionDataSerializer
     public static ActionData Parse(string text)
     {
         var pairs = Split(text ?? "");
-        var problems = new List<string>();
+        var problems = new Problems();
         var known = new HashSet<string>(Keys, StringComparer.OrdinalIgnoreCase);
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in pairs)
         {
+            var canonical = Keys.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)) ?? key;
             if (!known.Contains(key))
-                problems.Add($"unknown key '{key}' (known keys: {string.Join(", ", Keys)})");
+                problems.Add(key, $"unknown key '{Shown(key)}' (known keys: {string.Join(", ", Keys)})");
             else if (map.ContainsKey(key))
-                problems.Add($"key '{key}' is given twice");
+                problems.Add(canonical, $"key '{canonical}' is given twice");
+            else if (Text.Printable.IndexOfUnsafe(value) is var at && at >= 0)
+                problems.Add(canonical, $"{canonical} holds a control character (U+{(int)value[at]:X4}) at position {at + 1}: ActionData values are one line of text, " +
+                    $"so it is refused rather than written into logs; fix {Property(canonical)}");
             else
-                map[key] = value.Trim();
+                map[key] = Unquote(value.Trim());
         }
 
         string Get(string key) => map.TryGetValue(key, out var v) ? v : "";
 
         var certDir = Get("CertDir");
         var backupDir = Get("BackupDir");
-        if (certDir.Length == 0) problems.Add("CertDir is empty: set CERTINSTALLER_CERTDIR to the certificates folder");
-        if (backupDir.Length == 0) problems.Add("BackupDir is empty: set CERTINSTALLER_BACKUPDIR to a folder for snapshots");
+        if (certDir.Length == 0 && !problems.Has("CertDir")) problems.Add("CertDir", "CertDir is empty: set CERTINSTALLER_CERTDIR to the certificates folder");
+        if (backupDir.Length == 0 && !problems.Has("BackupDir")) problems.Add("BackupDir", "BackupDir is empty: set CERTINSTALLER_BACKUPDIR to a folder for snapshots");
+        foreach (var (key, path) in new[] { ("CertDir", certDir), ("BackupDir", backupDir) })
+        {
+            if (path.Length > 0 && !IsFullyQualified(path))
+                problems.Add(key, $"{key} '{Shown(path)}' is not a full path (it would be taken relative to the installer's working folder, and the real folder " +
+                    $"left unprotected): set {Property(key)} to the full path, e.g. {(IO.Platform.IsWindows ? @"D:\I3\IC\Certificates" : "/var/lib/ic/certificates")}");
+        }
+
+        var productCode = Get("ProductCode");
+        if (productCode.Length > MaxProductCode || productCode.Any(c => !(char.IsLetterOrDigit(c) && c < 128) && c is not ('{' or '}' or '-' or '_' or '.')))
+            problems.Add("ProductCode", $"ProductCode '{Shown(productCode)}' is not a product code: expected a GUID such as {{12345678-1234-1234-1234-123456789012}} " +
+                $"(at most {MaxProductCode} letters, digits, braces and hyphens); set ProductCode=[ProductCode]");
+        if (Get("ProductVersion").Length > MaxProductVersion)
+            problems.Add("ProductVersion", $"ProductVersion is longer than {MaxProductVersion} characters: set ProductVersion=[ProductVersion]");
+        if (Get("Host") is { Length: > 0 } named && (named.Length > 253 || named.Any(char.IsWhiteSpace)))
+            problems.Add("Host", $"Host '{Shown(named)}' is not a host name (at most 253 characters, no spaces): fix CERTINSTALLER_HOST");
 
         var data = new ActionData { CertDir = certDir, BackupDir = backupDir };
         data = data with
@@ -89,8 +108,64 @@ public static class ActionDataSerializer
             Retain = ParseInt(Get("Retain"), data.Retain, "Retain", 1, 1000, problems),
         };
 
-        if (problems.Count > 0) throw new ActionDataException(problems);
+        if (problems.Count > 0) throw new ActionDataException(problems.Messages, problems.KeysOf);
         return data;
+    }
+
+    /// <summary>The longest ProductCode accepted: a GUID in braces is 38 characters.</summary>
+    public const int MaxProductCode = 64;
+
+    /// <summary>The longest ProductVersion accepted.</summary>
+    public const int MaxProductVersion = 64;
+
+    /// <summary>A value as a problem quotes it: control characters escaped, at most 80 characters.</summary>
+    private static string Shown(string value)
+    {
+        var escaped = Text.Printable.Escape(value);
+        return escaped.Length <= 80 ? escaped : escaped.Substring(0, 80) + $"... ({value.Length} characters)";
+    }
+
+    /// <summary>One pair of matching quotes around a value is dropped: CertDir="D:\x" (a quoted SetProperty value) means
+    /// D:\x, never a folder named with quotes relative to the working folder.</summary>
+    private static string Unquote(string value) =>
+        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0]
+            ? value.Substring(1, value.Length - 2).Trim()
+            : value;
+
+    /// <summary>A path that names the same folder whatever the working folder: D:\x or \\server\share on Windows, /x elsewhere.</summary>
+    private static bool IsFullyQualified(string path) => IO.Platform.IsWindows
+        ? (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'))
+          || (path.Length > 2 && (path.StartsWith(@"\\", StringComparison.Ordinal) || path.StartsWith("//", StringComparison.Ordinal)))
+        : path.StartsWith("/", StringComparison.Ordinal);
+
+    /// <summary>The installer property (or SetProperty) that sets a key.</summary>
+    private static string Property(string key) => key switch
+    {
+        "CertDir" => "CERTINSTALLER_CERTDIR",
+        "BackupDir" => "CERTINSTALLER_BACKUPDIR",
+        "Preserve" => "CERTINSTALLER_PRESERVE",
+        "PreservePatterns" => "CERTINSTALLER_PRESERVE_PATTERNS",
+        "Validation" => "CERTINSTALLER_VALIDATION",
+        "MinDigest" => "CERTINSTALLER_MIN_DIGEST",
+        "Host" => "CERTINSTALLER_HOST",
+        "Retain" => "CERTINSTALLER_RETAIN",
+        _ => $"the SetProperty value that writes {key}",
+    };
+
+    /// <summary>Problems with the key each one is about.</summary>
+    private sealed class Problems
+    {
+        private readonly List<(string Key, string Message)> _items = [];
+
+        public int Count => _items.Count;
+
+        public IReadOnlyList<string> Messages => _items.Select(i => i.Message).ToList();
+
+        public IReadOnlyList<string> KeysOf => _items.Select(i => i.Key).ToList();
+
+        public void Add(string key, string message) => _items.Add((key, message));
+
+        public bool Has(string key) => _items.Any(i => i.Key == key);
     }
 
     private static List<(string Key, string Value)> Split(string text)
@@ -120,16 +195,16 @@ public static class ActionDataSerializer
         return pairs;
     }
 
-    private static T ParseEnum<T>(string value, T fallback, string key, List<string> problems) where T : struct, Enum
+    private static T ParseEnum<T>(string value, T fallback, string key, Problems problems) where T : struct, Enum
     {
         if (value.Length == 0) return fallback;
         if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(T), parsed) && !int.TryParse(value, out _))
             return parsed;
-        problems.Add($"{key} '{value}' is not one of: {string.Join(", ", Enum.GetNames(typeof(T)).Select(n => n.ToLowerInvariant()))}");
+        problems.Add(key, $"{key} '{Shown(value)}' is not one of: {string.Join(", ", Enum.GetNames(typeof(T)).Select(n => n.ToLowerInvariant()))}");
         return fallback;
     }
 
-    private static bool ParseBool(string value, bool fallback, string key, List<string> problems)
+    private static bool ParseBool(string value, bool fallback, string key, Problems problems)
     {
         switch (value.ToLowerInvariant())
         {
@@ -137,24 +212,24 @@ public static class ActionDataSerializer
             case "1" or "yes" or "true": return true;
             case "0" or "no" or "false": return false;
             default:
-                problems.Add($"{key} '{value}' is not 1 or 0");
+                problems.Add(key, $"{key} '{Shown(value)}' is not 1 or 0");
                 return fallback;
         }
     }
 
-    private static int ParseInt(string value, int fallback, string key, int min, int max, List<string> problems)
+    private static int ParseInt(string value, int fallback, string key, int min, int max, Problems problems)
     {
         if (value.Length == 0) return fallback;
         if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        problems.Add($"{key} '{value}' is not a whole number from {min} to {max}");
+        problems.Add(key, $"{key} '{Shown(value)}' is not a whole number from {min} to {max}");
         return fallback;
     }
 
-    private static DigestAlgorithm ParseDigest(string value, DigestAlgorithm fallback, List<string> problems)
+    private static DigestAlgorithm ParseDigest(string value, DigestAlgorithm fallback, Problems problems)
     {
         if (value.Length == 0) return fallback;
         if (Pki.DigestNames.TryParse(value, out var digest) && digest != DigestAlgorithm.Shake256) return digest;
-        problems.Add($"MinDigest '{value}' is not a digest name such as SHA-256");
+        problems.Add("MinDigest", $"MinDigest '{Shown(value)}' is not a digest name such as SHA-256");
         return fallback;
     }
 }

@@ -47,7 +47,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         }
         catch (BackupException e)
         {
-            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {e.Problem} {(e.FilePath is null ? "" : $"({e.FilePath}) ")}Fix: {e.Fix}"));
+            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: CI{(int)e.Code} {e.Problem} {(e.FilePath is null ? "" : $"({e.FilePath}) ")}Fix: {e.Fix}"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

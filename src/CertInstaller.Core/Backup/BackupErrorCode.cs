@@ -47,4 +47,8 @@ public enum BackupErrorCode
 
     /// <summary>Restoring failed; every file it had changed was put back, so the folder is as it was before the restore.</summary>
     RestoreFailedRolledBack = 3015,
+
+    /// <summary>CI3040: the folder to scan is a volume root or a system folder (/, C:\, /proc, /dev, C:\Windows, ...): refused
+    /// before anything is listed or read. Set CertDir (CERTINSTALLER_CERTDIR) or the folder argument to the certificates folder itself.</summary>
+    FolderUnsafe = 3040,
 }

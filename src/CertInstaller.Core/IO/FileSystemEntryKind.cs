@@ -1,6 +1,18 @@
 namespace CertInstaller.Core.IO;
 
-/// <summary>What a directory entry is. Links are never followed.</summary>
+/// <summary>What a directory entry is. Links are never followed; FIFOs, sockets and devices are never opened.</summary>
+/// <remarks>
+/// What a scan does with each kind (the one walker is <see cref="FolderTree"/>):
+/// <list type="bullet">
+/// <item><see cref="File"/>: read (validate, digests), copied (backup).</item>
+/// <item><see cref="Directory"/>: walked.</item>
+/// <item><see cref="Link"/>: listed and reported, never followed (its target may be outside the folder, or a loop).</item>
+/// <item><see cref="Fifo"/>, <see cref="Socket"/>, <see cref="Device"/>: listed and reported, never opened: opening a FIFO
+/// blocks until a writer appears, a device can be endless (a zero device) or act on open. They hold no certificate.
+/// Backup does not copy them, validate and digests report them, restore leaves them in place.</item>
+/// </list>
+/// A scan refuses (before listing anything) a volume root or a system folder, see <see cref="FolderGuard"/>.
+/// </remarks>
 public enum FileSystemEntryKind
 {
     /// <summary>A regular file.</summary>
@@ -11,4 +23,33 @@ public enum FileSystemEntryKind
 
     /// <summary>A symbolic link, junction or other reparse point; its target is never read.</summary>
     Link = 3,
+
+    /// <summary>A FIFO (named pipe, Unix): never opened.</summary>
+    Fifo = 4,
+
+    /// <summary>A Unix domain socket: never opened.</summary>
+    Socket = 5,
+
+    /// <summary>A character or block device (Unix): never opened.</summary>
+    Device = 6,
+}
+
+/// <summary>Questions about a <see cref="FileSystemEntryKind"/>.</summary>
+public static class FileSystemEntryKinds
+{
+    /// <summary>True for FIFOs, sockets and devices: entries a scan lists and reports but never opens.</summary>
+    public static bool IsSpecial(this FileSystemEntryKind kind) =>
+        kind is FileSystemEntryKind.Fifo or FileSystemEntryKind.Socket or FileSystemEntryKind.Device;
+
+    /// <summary>"a FIFO (named pipe)", "a socket", ...: for messages.</summary>
+    public static string Describe(this FileSystemEntryKind kind) => kind switch
+    {
+        FileSystemEntryKind.File => "a regular file",
+        FileSystemEntryKind.Directory => "a directory",
+        FileSystemEntryKind.Link => "a symbolic link or junction",
+        FileSystemEntryKind.Fifo => "a FIFO (named pipe)",
+        FileSystemEntryKind.Socket => "a socket",
+        FileSystemEntryKind.Device => "a device file",
+        _ => "an entry of unknown kind",
+    };
 }

@@ -27,8 +27,7 @@ public sealed class PhysicalFileSystem : IFileSystem
         new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(ToEntry).ToList();
 
     /// <inheritdoc />
-    public Stream OpenRead(string path) =>
-        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920);
+    public Stream OpenRead(string path) => RegularFile.OpenRead(path); // regular files only; never blocks, never follows a link
 
     /// <inheritdoc />
     public Stream CreateNew(string path, bool privateAccess)
@@ -177,6 +176,7 @@ public sealed class PhysicalFileSystem : IFileSystem
         var attributes = info.Attributes;
         var kind = (attributes & FileAttributes.ReparsePoint) != 0 ? FileSystemEntryKind.Link
             : (attributes & FileAttributes.Directory) != 0 ? FileSystemEntryKind.Directory
+            : RegularFile.KindOf(info.FullName) is { } native && native.IsSpecial() ? native // FIFO, socket, device
             : FileSystemEntryKind.File;
         var length = kind == FileSystemEntryKind.File ? ((FileInfo)info).Length : 0;
         return new FileSystemEntry(

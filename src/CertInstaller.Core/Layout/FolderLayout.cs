@@ -28,4 +28,9 @@ public sealed record FolderLayout(
 /// <summary>A path the scan did not follow.</summary>
 /// <param name="RelativePath">The path, '/'-separated.</param>
 /// <param name="Reason">Why it was skipped.</param>
-public sealed record SkippedPath(string RelativePath, string Reason);
+public sealed record SkippedPath(string RelativePath, string Reason)
+{
+    /// <summary>What the entry is: <see cref="IO.FileSystemEntryKind.Link"/> (never followed), a FIFO, socket or device
+    /// (never opened), or <see cref="IO.FileSystemEntryKind.Directory"/> for a folder that could not be listed.</summary>
+    public IO.FileSystemEntryKind Kind { get; init; } = IO.FileSystemEntryKind.Link;
+}

@@ -33,7 +33,8 @@ public sealed class LayoutScanner
         var tree = FolderTree.Walk(new PhysicalFileSystem(), full, tolerant: true);
         var files = tree.Files.Select(f => f.RelativePath).ToList();
         var skipped = tree.Links.Select(l => new SkippedPath(l, "a link (symbolic link or junction) is never followed"))
-            .Concat(tree.Unlistable.Select(u => new SkippedPath(u.RelativePath, $"cannot list the folder: {u.Reason}")))
+            .Concat(tree.Unlistable.Select(u => new SkippedPath(u.RelativePath, $"cannot list the folder: {u.Reason}") { Kind = FileSystemEntryKind.Directory }))
+            .Concat(tree.Special.Select(s => new SkippedPath(s.RelativePath, $"{s.Kind.Describe()}, not a regular file, is never opened") { Kind = s.Kind }))
             .ToList();
 
         if (tree.Unlistable.Any(u => u.RelativePath.Length == 0))

@@ -30,7 +30,7 @@ public sealed class MapFileReader
                 IgnoreComments = true,
                 IgnoreProcessingInstructions = true,
             };
-            using var stream = File.OpenRead(full);
+            using var stream = IO.RegularFile.OpenRead(full); // a regular file, never a link, FIFO or device
             using var reader = XmlReader.Create(stream, settings);
             var stack = new Stack<string>();
             while (reader.Read())
@@ -59,11 +59,12 @@ public sealed class MapFileReader
         }
         catch (XmlException e)
         {
-            return new CertificateMap(relativePath, [], $"the map is not safe, well-formed XML ({e.Message})");
+            // XmlException quotes the offending text, which in a crafted 4 MB map is megabytes long: keep the position, cut the rest.
+            return new CertificateMap(relativePath, [], $"the map is not safe, well-formed XML (line {e.LineNumber}, position {e.LinePosition}: {Bounded(e.Message)})");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new CertificateMap(relativePath, [], $"the map cannot be read ({e.Message})");
+            return new CertificateMap(relativePath, [], $"the map cannot be read ({Bounded(e.Message)})");
         }
 
         var paths = values
@@ -73,6 +74,16 @@ public sealed class MapFileReader
         var originalRoot = GuessOriginalRoot(paths.Select(p => p.Value), Path.GetFileName(Path.GetFullPath(root).TrimEnd('/', '\\')));
         var entries = paths.Select(p => Rebase(root, originalRoot, p.Name, p.Value)).ToList();
         return new CertificateMap(relativePath, entries, null);
+    }
+
+    /// <summary>The longest detail a map error quotes.</summary>
+    internal const int MaxDetail = 200;
+
+    /// <summary><paramref name="detail"/> on one line, at most <see cref="MaxDetail"/> characters, control characters escaped.</summary>
+    private static string Bounded(string detail)
+    {
+        var line = Text.Printable.Escape(detail.Split('\n')[0].Trim());
+        return line.Length <= MaxDetail ? line : line.Substring(0, MaxDetail) + $"... ({line.Length - MaxDetail} more characters)";
     }
 
     /// <summary>The folder the map was written in: the most common prefix that ends in the scanned folder's

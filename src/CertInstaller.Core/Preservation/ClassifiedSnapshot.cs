@@ -7,8 +7,11 @@ namespace CertInstaller.Core.Preservation;
 public static class ClassifiedSnapshot
 {
     /// <summary>Scans and classifies <paramref name="certDir"/> (globs in <paramref name="preservePatterns"/> force third-party), then snapshots it.</summary>
+    /// <exception cref="BackupException"><see cref="BackupErrorCode.FolderUnsafe"/> (a volume root or system folder) or
+    /// <see cref="BackupErrorCode.InvalidArgument"/> (the folder and the backup root overlap), before anything is read.</exception>
     public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns)
     {
+        CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
         var classes = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
@@ -17,5 +20,14 @@ public static class ClassifiedSnapshot
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
         });
+    }
+
+    /// <summary>Refuses, before any scan, a certificates folder that is a volume root or system folder, or that overlaps
+    /// the backup root: classifying reads every file, so the checks the store makes must come first.</summary>
+    internal static void CheckBeforeScan(SnapshotStore store, string certDir)
+    {
+        var source = SnapshotStore.NormalizeFolder(certDir);
+        IO.FolderGuard.Check(source);
+        store.CheckSeparate(source);
     }
 }

@@ -27,7 +27,7 @@ public sealed class FolderClassifier(PkiReader reader)
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in layout.Entries.Where(IsCertificateCarrier))
         {
-            var read = reader.ReadFile(layout.FullPath(entry.RelativePath));
+            var read = reader.ReadFile(new SourceFile(layout.FullPath(entry.RelativePath), entry.RelativePath));
             var certs = read.Objects.OfType<CertificateObject>().Select(o => o.Certificate).ToList();
             if (read.Error is { } error) unreadable[entry.RelativePath] = error.Problem;
             else if (read.Objects.Any(o => o is PrivateKeyObject or PublicKeyObject)) keys.Add(entry.RelativePath);

@@ -1,5 +1,8 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Reading;
+using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Preservation;
 
@@ -11,17 +14,50 @@ public sealed class Preserver(SnapshotStore store)
     public PreservationResult Preserve(string snapshotId, string certDir)
     {
         var snapshot = store.Open(snapshotId);
+        ClassifiedSnapshot.CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
         // Patterns decide what the snapshot protects; judging whether a live file was regenerated must look at the
         // certificate itself, or every pattern-matched file would look like an admin's deliberate change.
         var live = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
             : new FolderClassifier().Classify(layout, []);
-        var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live, FolderClassifier.KeyOwners(layout));
+        // Pairs as the snapshot had them, then as the live folder has them: a key whose certificate was removed is still
+        // that certificate's key.
+        var snapshotFiles = Path.Combine(snapshot.Path, SnapshotLayout.FilesFolder);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in FolderClassifier.KeyOwners(new LayoutScanner().Scan(snapshotFiles)).Concat(FolderClassifier.KeyOwners(layout)))
+            owners[pair.Key] = owners.TryGetValue(pair.Key, out var first) ? first : pair.Value;
+        var keys = new KeyCheck(certDir, snapshotFiles);
+        var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live, owners, keys.LiveKeyBelongsToSnapshotCertificate);
         var putBack = plan.Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
             .Select(i => i.RelativePath).ToList();
         var report = putBack.Count == 0 ? null : new SnapshotRestorer(store).PutBack(snapshotId, certDir, putBack);
         return new PreservationResult(snapshotId, plan, report);
+    }
+
+    /// <summary>Whether a live key file (private or public) is the key of a certificate in the snapshot.</summary>
+    private sealed class KeyCheck(string certDir, string snapshotFiles)
+    {
+        private readonly PkiReader _reader = new();
+
+        public bool LiveKeyBelongsToSnapshotCertificate(string key, string certificate)
+        {
+            var cert = _reader.ReadFile(Scanned(snapshotFiles, certificate)).Objects.OfType<CertificateObject>().FirstOrDefault()?.Certificate;
+            var live = _reader.ReadFile(Scanned(certDir, key)).Objects.FirstOrDefault();
+            return (cert, live) switch
+            {
+                ({ } c, PrivateKeyObject p) => KeyMatcher.Matches(p.Key, c),
+                ({ } c, PublicKeyObject p) => SamePublicKey(c, p),
+                _ => false,
+            };
+        }
+
+        private static SourceFile Scanned(string root, string relative) =>
+            new(RelativePath.Combine(root, relative), relative);
+
+        private static bool SamePublicKey(X509Certificate certificate, PublicKeyObject key) =>
+            Org.BouncyCastle.X509.SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(key.Key).GetEncoded()
+                .AsSpan().SequenceEqual(certificate.CertificateStructure.SubjectPublicKeyInfo.GetEncoded());
     }
 }
 

@@ -16,9 +16,14 @@ public sealed class KeyCache
 {
     private readonly ConcurrentDictionary<(KeySpec, string), Lazy<AsymmetricCipherKeyPair>> _keys = new();
     private readonly string? _directory;
+    private readonly Lazy<bool> _secured;
 
     /// <summary>A cache in memory only; give <paramref name="directory"/> to keep keys across processes too.</summary>
-    public KeyCache(string? directory = null) => _directory = directory;
+    public KeyCache(string? directory = null)
+    {
+        _directory = directory;
+        _secured = new Lazy<bool>(Secure);
+    }
 
     /// <summary>A process-wide cache whose keys also live in the user's local application data (test keys only, never real ones).</summary>
     public static KeyCache Shared { get; } = new(SharedDirectory());
@@ -34,6 +39,7 @@ public sealed class KeyCache
             return KeyGenerator.Generate(spec, seed);
         }
 
+        _ = _secured.Value;
         var file = Path.Combine(_directory, FileName(spec, seed));
         if (File.Exists(file))
         {
@@ -48,9 +54,8 @@ public sealed class KeyCache
         }
 
         var keys = KeyGenerator.Generate(spec, seed);
-        Directory.CreateDirectory(_directory);
         var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temp, PrivateKeyInfoFactory.CreatePrivateKeyInfo(keys.Private).GetEncoded());
+        WriteOwnerOnly(temp, PrivateKeyInfoFactory.CreatePrivateKeyInfo(keys.Private).GetEncoded());
         try
         {
             File.Move(temp, file);
@@ -61,6 +66,45 @@ public sealed class KeyCache
         }
 
         return keys;
+    }
+
+    /// <summary>Creates the directory owner-only (0700) and tightens keys an older version wrote 0644: they are private
+    /// keys, test keys or not. (Windows: the directory is in the user's own profile, private already.)</summary>
+    private bool Secure()
+    {
+        Directory.CreateDirectory(_directory!);
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_directory!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            foreach (var file in Directory.EnumerateFiles(_directory!))
+            {
+                if ((File.GetUnixFileMode(file) & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) != 0)
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+        }
+#endif
+        return true;
+    }
+
+    private static void WriteOwnerOnly(string path, byte[] bytes)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            using var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+            stream.Write(bytes, 0, bytes.Length);
+            return;
+        }
+#endif
+        File.WriteAllBytes(path, bytes);
     }
 
     private static AsymmetricCipherKeyPair FromPkcs8(byte[] der)

@@ -5,10 +5,13 @@ namespace CertInstaller.Core.Tests.Actions;
 
 public class ActionDataSerializerTests
 {
+    // A folder is a full path on the system that runs the action (D:\ on Windows, / elsewhere).
+    private static readonly string Root = OperatingSystem.IsWindows() ? @"D:\" : "/";
+
     private static readonly ActionData Sample = new()
     {
-        CertDir = @"D:\I3\IC\Certificates\",
-        BackupDir = @"C:\ProgramData\CertInstaller\Backups\",
+        CertDir = Root + @"I3\IC\Certificates\",
+        BackupDir = Root + @"ProgramData\CertInstaller\Backups\",
         Mode = InstallMode.Upgrade,
         ProductCode = "{12345678-1234-1234-1234-123456789012}",
         ProductVersion = "2.0.0",
@@ -31,14 +34,15 @@ public class ActionDataSerializerTests
         Assert.That(back.PreservePatterns, Is.EqualTo(Sample.PreservePatterns));
     }
 
-    [TestCase(@"C:\a;b\c")]
-    [TestCase(@"C:\a;;b;")]
+    [TestCase(@"a;b\c")]
+    [TestCase(@"a;;b;")]
     [TestCase(";")]
-    [TestCase(@"C:\with space\and=equals\""quoted""")]
-    [TestCase(@"C:\Zertifikate\Übergang\证书\ünïcödé")]
-    [TestCase(@"\\server\share\certs\")]
-    public void Parse_WhenHostileValue_RoundTrips(string path)
+    [TestCase(@"with space\and=equals\""quoted""")]
+    [TestCase(@"Zertifikate\Übergang\证书\ünïcödé")]
+    [TestCase(@"server\share\certs\")]
+    public void Parse_WhenHostileValue_RoundTrips(string relative)
     {
+        var path = Root + relative;
         var data = Sample with { CertDir = path, BackupDir = path + "x" };
 
         var back = ActionDataSerializer.Parse(ActionDataSerializer.Serialize(data));
@@ -49,7 +53,7 @@ public class ActionDataSerializerTests
     [Test]
     public void Parse_WhenVeryLongValue_RoundTrips()
     {
-        var path = @"C:\" + string.Join(@"\", Enumerable.Repeat("segment;with;semicolons", 400));
+        var path = Root + string.Join(@"\", Enumerable.Repeat("segment;with;semicolons", 400));
 
         Assert.That(ActionDataSerializer.Parse(ActionDataSerializer.Serialize(Sample with { CertDir = path })).CertDir, Is.EqualTo(path));
     }
@@ -65,9 +69,9 @@ public class ActionDataSerializerTests
     [Test]
     public void Parse_WhenValuesEmpty_TakesDefaults()
     {
-        var data = ActionDataSerializer.Parse(@"CertDir=C:\c;BackupDir=C:\b;Mode=;Preserve=;PreservePatterns=;Validation=;MinDigest=;ExpiryWarningDays=;Host=;Retain=;ProductVersion=");
+        var data = ActionDataSerializer.Parse($"CertDir={Root}c;BackupDir={Root}b;Mode=;Preserve=;PreservePatterns=;Validation=;MinDigest=;ExpiryWarningDays=;Host=;Retain=;ProductVersion=");
 
-        Assert.That(data, Is.EqualTo(new ActionData { CertDir = @"C:\c", BackupDir = @"C:\b", PreservePatterns = data.PreservePatterns }));
+        Assert.That(data, Is.EqualTo(new ActionData { CertDir = Root + "c", BackupDir = Root + "b", PreservePatterns = data.PreservePatterns }));
         Assert.That(data.PreservePatterns, Is.Empty);
     }
 
@@ -92,7 +96,63 @@ public class ActionDataSerializerTests
     [TestCase("Sha384", "SHA-384")]
     public void Parse_WhenDigestSpelledDifferently_Normalises(string given, string expected)
     {
-        Assert.That(DigestNames.ToDisplayName(ActionDataSerializer.Parse($"CertDir=c;BackupDir=b;MinDigest={given}").MinDigest), Is.EqualTo(expected));
+        Assert.That(DigestNames.ToDisplayName(ActionDataSerializer.Parse($"CertDir={Root}c;BackupDir={Root}b;MinDigest={given}").MinDigest), Is.EqualTo(expected));
+    }
+
+    private static ActionDataException Refused(string text) => Assert.Throws<ActionDataException>(() => ActionDataSerializer.Parse(text))!;
+
+    [TestCase("\"{0}certs\"")]
+    [TestCase("'{0}certs'")]
+    [TestCase(" \"{0}certs\" ")]
+    public void Parse_WhenCertDirQuoted_DropsTheQuotes(string quoted)
+    {
+        var data = ActionDataSerializer.Parse($"CertDir={string.Format(quoted, Root)};BackupDir={Root}b");
+
+        Assert.That(data.CertDir, Is.EqualTo(Root + "certs"), "issue 11 §11: a quoted CertDir was taken as a relative path");
+    }
+
+    [TestCase("CertDir", "certs")]
+    [TestCase("CertDir", "\"certs")]
+    [TestCase("CertDir", "\"certs\"")]
+    [TestCase("BackupDir", "Backups")]
+    [TestCase("CertDir", ".")]
+    public void Parse_WhenFolderNotAFullPath_Refused(string key, string value)
+    {
+        var text = key == "CertDir" ? $"CertDir={value};BackupDir={Root}b" : $"CertDir={Root}c;BackupDir={value}";
+
+        Assert.That(Refused(text).Keys, Is.EqualTo(new[] { key }));
+    }
+
+    [TestCase("\n")]
+    [TestCase("\r\n")]
+    [TestCase("\u001b[2J")]
+    [TestCase("\u2028")]
+    [TestCase("\u0000")]
+    public void Parse_WhenValueHoldsControlCharacter_RefusedWithoutEchoingIt(string control)
+    {
+        var forged = $"x{control}CertInstaller error: forged line";
+
+        var e = Refused($"CertDir={Root}c;BackupDir={Root}b;ProductVersion={forged};Host=h{control}");
+
+        Assert.That(e.Keys, Is.EquivalentTo(new[] { "ProductVersion", "Host" }));
+        Assert.That(string.Concat(e.Problems).IndexOfAny(['\n', '\r', '\u001b', '\u2028', '\u0000']), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public void Parse_WhenUnknownKeyHoldsNewline_NamesItEscaped()
+    {
+        var e = Refused($"CertDir={Root}c;BackupDir={Root}b;Bad\nKey=1");
+
+        Assert.That(string.Concat(e.Problems).IndexOf('\n'), Is.EqualTo(-1));
+    }
+
+    [Test(Description = "issue 11 §11: a 300-character ProductCode failed after the snapshot was taken")]
+    public void Parse_WhenProductCodeTooLongOrNotACode_Refused()
+    {
+        Assert.That(Refused($"CertDir={Root}c;BackupDir={Root}b;ProductCode={{{new string('A', 300)}}}").Keys, Is.EqualTo(new[] { "ProductCode" }));
+        Assert.That(Refused($"CertDir={Root}c;BackupDir={Root}b;ProductCode=../../evil").Keys, Is.EqualTo(new[] { "ProductCode" }));
+        Assert.That(ActionDataSerializer.Parse($"CertDir={Root}c;BackupDir={Root}b;ProductCode={{12345678-1234-1234-1234-123456789012}}").ProductCode,
+            Is.EqualTo("{12345678-1234-1234-1234-123456789012}"));
     }
 
     [Test]

@@ -56,4 +56,18 @@ public class MapFileReaderTests
         Assert.That(map.Error, Is.Not.Null);
         Assert.That(map.Entries, Is.Empty);
     }
+
+    [Test(Description = "issue 11 §8: a 4 MB malformed map put a 3.9 MB error line into the output and the action log")]
+    public void Read_WhenMalformedMapQuotesMegabytes_ErrorStaysOneShortLine()
+    {
+        using var dir = new TempFolder();
+        var name = new string('A', 4 * 1024 * 1024 - 100);
+        dir.Write("ic1_ININ_Certificates.xml", $"<{name}>\n\u001b[2J</B>");
+
+        var map = new MapFileReader().Read(dir.Path, "ic1_ININ_Certificates.xml");
+
+        Assert.That(map.Error, Is.Not.Null);
+        Assert.That(map.Error!.Length, Is.LessThan(400));
+        Assert.That(map.Error.IndexOfAny(['\n', '\r', '\u001b']), Is.EqualTo(-1));
+    }
 }

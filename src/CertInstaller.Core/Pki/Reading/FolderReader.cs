@@ -9,25 +9,29 @@ public sealed class FolderReader
     public FolderReader(PkiReader reader) => _reader = reader;
 
     /// <summary>The files under <paramref name="directory"/>, sorted by relative path; links are never followed.</summary>
-    public static IReadOnlyList<SourceFile> Enumerate(string directory) => Walk(directory).Files;
+    public static IReadOnlyList<SourceFile> Enumerate(string directory) =>
+        Walk(directory, out _).Files.Select(f => new SourceFile(f.Entry.FullPath, f.RelativePath)).ToList();
 
-    /// <summary>Reads every file under <paramref name="directory"/>, in <see cref="Enumerate"/> order; each link is a
-    /// read error of its own (never followed, so a link cannot pull files from outside the folder or loop).</summary>
+    /// <summary>Reads every file under <paramref name="directory"/>, in <see cref="Enumerate"/> order; each link, FIFO, socket
+    /// or device is a read error of its own, never opened (so a link cannot pull files from outside the folder or loop, and
+    /// a FIFO cannot hang the scan).</summary>
     public IReadOnlyList<(SourceFile File, ReadResult Result)> ReadAll(string directory)
     {
-        var (files, links) = Walk(directory);
-        return files.AsParallel().AsOrdered().Select(f => (f, _reader.ReadFile(f.FullPath))).ToList()
-            .Concat(links.Select(l => (l, ReadResult.Failure(new ReadError(l.FullPath, ReadErrorCode.Link,
-                "a symbolic link or junction is never followed", "replace the link with the real file")))))
+        var tree = Walk(directory, out var root);
+        var files = tree.Files.Select(f => new SourceFile(f.Entry.FullPath, f.RelativePath)).ToList();
+        var notOpened = tree.Links.Select(l => (l, IO.FileSystemEntryKind.Link))
+            .Concat(tree.Special)
+            .Select(s => (File: new SourceFile(Path.Combine(root, s.Item1), s.Item1), s.Item2))
+            .Select(s => (s.File, ReadResult.Failure(PkiReader.NotRegular(s.File.FullPath, s.Item2))));
+        return files.AsParallel().AsOrdered().Select(f => (f, _reader.ReadFile(f))).ToList()
+            .Concat(notOpened)
             .OrderBy(r => r.Item1.RelativePath, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static (IReadOnlyList<SourceFile> Files, IReadOnlyList<SourceFile> Links) Walk(string directory)
+    private static IO.FolderTree Walk(string directory, out string root)
     {
-        var root = Path.GetFullPath(directory);
-        var tree = IO.FolderTree.Walk(new IO.PhysicalFileSystem(), root, tolerant: false);
-        return (tree.Files.Select(f => new SourceFile(f.Entry.FullPath, f.RelativePath)).ToList(),
-                tree.Links.Select(l => new SourceFile(Path.Combine(root, l), l)).ToList());
+        root = Path.GetFullPath(directory);
+        return IO.FolderTree.Walk(new IO.PhysicalFileSystem(), root, tolerant: false);
     }
 }

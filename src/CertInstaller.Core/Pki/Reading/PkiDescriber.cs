@@ -269,6 +269,14 @@ public static class PkiDescriber
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (c < ' ' || c == '\u007F')
+            {
+                // A control character (a newline or escape sequence in a crafted subject) is written \0A, as OpenSSL does:
+                // a name printed anywhere stays one line and cannot drive a terminal.
+                b.Append('\\').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
             if (",+\"\\<>;".IndexOf(c) >= 0 || (i == 0 && (c == '#' || c == ' ')) || (i == value.Length - 1 && c == ' '))
             {
                 b.Append('\\');

@@ -1,4 +1,5 @@
 using System.Text;
+using CertInstaller.Core.IO;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
@@ -16,11 +17,31 @@ public sealed class PkiReader
     private const string PemMarker = "-----BEGIN ";
     private readonly string? _password;
 
+    /// <summary>The default of <see cref="MaxFileBytes"/>: 4 MiB. A certificate, key or CSR is 1-4 KB, a large CA bundle
+    /// a few hundred KB.</summary>
+    public const int DefaultMaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The default of <see cref="MaxPemBlocks"/>: 2,000 (a public CA bundle holds about 150).</summary>
+    public const int DefaultMaxPemBlocks = 2000;
+
     /// <summary>A reader; <paramref name="password"/> opens encrypted keys and PKCS#12 files.</summary>
     public PkiReader(string? password = null) => _password = password;
 
-    /// <summary>Reads the file at <paramref name="path"/>; never throws for bad content or I/O problems.</summary>
-    public ReadResult ReadFile(string path)
+    /// <summary>Files larger than this are refused unread (<see cref="ReadErrorCode.TooLarge"/>): memory stays bounded.</summary>
+    public int MaxFileBytes { get; init; } = DefaultMaxFileBytes;
+
+    /// <summary>PEM text with more blocks than this is refused unparsed (<see cref="ReadErrorCode.TooManyBlocks"/>): time stays bounded.</summary>
+    public int MaxPemBlocks { get; init; } = DefaultMaxPemBlocks;
+
+    /// <summary>Reads the file at <paramref name="path"/>, a path someone named (a link is followed, but it must end at a
+    /// regular file); never throws for bad content or I/O problems.</summary>
+    public ReadResult ReadFile(string path) => ReadFile(path, followLinks: true);
+
+    /// <summary>Reads a file a folder scan found: a link is never followed, and an entry swapped for a link, FIFO or device
+    /// since the scan is refused, not opened; never throws for bad content or I/O problems.</summary>
+    public ReadResult ReadFile(SourceFile file) => ReadFile(file.FullPath, followLinks: false);
+
+    private ReadResult ReadFile(string path, bool followLinks)
     {
         if (Directory.Exists(path))
         {
@@ -31,7 +52,17 @@ public sealed class PkiReader
         byte[] data;
         try
         {
-            data = File.ReadAllBytes(path);
+            using var stream = RegularFile.OpenRead(path, followLinks);
+            if (stream.Length > MaxFileBytes || ReadAtMost(stream, MaxFileBytes) is not { } bytes)
+            {
+                return ReadResult.Failure(TooLarge(path));
+            }
+
+            data = bytes;
+        }
+        catch (NotRegularFileException e)
+        {
+            return ReadResult.Failure(NotRegular(path, e.Kind, e.Replaced));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -42,6 +73,16 @@ public sealed class PkiReader
         return Read(path, data);
     }
 
+    /// <summary>The read error of a FIFO, socket or device (<see cref="ReadErrorCode.NotRegularFile"/>), or a link found by a scan.</summary>
+    internal static ReadError NotRegular(string path, FileSystemEntryKind kind, bool replaced = false) =>
+        kind == FileSystemEntryKind.Link && !replaced
+            ? new ReadError(path, ReadErrorCode.Link, "a symbolic link or junction is never followed", "replace the link with the real file")
+            : replaced
+                ? new ReadError(path, ReadErrorCode.NotRegularFile, $"the file was replaced by {kind.Describe()} while it was being opened; it was not read",
+                    "run again once nothing is changing the folder")
+                : new ReadError(path, ReadErrorCode.NotRegularFile, $"{kind.Describe()}, not a regular file: never opened",
+                    "it holds no certificate; remove it from the folder, or replace it with the real file");
+
     /// <summary>Reads <paramref name="data"/> that came from <paramref name="path"/>; never throws for bad content.</summary>
     public ReadResult Read(string path, byte[] data)
     {
@@ -50,6 +91,11 @@ public sealed class PkiReader
             if (data.Length == 0)
             {
                 throw new PkiReadException(ReadErrorCode.Empty, "the file is empty", "expected a certificate, CSR, key, PKCS#12 or PKCS#7 file");
+            }
+
+            if (data.Length > MaxFileBytes)
+            {
+                return ReadResult.Failure(TooLarge(path));
             }
 
             return ReadResult.Success(path, LocalKeys.Parse<IReadOnlyList<PkiObject>>(() =>
@@ -103,12 +149,7 @@ public sealed class PkiReader
     }
 
     /// <summary>The first line of an exception message, without the nested exception text BouncyCastle sometimes appends.</summary>
-    internal static string Brief(string message)
-    {
-        var line = message.Split('\n')[0].Trim();
-        var nested = line.IndexOf(": System.", StringComparison.Ordinal);
-        return nested > 0 ? line.Substring(0, nested) : line;
-    }
+    internal static string Brief(string message) => Text.Messages.Brief(message);
 
     private static bool LooksLikePem(byte[] data)
     {
@@ -116,8 +157,52 @@ public sealed class PkiReader
         return head.Contains(PemMarker);
     }
 
+    private ReadError TooLarge(string path) =>
+        new(path, ReadErrorCode.TooLarge, $"the file is larger than {MaxFileBytes / 1024} KiB, far more than any certificate, key or bundle; it was not read",
+            "check that this is the right file; split a bundle this large into several files");
+
+    /// <summary>The whole stream when it holds at most <paramref name="limit"/> bytes, else null (never more than limit + 1 read).</summary>
+    private static byte[]? ReadAtMost(Stream stream, int limit)
+    {
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - copy.Length))) > 0)
+        {
+            copy.Write(buffer, 0, read);
+            if (copy.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return copy.ToArray();
+    }
+
+    private static int CountPemBlocks(byte[] data, int stopAfter)
+    {
+        var marker = Encoding.ASCII.GetBytes(PemMarker);
+        var count = 0;
+        for (var i = 0; i <= data.Length - marker.Length && count <= stopAfter; i++)
+        {
+            if (data[i] == marker[0] && data.AsSpan(i, marker.Length).SequenceEqual(marker))
+            {
+                count++;
+                i += marker.Length - 1;
+            }
+        }
+
+        return count;
+    }
+
     private List<PkiObject> ReadPem(byte[] data)
     {
+        if (CountPemBlocks(data, MaxPemBlocks) > MaxPemBlocks)
+        {
+            throw new PkiReadException(ReadErrorCode.TooManyBlocks, $"the PEM text holds more than {MaxPemBlocks} blocks; it was not parsed",
+                "check that this is the right file; split a bundle this large into several files");
+        }
+
         var text = Encoding.UTF8.GetString(data);
         var objects = new List<PkiObject>();
         var reader = new UtilPemReader(new StringReader(text));
@@ -178,9 +263,16 @@ public sealed class PkiReader
             case "CMS":
                 return DerClassifier.ReadPkcs7(content, pem: true);
             default:
-                throw new PkiReadException(ReadErrorCode.UnsupportedPemLabel, $"unsupported PEM label '{block.Type}'",
+                throw new PkiReadException(ReadErrorCode.UnsupportedPemLabel, $"unsupported PEM label '{Label(block.Type)}'",
                     "expected CERTIFICATE, CERTIFICATE REQUEST, PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA/EC PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY or PKCS7");
         }
+    }
+
+    /// <summary>A PEM label as a message quotes it: control characters escaped, at most 64 characters.</summary>
+    private static string Label(string label)
+    {
+        var escaped = Text.Printable.Escape(label);
+        return escaped.Length <= 64 ? escaped : escaped.Substring(0, 64) + "...";
     }
 
     private PkiObject ReadDer(byte[] data, bool pem) => DerClassifier.Read(data, pem, _password);

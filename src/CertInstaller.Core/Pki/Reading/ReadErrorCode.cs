@@ -20,4 +20,15 @@ public enum ReadErrorCode
 
     /// <summary>The path is a symbolic link or junction, which is never followed.</summary>
     Link = 8,
+
+    /// <summary>The path is a FIFO, socket or device (or was swapped for one while being opened): never opened, never read.</summary>
+    NotRegularFile = 9,
+
+    /// <summary>The file is larger than the reader's cap (<see cref="PkiReader.MaxFileBytes"/>, 4 MiB by default; PKI files
+    /// are kilobytes): not read, so a huge file cannot exhaust memory.</summary>
+    TooLarge = 10,
+
+    /// <summary>The PEM text holds more blocks than the reader's cap (<see cref="PkiReader.MaxPemBlocks"/>, 2,000 by default):
+    /// not parsed, so a crafted file cannot take minutes and gigabytes.</summary>
+    TooManyBlocks = 11,
 }
