@@ -26,6 +26,8 @@ public enum FindingCode
     PasswordRequired = 1010,
     /// <summary>CI1011: none of the passwords given (options, environment, map file) opens an encrypted key or PKCS#12 file.</summary>
     PasswordWrong = 1011,
+    /// <summary>CI1050: a FIFO, socket or device file sits in the folder; it was listed, never opened (opening a FIFO blocks, a device reads forever).</summary>
+    SpecialFileSkipped = 1050,
     /// <summary>CI2001: a private key does not belong to the certificate of its set.</summary>
     KeyMismatch = 2001,
     /// <summary>CI2002: a certificate has no private key next to it where IC expects one.</summary>

@@ -13,6 +13,7 @@ public sealed record ValidationPolicy
         [FindingCode.MapEntryMissing] = Severity.Error,
         [FindingCode.MapEntryOutsideFolder] = Severity.Error,
         [FindingCode.LinkNotFollowed] = Severity.Warning,
+        [FindingCode.SpecialFileSkipped] = Severity.Warning,
         [FindingCode.FolderMissing] = Severity.Error,
         [FindingCode.FolderUnrecognised] = Severity.Error,
         [FindingCode.FolderEmpty] = Severity.Error,

@@ -1,3 +1,4 @@
+using CertInstaller.Core.IO;
 using CertInstaller.Core.Layout;
 
 namespace CertInstaller.Core.Validation.Rules;
@@ -31,9 +32,11 @@ public sealed class FolderRule : IFolderRule
                 yield break;
         }
         foreach (var s in context.Layout.Skipped)
-            yield return s.Reason.StartsWith("cannot list", StringComparison.Ordinal)
-                ? new Observation(FindingCode.FolderUnreadable, s.RelativePath, $"{s.Reason}: give this account read access to it")
-                : new Observation(FindingCode.LinkNotFollowed, s.RelativePath, $"{s.Reason}: replace the link with the real file");
+            yield return s.Kind.IsSpecial()
+                ? new Observation(FindingCode.SpecialFileSkipped, s.RelativePath, $"{s.Reason}: {s.Kind.Describe()} has no place in a certificates folder; move it out")
+                : s.Reason.StartsWith("cannot list", StringComparison.Ordinal)
+                    ? new Observation(FindingCode.FolderUnreadable, s.RelativePath, $"{s.Reason}: give this account read access to it")
+                    : new Observation(FindingCode.LinkNotFollowed, s.RelativePath, $"{s.Reason}: replace the link with the real file");
         foreach (var e in context.Layout.Entries.Where(e => e.Role == CertificateRole.LeftoverBackup))
             yield return new Observation(FindingCode.LeftoverBackup, e.RelativePath,
                 "a leftover copy sits in the certificates folder: move it out once the live certificates are confirmed good");
