@@ -23,7 +23,8 @@ internal sealed class RestoreRun
 
     public string DisplacedRoot { get; }
 
-    public bool DisplacedUsed { get; private set; }
+    /// <summary>True when this run kept any live file aside.</summary>
+    public bool DisplacedUsed => Results.Any(r => r.DisplacedPath is not null);
 
     public List<RestoreFileResult> Results { get; } = new();
 
@@ -31,9 +32,10 @@ internal sealed class RestoreRun
     public bool RolledBack { get; private set; }
 
     /// <summary>
-    /// Plans, then prepares every change without touching a live file (displaced copies, staging
-    /// files next to their targets), then commits with one rename or delete per file, then tidies
-    /// directories. On an error it puts the committed files back (best effort) before rethrowing.
+    /// Plans, then goes file by file: keeps the live file aside (copied, checked, on disk), stages the snapshot's file
+    /// next to its target (on disk), and commits it with one rename or delete (directory synced). So a nearly full
+    /// volume needs room for one staged file at a time, and at every instant each file is its old or its new self.
+    /// Then it tidies directories. On an error it puts the committed files back (best effort) before rethrowing.
     /// </summary>
     public void Execute(RestoreScope scope, IReadOnlyList<ManifestEntry> entries)
     {
@@ -47,7 +49,7 @@ internal sealed class RestoreRun
             {
                 // Our own leftover from an interrupted restore: a copy of snapshot content.
                 ClearReadOnly(entry);
-                _fs.DeleteFile(entry.FullPath);
+                Durable.Delete(_fs, entry.FullPath);
                 Results.Add(new RestoreFileResult(relative, RestoreFileAction.StagingLeftoverDeleted, null));
             }
             else
@@ -82,10 +84,6 @@ internal sealed class RestoreRun
             foreach (var step in steps)
             {
                 Prepare(step);
-            }
-
-            foreach (var step in steps)
-            {
                 Commit(step);
             }
         }
@@ -95,11 +93,27 @@ internal sealed class RestoreRun
             throw;
         }
 
-        Results.AddRange(steps.Select(s => new RestoreFileResult(s.RelativePath, s.Action, s.DisplacedPath)));
-        if (!exact)
+        Results.AddRange(steps.Select(s => new RestoreFileResult(s.RelativePath, s.Action, s.DisplacedPath, s.DisplacedPath is null ? null : s.LiveSha)));
+        if (exact)
         {
-            return;
+            Tidy(scan, folderWanted);
         }
+
+        if (DisplacedUsed)
+        {
+            Json.WriteNew(
+                _fs,
+                Path.Combine(DisplacedRoot, SnapshotLayout.RestoreReportFile),
+                new RestoreRecord(_snapshot.Id, _target, Results),
+                privateAccess: true);
+            _fs.SyncDirectory(DisplacedRoot);
+        }
+    }
+
+    private void Tidy(FolderScan scan, bool folderWanted)
+    {
+        var manifest = _snapshot.Manifest;
+        var comparer = _fs.PathComparer;
 
         foreach (var link in scan.Links)
         {
@@ -115,15 +129,6 @@ internal sealed class RestoreRun
         if (!folderWanted && scan.Exists)
         {
             DeleteIfEmpty(_target);
-        }
-
-        if (DisplacedUsed)
-        {
-            Json.WriteNew(
-                _fs,
-                Path.Combine(DisplacedRoot, SnapshotLayout.RestoreReportFile),
-                new { snapshotId = _snapshot.Id, target = _target, files = Results },
-                privateAccess: true);
         }
     }
 
@@ -150,7 +155,7 @@ internal sealed class RestoreRun
                 entry,
                 live,
                 liveSha,
-                live?.FullPath ?? RelativePath.Combine(_target, entry.RelativePath)));
+                live?.FullPath ?? RelativePath.Combine(_target, entry.RelativePath)) { LivePermissions = live is null ? null : _fs.GetPermissions(live.FullPath) });
         }
 
         if (exact)
@@ -158,7 +163,10 @@ internal sealed class RestoreRun
             var listed = new HashSet<string>(_snapshot.Manifest.Files.Select(f => f.RelativePath), _fs.PathComparer);
             foreach (var pair in liveFiles.Where(p => !listed.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                steps.Add(new Step(pair.Key, RestoreFileAction.Removed, null, pair.Value, null, pair.Value.FullPath));
+                steps.Add(new Step(pair.Key, RestoreFileAction.Removed, null, pair.Value, FileHasher.Hash(_fs, pair.Value.FullPath).Sha256, pair.Value.FullPath)
+                {
+                    LivePermissions = _fs.GetPermissions(pair.Value.FullPath),
+                });
             }
         }
 
@@ -180,7 +188,7 @@ internal sealed class RestoreRun
         }
     }
 
-    /// <summary>One atomic change to the live folder per file (after clearing a read-only attribute).</summary>
+    /// <summary>One atomic change to the live folder per file (after clearing a read-only attribute), synced.</summary>
     private void Commit(Step step)
     {
         if (step.Live is not null)
@@ -198,6 +206,7 @@ internal sealed class RestoreRun
         }
 
         step.Committed = true;
+        _fs.SyncDirectory(Durable.Parent(step.TargetPath));
     }
 
     /// <summary>Puts committed files back from the displaced copies and removes staging files and created directories. Returns false when any of it failed.</summary>
@@ -271,7 +280,13 @@ internal sealed class RestoreRun
             _fs.SetReadOnly(staging, true);
         }
 
+        if (step.LivePermissions is { } permissions)
+        {
+            _fs.SetPermissions(staging, permissions);
+        }
+
         _fs.MoveFile(staging, step.TargetPath, overwrite: step.Entry is not null);
+        _fs.SyncDirectory(Durable.Parent(step.TargetPath));
         step.Committed = false;
     }
 
@@ -320,15 +335,29 @@ internal sealed class RestoreRun
         {
             _fs.SetReadOnly(staging, true);
         }
+
+        if (entry.Permissions is { } permissions)
+        {
+            _fs.SetPermissions(staging, permissions); // last: on Unix the mode also carries the read-only bit
+        }
     }
 
     /// <summary>Copies a live file into this run's displaced area and checks the copy; returns its path.</summary>
     private string Displace(string relative, FileSystemEntry live, string? expectedSha)
     {
         var destination = RelativePath.Combine(_displacedFiles, relative);
-        _fs.CreateDirectory(Path.GetDirectoryName(destination)!, privateAccess: true);
-        DisplacedUsed = true;
+        var directory = Durable.Parent(destination);
+        if (_fs.GetEntry(directory) is null)
+        {
+            _fs.CreateDirectory(directory, privateAccess: true);
+            for (var d = directory; d.Length > _snapshot.Path.Length; d = Durable.Parent(d))
+            {
+                _fs.SyncDirectory(Durable.Parent(d)); // each new directory's entry, up to the snapshot folder
+            }
+        }
+
         var (_, copiedSha) = FileHasher.CopyNew(_fs, live.FullPath, destination, privateAccess: true);
+        _fs.SyncDirectory(directory); // the kept copy is on disk before the live file changes
         var (_, checkSha) = FileHasher.Hash(_fs, destination);
         if (!string.Equals(copiedSha, checkSha, StringComparison.Ordinal)
             || (expectedSha is not null && !string.Equals(copiedSha, expectedSha, StringComparison.Ordinal)))
@@ -382,6 +411,9 @@ internal sealed class RestoreRun
         public FileSystemEntry? Live { get; } = live;
 
         public string? LiveSha { get; } = liveSha;
+
+        /// <summary>The live file's own permissions, put back when a failed run undoes this step.</summary>
+        public string? LivePermissions { get; init; }
 
         public string TargetPath { get; } = targetPath;
 

@@ -26,7 +26,7 @@ public class ActionRunnerTests
 
     private ActionOutcome Run(ActionOperation op, ActionData? data = null)
     {
-        var outcome = new ActionRunner(() => Now).Run(op, data ?? Data);
+        var outcome = new ActionRunner(BackupPorts.Machine with { Clock = new FixedClock(Now) }).Run(op, data ?? Data);
         foreach (var line in outcome.Lines) TestContext.Out.WriteLine(line);
         return outcome;
     }
@@ -145,4 +145,10 @@ public class ActionRunnerTests
         Assert.That(rollback.Succeeded, Is.True);
         Assert.That(FolderAssert.Picture(_certs), Is.EqualTo(now), "the old snapshot must not be rolled back over the current folder");
     }
+}
+
+/// <summary>A clock stopped at one instant.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : CertInstaller.Core.IO.IClock
+{
+    public DateTimeOffset UtcNow => now;
 }
