@@ -23,7 +23,7 @@ internal sealed class PowerCutJournal(IFileSystem inner)
     public void Created(string path)
     {
         _dirty.Add(Norm(path));
-        Add(() => Delete(path), path);
+        Add(p => Delete(p[0]), path);
     }
 
     public void Flushed(TrackedStream stream) => _dirty.Remove(Norm(stream.Path));
@@ -53,7 +53,7 @@ internal sealed class PowerCutJournal(IFileSystem inner)
     {
         foreach (var d in created)
         {
-            Add(() => Delete(d), d);
+            Add(p => Delete(p[0]), d);
         }
     }
 
@@ -65,23 +65,24 @@ internal sealed class PowerCutJournal(IFileSystem inner)
         var to = Norm(destination);
         Rebase(from, to);
         Add(
-            () =>
+            p =>
             {
-                if (inner.GetEntry(to) is { } moved)
+                var (back, at) = (p[0], p[1]); // Rebase below rewrites p itself
+                if (inner.GetEntry(at) is { } moved)
                 {
                     if (moved.Kind == FileSystemEntryKind.Directory)
                     {
-                        Directory.Move(to, from);
+                        Directory.Move(at, back);
                     }
                     else
                     {
-                        File.Move(to, from);
+                        File.Move(at, back);
                     }
 
-                    Rebase(to, from);
+                    Rebase(at, back);
                 }
 
-                replaced?.Restore(inner);
+                replaced?.Restore(inner, at);
             },
             source,
             destination);
@@ -91,7 +92,7 @@ internal sealed class PowerCutJournal(IFileSystem inner)
     {
         var p = Norm(path);
         _dirty.RemoveWhere(d => d == p || d.StartsWith(p + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-        Add(() => shadow?.Restore(inner), path);
+        Add(p => shadow?.Restore(inner, p[0]), path);
     }
 
     /// <summary>The power fails: streams die, unflushed content is lost, unsynced directory changes are undone.</summary>
@@ -112,7 +113,7 @@ internal sealed class PowerCutJournal(IFileSystem inner)
         {
             try
             {
-                change.Undo();
+                change.Undo(change.Paths);
             }
             catch (IOException)
             {
@@ -125,11 +126,33 @@ internal sealed class PowerCutJournal(IFileSystem inner)
 
     private static string Parent(string path) => Path.GetDirectoryName(Norm(path)) ?? Norm(path);
 
-    private void Add(Action undo, params string[] paths) =>
-        _changes.Add(new Change(undo, new HashSet<string>(paths.Select(Parent), StringComparer.Ordinal)));
+    private void Add(Action<string[]> undo, params string[] paths) =>
+        _changes.Add(new Change(undo, paths.Select(Norm).ToArray(), new HashSet<string>(paths.Select(Parent), StringComparer.Ordinal)));
 
+    private static string Moved(string path, string from, string to) =>
+        path == from || path.StartsWith(from + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? to + path.Substring(from.Length) : path;
+
+    /// <summary>A rename moves everything below it: earlier changes (and what they wait for) follow it.</summary>
     private void Rebase(string from, string to)
     {
+        foreach (var change in _changes)
+        {
+            for (var i = 0; i < change.Paths.Length; i++)
+            {
+                change.Paths[i] = Moved(change.Paths[i], from, to);
+            }
+
+            foreach (var pending in change.Pending.ToList())
+            {
+                var moved = Moved(pending, from, to);
+                if (moved != pending)
+                {
+                    change.Pending.Remove(pending);
+                    change.Pending.Add(moved);
+                }
+            }
+        }
+
         foreach (var d in _dirty.Where(d => d == from || d.StartsWith(from + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList())
         {
             _dirty.Remove(d);
@@ -160,7 +183,7 @@ internal sealed class PowerCutJournal(IFileSystem inner)
         }
     }
 
-    private sealed record Change(Action Undo, HashSet<string> Pending);
+    private sealed record Change(Action<string[]> Undo, string[] Paths, HashSet<string> Pending);
 
     /// <summary>A file or directory tree as it was, to put back.</summary>
     internal sealed record Entry(string Path, bool IsDirectory, bool Private, bool ReadOnly, byte[] Bytes, IReadOnlyList<Entry> Children)
@@ -184,37 +207,37 @@ internal sealed class PowerCutJournal(IFileSystem inner)
             return new Entry(path, false, fs.IsPrivate(path), entry.IsReadOnly, copy.ToArray(), Array.Empty<Entry>());
         }
 
-        public void Restore(IFileSystem fs)
+        public void Restore(IFileSystem fs, string at)
         {
             if (IsDirectory)
             {
-                fs.CreateDirectory(Path, Private);
+                fs.CreateDirectory(at, Private);
                 foreach (var child in Children)
                 {
-                    child.Restore(fs);
+                    child.Restore(fs, System.IO.Path.Combine(at, System.IO.Path.GetFileName(child.Path)));
                 }
 
                 return;
             }
 
-            if (fs.GetEntry(Path) is { } existing)
+            if (fs.GetEntry(at) is { } existing)
             {
                 if (existing.IsReadOnly)
                 {
-                    fs.SetReadOnly(Path, false);
+                    fs.SetReadOnly(at, false);
                 }
 
-                fs.DeleteFile(Path);
+                fs.DeleteFile(at);
             }
 
-            using (var output = fs.CreateNew(Path, Private))
+            using (var output = fs.CreateNew(at, Private))
             {
                 output.Write(Bytes, 0, Bytes.Length);
             }
 
             if (ReadOnly)
             {
-                fs.SetReadOnly(Path, true);
+                fs.SetReadOnly(at, true);
             }
         }
     }
