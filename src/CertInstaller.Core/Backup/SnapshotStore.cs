@@ -92,23 +92,11 @@ public sealed class SnapshotStore
 
     /// <summary>The complete snapshot <paramref name="id"/>.</summary>
     /// <exception cref="BackupException"><see cref="BackupErrorCode.SnapshotNotFound"/> or <see cref="BackupErrorCode.ManifestUnreadable"/>.</exception>
-    public SnapshotInfo Open(string id)
-    {
-        var path = SnapshotLayout.IsSnapshotId(id) ? Path.Combine(Root, id) : null;
-        if (path is null || FileSystem.GetEntry(path)?.Kind != FileSystemEntryKind.Directory)
-        {
-            throw new BackupException(
-                BackupErrorCode.SnapshotNotFound,
-                path ?? Root,
-                $"There is no complete snapshot '{id}'.",
-                "List the snapshots (certharness backup list) and use one of their ids.");
-        }
+    public SnapshotInfo Open(string id) => ManifestReader.Load(FileSystem, id, PathOf(id));
 
-        return ManifestReader.Load(FileSystem, id, path);
-    }
-
-    /// <summary>Checks snapshot <paramref name="id"/>: private to this store, manifest readable, every file re-hashed.</summary>
-    public VerificationResult Verify(string id) => VerifyFolder(id, Open(id).Path);
+    /// <summary>Checks snapshot <paramref name="id"/>: private to this store, manifest readable, every file re-hashed (an unreadable manifest is an issue, not an error).</summary>
+    /// <exception cref="BackupException"><see cref="BackupErrorCode.SnapshotNotFound"/>.</exception>
+    public VerificationResult Verify(string id) => VerifyFolder(id, PathOf(id));
 
     /// <summary>Records the outcome of validating the folder snapshot <paramref name="id"/> was taken of (retention keeps the newest clean one).</summary>
     public void MarkValidated(string id, bool clean, string summary)
@@ -193,6 +181,21 @@ public sealed class SnapshotStore
     internal VerificationResult VerifyFolder(string id, string snapshotPath) => SnapshotVerifier.VerifyFolder(FileSystem, id, snapshotPath);
 
     private void EnsureRoot() => StorePaths.EnsureRoot(FileSystem, Root);
+
+    private string PathOf(string id)
+    {
+        var path = SnapshotLayout.IsSnapshotId(id) ? Path.Combine(Root, id) : null;
+        if (path is null || FileSystem.GetEntry(path)?.Kind != FileSystemEntryKind.Directory)
+        {
+            throw new BackupException(
+                BackupErrorCode.SnapshotNotFound,
+                path ?? Root,
+                $"There is no complete snapshot '{id}'.",
+                "List the snapshots (certharness backup list) and use one of their ids.");
+        }
+
+        return path;
+    }
 
     private IEnumerable<(string Id, string Path)> SnapshotFolders() =>
         !StorePaths.RootExists(FileSystem, Root)

@@ -25,7 +25,8 @@ internal static class SnapshotWriter
         }
 
         var entries = new List<ManifestEntry>(scan.Files.Count);
-        foreach (var (relative, entry) in scan.Files)
+        var leftovers = scan.Files.Where(f => f.Entry.Name.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal)).Select(f => f.RelativePath).ToList();
+        foreach (var (relative, entry) in scan.Files.Where(f => !leftovers.Contains(f.RelativePath)))
         {
             var (input, permissions) = IoErrors.Wrap(
                 () => (fs.OpenRead(entry.FullPath), fs.GetPermissions(entry.FullPath)),
@@ -66,7 +67,7 @@ internal static class SnapshotWriter
             request.MachineName,
             scan.Directories,
             entries,
-            scan.Links.Select(l => new SkippedEntry(l, SkipReason.Link)).ToList());
+            scan.Links.Select(l => new SkippedEntry(l, SkipReason.Link)).Concat(leftovers.Select(l => new SkippedEntry(l, SkipReason.RestoreLeftover))).ToList());
         Json.WriteNew(fs, Path.Combine(partial, SnapshotLayout.ManifestFile), manifest, privateAccess: true);
 
         // Directory entries are durable only once their directory is synced: deepest first, the partial folder last.

@@ -100,6 +100,7 @@ public class NothingLostTests
 
         Assert.That(results.Select(r => (r.SnapshotId, r.IsValid)), Is.EqualTo(new[] { (damaged.Id, false), (intact.Id, true) }));
         Assert.That(results[0].Issues.Select(i => i.Code), Is.EqualTo(new[] { VerificationIssueCode.ManifestUnreadable }));
+        Assert.That(store.Verify(damaged.Id).Issues.Select(i => i.Code), Is.EqualTo(new[] { VerificationIssueCode.ManifestUnreadable }), "verify --snapshot reports it too");
     }
 
     [Test]
@@ -206,6 +207,18 @@ public class NothingLostTests
 
         Assert.That(FolderState.Capture(_dir.Certificates).SameAs(FolderState.Capture(Path.Combine(snapshot.Path, "files"))), Is.True);
         Assert.That(full.Refused, Is.Zero);
+    }
+
+    [Test]
+    public void Create_WhenAnInterruptedRestoreLeftStagingFiles_SkipsThemWithAReason()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        SampleFolder.WriteFile(_dir.Certificates, SampleFolder.ThirdPartyCert + ".certinstaller-staging", "half-restored"u8.ToArray());
+
+        var snapshot = Take(Store(_dir.BackupRoot));
+
+        Assert.That(snapshot.Manifest.Files.Select(f => f.RelativePath), Is.EquivalentTo(SampleFolder.Files));
+        Assert.That(snapshot.Manifest.Skipped, Is.EqualTo(new[] { new SkippedEntry(SampleFolder.ThirdPartyCert + ".certinstaller-staging", SkipReason.RestoreLeftover) }));
     }
 
     [Test]
