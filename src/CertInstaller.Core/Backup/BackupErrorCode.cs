@@ -51,9 +51,6 @@ public enum BackupErrorCode
     /// <summary>The lock beside the certificates folder (<c>&lt;folder&gt;.certinstaller.lock</c> in its parent) cannot be written; nothing was changed.</summary>
     FolderLockUnusable = 3016,
 
-    /// <summary>A restore would not fit on the volume(s): refused before any change, naming the volume, what it needs and what is free.</summary>
-    NotEnoughSpace = 3017,
-
     /// <summary>The certificates folder appeared while a backup recorded it as missing (another program created it); no snapshot was completed.</summary>
-    FolderChangedDuringBackup = 3018,
+    FolderChangedDuringBackup = 3017,
 }
