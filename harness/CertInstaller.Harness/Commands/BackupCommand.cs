@@ -13,7 +13,7 @@ internal static class BackupCommand
     {
         var command = new Command("backup", """
             Snapshots of a certificates folder under a backup root (private: 0700/0600, or SYSTEM+Administrators ACL).
-            Exit codes: 0 done; 1 verify found a damaged snapshot; 2 bad usage, unreadable folder or refused restore.
+            Exit codes: 0 done; 1 list or verify found a damaged (or planted) snapshot; 2 bad usage, unreadable folder or refused restore.
             """);
         command.Add(CreateVerb());
         command.Add(ListVerb());
@@ -35,8 +35,8 @@ internal static class BackupCommand
         command.SetAction(r =>
         {
             var certDir = Inputs.ExistingDirectory(r.GetValue(dir)!);
-            var snapshot = ClassifiedSnapshot.Create(new SnapshotStore(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? []);
-            var thirdParty = snapshot.Manifest.Files.Where(f => f.Origin == FileOrigin.ThirdParty).Select(f => f.RelativePath).ToList();
+            var snapshot = ClassifiedSnapshot.Create(BackupPorts.Machine.Store(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? []);
+            var thirdParty = snapshot.Manifest.ThirdPartyFiles.Select(f => f.RelativePath).ToList();
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
                 JsonRenderer.Write(new { id = snapshot.Id, path = snapshot.Path, files = snapshot.Manifest.Files.Count, thirdParty }, output);
@@ -51,22 +51,30 @@ internal static class BackupCommand
     {
         var from = new Option<string>("--from") { Description = "backup root", Required = true };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("list", "List complete snapshots, newest first (partial ones are ignored).") { from, json };
+        var command = new Command("list", """
+            List the snapshots, newest first, each verified: intact, or DAMAGED with the first problem (a damaged or
+            planted one is never restored or pruned). Partial ones are ignored. Exit code 1 when any is damaged.
+            """) { from, json };
         command.SetAction(r =>
         {
-            var snapshots = new SnapshotStore(r.GetValue(from)!).List();
+            var store = BackupPorts.Machine.Store(r.GetValue(from)!);
+            var checks = store.VerifyAll();
+            var marks = store.List().ToDictionary(s => s.Id, s => s.Validation);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
-                JsonRenderer.Write(snapshots.Select(s => new
+                JsonRenderer.Write(checks.Select(c => new
                 {
-                    id = s.Id, path = s.Path, reason = s.Manifest.Reason, created = s.Manifest.CreatedUtc, files = s.Manifest.Files.Count,
-                    thirdParty = s.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty), validatedClean = s.Validation?.Clean,
+                    id = c.SnapshotId, path = Path.Combine(store.Root, c.SnapshotId), intact = c.IsValid,
+                    problem = c.IsValid ? null : $"{c.Issues[0].Code}: {c.Issues[0].Message}",
+                    reason = c.Manifest?.Reason, created = c.Manifest?.CreatedUtc, files = c.Manifest?.Files.Count,
+                    thirdParty = c.Manifest?.ThirdPartyFiles.Count(), validatedClean = marks.GetValueOrDefault(c.SnapshotId)?.Clean,
                 }), output);
             else
-                foreach (var s in snapshots)
-                    output.WriteLine($"{s.Id}  {s.Manifest.CreatedUtc:yyyy-MM-dd HH:mm}Z  {s.Manifest.Files.Count,4} files  " +
-                                     $"{s.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty),4} third-party  {s.Manifest.Reason}");
-            return ExitCodes.Clean;
+                foreach (var c in checks)
+                    output.WriteLine(c.Manifest is { } m
+                        ? $"{c.SnapshotId}  {m.CreatedUtc:yyyy-MM-dd HH:mm}Z  {m.Files.Count,4} files  {m.ThirdPartyFiles.Count(),4} third-party  {m.Reason}{Damage(c)}"
+                        : $"{c.SnapshotId}  {Damage(c).TrimStart()}");
+            return checks.All(c => c.IsValid) ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;
     }
@@ -78,18 +86,16 @@ internal static class BackupCommand
         var command = new Command("verify", "Re-hash snapshot files against their manifest.") { from, id };
         command.SetAction(r =>
         {
-            var store = new SnapshotStore(r.GetValue(from)!);
-            var ids = r.GetValue(id) is { } one ? [one] : store.List().Select(s => s.Id).ToList();
+            var store = BackupPorts.Machine.Store(r.GetValue(from)!);
+            var results = r.GetValue(id) is { } one ? [store.Verify(one)] : store.VerifyAll();
             var output = r.InvocationConfiguration.Output;
-            var ok = true;
-            foreach (var snapshotId in ids)
+            foreach (var result in results)
             {
-                var result = store.Verify(snapshotId);
-                ok &= result.IsValid;
-                output.WriteLine($"{snapshotId}: {(result.IsValid ? $"ok ({result.FilesChecked} files)" : "DAMAGED")}");
-                foreach (var issue in result.Issues) output.WriteLine($"  {issue.Code} {issue.RelativePath}: {issue.Message}");
+                output.WriteLine($"{result.SnapshotId}: {(result.IsValid ? $"ok ({result.FilesChecked} files)" : "DAMAGED")}");
+                foreach (var issue in result.Issues) output.WriteLine($"  CI{(int)issue.Code} {issue.Code} {issue.RelativePath}: {issue.Message}");
             }
-            return ok ? ExitCodes.Clean : ExitCodes.Findings;
+            if (results.Count == 0) output.WriteLine($"{store.Root}: no snapshot");
+            return results.All(x => x.IsValid) ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;
     }
@@ -106,9 +112,9 @@ internal static class BackupCommand
             """) { dir, from, id, thirdParty };
         command.SetAction(r =>
         {
-            var store = new SnapshotStore(r.GetValue(from)!);
-            var snapshotId = r.GetValue(id) ?? store.Newest()?.Id
-                ?? throw new HarnessException($"{store.Root}: no complete snapshot to restore (run 'certharness backup list --from {store.Root}')");
+            var store = BackupPorts.Machine.Store(r.GetValue(from)!);
+            var snapshotId = r.GetValue(id) ?? store.NewestIntact()?.Id
+                ?? throw new HarnessException($"{store.Root}: no complete snapshot that verifies, so nothing to restore (run 'certharness backup list --from {store.Root}')");
             var restorer = new SnapshotRestorer(store);
             var report = r.GetValue(thirdParty) ? restorer.RestoreThirdParty(snapshotId, r.GetValue(dir)!) : restorer.RestoreExact(snapshotId, r.GetValue(dir)!);
             var output = r.InvocationConfiguration.Output;
@@ -120,4 +126,7 @@ internal static class BackupCommand
         });
         return command;
     }
+
+    private static string Damage(VerificationResult c) =>
+        c.IsValid ? "" : $"  DAMAGED: CI{(int)c.Issues[0].Code} {c.Issues[0].Code} {c.Issues[0].RelativePath}: {c.Issues[0].Message}".Replace(" : ", ": ");
 }

@@ -24,9 +24,9 @@ internal static class PreserveCommand
             """) { dir, from, id, json };
         command.SetAction(r =>
         {
-            var store = new SnapshotStore(r.GetValue(from)!);
-            var snapshotId = r.GetValue(id) ?? store.Newest()?.Id
-                ?? throw new HarnessException($"{store.Root}: no complete snapshot (take one with 'certharness backup create')");
+            var store = BackupPorts.Machine.Store(r.GetValue(from)!);
+            var snapshotId = r.GetValue(id) ?? store.NewestIntact()?.Id
+                ?? throw new HarnessException($"{store.Root}: no complete snapshot that verifies (take one with 'certharness backup create')");
             var result = new Preserver(store).Preserve(snapshotId, r.GetValue(dir)!);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))

@@ -7,10 +7,11 @@ using CertInstaller.Core.Validation.Rules;
 namespace CertInstaller.Core.Actions;
 
 /// <summary>Runs the install-time operations over one <see cref="ActionData"/>; every host (DTF, action host) calls this.</summary>
-public sealed class ActionRunner(Func<DateTimeOffset> clock)
+/// <param name="ports">File system, clock and lock probe of every operation (tests inject faults and a fixed clock here).</param>
+public sealed class ActionRunner(BackupPorts ports)
 {
-    /// <summary>A runner on the system clock.</summary>
-    public ActionRunner() : this(() => DateTimeOffset.UtcNow) { }
+    /// <summary>A runner on the machine's file system, clock and process table.</summary>
+    public ActionRunner() : this(BackupPorts.Machine) { }
 
     /// <summary>Parses <paramref name="actionData"/> and runs <paramref name="operation"/>; never throws.</summary>
     public ActionOutcome Run(ActionOperation operation, string actionData, out ActionData? data)
@@ -64,14 +65,14 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
 
     private bool Backup(ActionData data, List<LogLine> log)
     {
-        var store = new SnapshotStore(data.BackupDir);
+        var store = Store(data);
         // A marker left by an installation that died (power loss) must not steer this installation's rollback.
-        TransactionMarker.Delete(store.Root, data.ProductCode);
+        TransactionMarker.Delete(store.Root, data.ProductCode, ports.FileSystem);
         var reason = $"{data.Mode.ToString().ToLowerInvariant()} {data.ProductCode} {data.ProductVersion}".Trim();
         var snapshot = ClassifiedSnapshot.Create(store, data.CertDir, reason, data.PreservePatterns);
-        new TransactionMarker(snapshot.Id, data.ProductCode, data.Mode.ToString().ToLowerInvariant()).Write(store.Root);
+        new TransactionMarker(snapshot.Id, data.ProductCode, data.Mode.ToString().ToLowerInvariant()).Write(store.Root, ports.FileSystem);
 
-        var thirdParty = snapshot.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty);
+        var thirdParty = snapshot.Manifest.ThirdPartyFiles.Count();
         log.Add(new LogLine(LogLevel.Info, snapshot.Manifest.SourceExisted
             ? $"snapshot {snapshot.Id} of {data.CertDir}: {snapshot.Manifest.Files.Count} files, {thirdParty} third-party, in {snapshot.Path}"
             : $"snapshot {snapshot.Id}: {data.CertDir} does not exist yet (first install); recorded so a rollback removes what the install creates"));
@@ -98,14 +99,14 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
 
     private bool RestoreOnRollback(ActionData data, List<LogLine> log)
     {
-        var store = new SnapshotStore(data.BackupDir);
-        if (TransactionMarker.Read(store.Root, data.ProductCode) is not { } marker)
+        var store = Store(data);
+        if (TransactionMarker.Read(store.Root, data.ProductCode, ports.FileSystem) is not { } marker)
         {
             log.Add(new LogLine(LogLevel.Info, "no snapshot was taken by this installation; the certificates folder was not touched"));
             return true;
         }
         var report = new SnapshotRestorer(store).RestoreExact(marker.SnapshotId, data.CertDir);
-        TransactionMarker.Delete(store.Root, data.ProductCode);
+        TransactionMarker.Delete(store.Root, data.ProductCode, ports.FileSystem);
         log.Add(new LogLine(LogLevel.Info, $"rolled back {data.CertDir} to snapshot {marker.SnapshotId}: " +
             report.Summary));
         return true;
@@ -118,8 +119,8 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             log.Add(new LogLine(LogLevel.Info, "preservation is off (CERTINSTALLER_PRESERVE=0); third-party certificates were not put back"));
             return true;
         }
-        var store = new SnapshotStore(data.BackupDir);
-        if (TransactionMarker.Read(store.Root, data.ProductCode) is not { } marker)
+        var store = Store(data);
+        if (TransactionMarker.Read(store.Root, data.ProductCode, ports.FileSystem) is not { } marker)
         {
             log.Add(new LogLine(LogLevel.Error, $"no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed."));
             return false;
@@ -145,8 +146,8 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             log.Add(new LogLine(LogLevel.Info, "validation is off (CERTINSTALLER_VALIDATION=off)"));
             return true;
         }
-        var store = new SnapshotStore(data.BackupDir);
-        var marker = TransactionMarker.Read(store.Root, data.ProductCode);
+        var store = Store(data);
+        var marker = TransactionMarker.Read(store.Root, data.ProductCode, ports.FileSystem);
         var baseline = marker is null || !data.Preserve ? [] : BaselineFile.ThirdPartyOf(store.Open(marker.SnapshotId).Manifest);
         ValidationReport report;
         try
@@ -177,9 +178,15 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
 
     private bool Commit(ActionData data, List<LogLine> log)
     {
-        var store = new SnapshotStore(data.BackupDir);
-        TransactionMarker.Delete(store.Root, data.ProductCode);
+        var store = Store(data);
+        TransactionMarker.Delete(store.Root, data.ProductCode, ports.FileSystem);
         var result = store.Prune(new RetentionPolicy(data.Retain));
+        foreach (var failed in result.Failed)
+        {
+            var first = failed.Issues[0];
+            log.Add(new LogLine(LogLevel.Warning, $"snapshot {failed.SnapshotId} failed verification ({failed.Issues.Count} problem(s), first: CI{(int)first.Code} {first.Code} {first.RelativePath}: {first.Message}); " +
+                $"it was kept and counts as no copy. Fix: check {Path.Combine(store.Root, failed.SnapshotId)} and delete it by hand once it is not needed"));
+        }
         log.Add(new LogLine(LogLevel.Info, $"retention kept {result.Decisions.Count(d => d.Keep)} snapshots, removed {result.Deleted.Count()}" +
             (result.Deleted.Any() ? ": " + string.Join(", ", result.Deleted) : "")));
         return true;
@@ -193,7 +200,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
             {
                 Layout = new LayoutScanner().Scan(data.CertDir),
                 Policy = ValidationPolicy.Installer,
-                At = clock(),
+                At = ports.Clock.UtcNow,
             });
             return report.Findings.Where(f => f.Code is FindingCode.CaNotIssuedByServerGroup or FindingCode.OrphanedByDisplacedRoot).ToList();
         }
@@ -203,6 +210,9 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         }
     }
 
+    /// <summary>The one place the operations get their store: on this runner's ports.</summary>
+    private SnapshotStore Store(ActionData data) => ports.Store(data.BackupDir);
+
     private ValidationReport Validator(ActionData data, FolderLayout layout, IReadOnlyList<BaselineFile> baseline)
     {
         var policy = ValidationPolicy.Installer with { MinDigest = data.MinDigest, ExpiryWarningDays = data.ExpiryWarningDays };
@@ -211,7 +221,7 @@ public sealed class ActionRunner(Func<DateTimeOffset> clock)
         {
             Layout = layout,
             Policy = policy,
-            At = clock(),
+            At = ports.Clock.UtcNow,
             Host = data.Host,
             Baseline = baseline,
         });

@@ -120,8 +120,9 @@ public sealed class InstallerWrapper
             _command = command;
             _output = output;
             _jsonPath = jsonPath;
-            _runner = new ActionRunner(() => wrapper._clock.UtcNow);
-            _store = new SnapshotStore(data.BackupDir, wrapper._fs, wrapper._clock, wrapper._probe);
+            var ports = new BackupPorts(wrapper._fs, wrapper._clock, wrapper._probe);
+            _runner = new ActionRunner(ports);
+            _store = ports.Store(data.BackupDir);
             _log = new ActionLogFile(wrapper._fs, _store.Root);
         }
 

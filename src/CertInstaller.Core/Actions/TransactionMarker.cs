@@ -1,4 +1,7 @@
+using System.Text;
 using System.Text.Json;
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Actions;
 
@@ -6,7 +9,8 @@ namespace CertInstaller.Core.Actions;
 /// <remarks>
 /// Windows Installer gives deferred actions no shared state, and one product installs at a time, so a small file
 /// per product code in the backup root is the link. Commit and rollback remove it; a stale one (power loss) is
-/// overwritten by the next Backup.
+/// removed by the next Backup. It goes through <see cref="IFileSystem"/> and is written like every durable file
+/// (temp, flush to disk, rename, directory sync), so after a power cut it is either absent or whole.
 /// </remarks>
 /// <param name="SnapshotId">The snapshot taken by Backup.</param>
 /// <param name="ProductCode">The product whose installation took it.</param>
@@ -20,27 +24,29 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
     {
         var key = new string((productCode.Length == 0 ? "no-product-code" : productCode)
             .Where(c => char.IsLetterOrDigit(c) || c == '-').ToArray());
+        if (key.Length > 64)
+        {
+            // A file name has a length limit; a long product code must not fail the install after the snapshot was taken.
+            key = key.Substring(0, 32) + "-" + FileHasher.ToHex(System.Security.Cryptography.SHA256.Create().ComputeHash(Encoding.UTF8.GetBytes(productCode))).Substring(0, 16);
+        }
+
         return Path.Combine(backupDir, $"transaction-{key}.json");
     }
 
-    /// <summary>Writes the marker atomically (temp file, then rename).</summary>
-    public void Write(string backupDir)
-    {
-        var path = PathFor(backupDir, ProductCode);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
-        if (File.Exists(path)) File.Replace(temp, path, destinationBackupFileName: null);
-        else File.Move(temp, path);
-    }
+    /// <summary>Writes the marker durably (temp file, flush, rename over, directory sync), private.</summary>
+    public void Write(string backupDir, IFileSystem? fs = null) =>
+        Durable.Replace(fs ?? BackupPorts.Machine.FileSystem, PathFor(backupDir, ProductCode), Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this, Options)), privateAccess: true);
 
     /// <summary>The marker of <paramref name="productCode"/>, or null when Backup has not run for this installation.</summary>
-    public static TransactionMarker? Read(string backupDir, string productCode)
+    public static TransactionMarker? Read(string backupDir, string productCode, IFileSystem? fs = null)
     {
+        fs ??= BackupPorts.Machine.FileSystem;
         var path = PathFor(backupDir, productCode);
-        if (!File.Exists(path)) return null;
+        if (fs.GetEntry(path)?.Kind != FileSystemEntryKind.File) return null;
         try
         {
-            var marker = JsonSerializer.Deserialize<TransactionMarker>(File.ReadAllText(path), Options);
+            using var stream = fs.OpenRead(path);
+            var marker = JsonSerializer.Deserialize<TransactionMarker>(stream, Options);
             return marker is { SnapshotId.Length: > 0 } ? marker : null;
         }
         catch (JsonException)
@@ -49,10 +55,11 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
         }
     }
 
-    /// <summary>Removes the marker of <paramref name="productCode"/>, if any.</summary>
-    public static void Delete(string backupDir, string productCode)
+    /// <summary>Removes the marker of <paramref name="productCode"/>, if any, durably.</summary>
+    public static void Delete(string backupDir, string productCode, IFileSystem? fs = null)
     {
+        fs ??= BackupPorts.Machine.FileSystem;
         var path = PathFor(backupDir, productCode);
-        if (File.Exists(path)) File.Delete(path);
+        if (fs.GetEntry(path) is not null) Durable.Delete(fs, path);
     }
 }

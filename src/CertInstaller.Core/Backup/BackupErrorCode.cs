@@ -48,6 +48,12 @@ public enum BackupErrorCode
     /// <summary>Restoring failed; every file it had changed was put back, so the folder is as it was before the restore.</summary>
     RestoreFailedRolledBack = 3015,
 
+    /// <summary>The lock beside the certificates folder (<c>&lt;folder&gt;.certinstaller.lock</c> in its parent) cannot be written; nothing was changed.</summary>
+    FolderLockUnusable = 3016,
+
+    /// <summary>The certificates folder appeared while a backup recorded it as missing (another program created it); no snapshot was completed.</summary>
+    FolderChangedDuringBackup = 3017,
+
     /// <summary>CI3040: the folder to scan is a volume root or a system folder (/, C:\, /proc, /dev, C:\Windows, ...): refused
     /// before anything is listed or read. Set CertDir (CERTINSTALLER_CERTDIR) or the folder argument to the certificates folder itself.</summary>
     FolderUnsafe = 3040,

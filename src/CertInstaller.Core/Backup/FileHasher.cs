@@ -32,7 +32,7 @@ internal static class FileHasher
         return CopyNew(fs, input, destination, privateAccess);
     }
 
-    /// <summary>Copies an open stream to a new file and returns what was written.</summary>
+    /// <summary>Copies an open stream to a new file, flushed to disk, and returns what was written.</summary>
     public static (long Size, string Sha256) CopyNew(IFileSystem fs, Stream input, string destination, bool privateAccess)
     {
         using var output = fs.CreateNew(destination, privateAccess);
@@ -49,6 +49,7 @@ internal static class FileHasher
 
         sha.TransformFinalBlock(buffer, 0, 0);
         output.Flush();
+        fs.FlushToDisk(output); // on disk before anything (a rename, a manifest) makes the copy count
         return (size, ToHex(sha.Hash!));
     }
 

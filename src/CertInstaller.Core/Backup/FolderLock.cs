@@ -4,10 +4,11 @@ using CertInstaller.Core.IO;
 namespace CertInstaller.Core.Backup;
 
 /// <summary>
-/// Prevents two runs on the same backup root (and so the same certificates folder). The lock is
-/// <c>certinstaller.lock</c> in the backup root, naming its holder; it is written to a temporary
-/// file and renamed into place, so it is never seen half-written. A lock whose process no longer
-/// runs on this machine is taken over.
+/// A lock file naming its holder. Two are used: <c>certinstaller.lock</c> in a backup root (one run on that root's
+/// snapshots at a time) and <c>&lt;folder&gt;.certinstaller.lock</c> beside a certificates folder (one run on that folder
+/// at a time, whichever backup root it uses). It is written to a temporary file, flushed to disk, renamed into place
+/// and the directory synced, so it is never seen half-written and survives a power cut. A lock whose process no
+/// longer runs on this machine is taken over.
 /// </summary>
 public sealed class FolderLock : IDisposable
 {
@@ -28,13 +29,17 @@ public sealed class FolderLock : IDisposable
     public LockHolder Holder { get; }
 
     /// <summary>Takes the lock on <paramref name="backupRoot"/> (which must exist) or throws <see cref="BackupErrorCode.LockHeld"/> naming the holder.</summary>
-    public static FolderLock Acquire(IFileSystem fs, IClock clock, ILockHolderProbe probe, string backupRoot, string reason)
+    public static FolderLock Acquire(IFileSystem fs, IClock clock, ILockHolderProbe probe, string backupRoot, string reason) =>
+        AcquireFile(fs, clock, probe, Path.Combine(backupRoot, SnapshotLayout.LockFile), "the backup folder", reason);
+
+    /// <summary>Takes the lock file <paramref name="path"/> (its directory must exist) for <paramref name="subject"/> ("the backup folder").</summary>
+    public static FolderLock AcquireFile(IFileSystem fs, IClock clock, ILockHolderProbe probe, string path, string subject, string reason)
     {
         var current = probe.Current;
         var holder = new LockHolder(
             current.MachineName, current.ProcessId, current.ProcessName, current.ProcessStartUtc,
             clock.UtcNow, reason, Guid.NewGuid().ToString("N"));
-        var path = Path.Combine(backupRoot, SnapshotLayout.LockFile);
+        var directory = Durable.Parent(path);
         var temp = path + "." + holder.Token + ".tmp";
         Json.WriteNew(fs, temp, holder, privateAccess: true);
         for (var attempt = 0; ; attempt++)
@@ -42,6 +47,7 @@ public sealed class FolderLock : IDisposable
             try
             {
                 fs.MoveFile(temp, path, overwrite: false);
+                fs.SyncDirectory(directory);
                 return new FolderLock(fs, path, holder);
             }
             catch (IOException) when (attempt == 0 && fs.GetEntry(path) is not null)
@@ -53,7 +59,7 @@ public sealed class FolderLock : IDisposable
                     throw new BackupException(
                         BackupErrorCode.LockHeld,
                         path,
-                        $"Another CertInstaller run holds the backup folder: {existing.Describe()}.",
+                        $"Another CertInstaller run holds {subject}: {existing.Describe()}.",
                         "Wait for that run to finish. If that process no longer runs, delete the lock file and retry.");
                 }
 
@@ -70,11 +76,11 @@ public sealed class FolderLock : IDisposable
                     throw new BackupException(
                         BackupErrorCode.LockHeld,
                         path,
-                        $"Another CertInstaller run took the backup folder at the same moment{(moved is null ? "" : ": " + moved.Describe())}.",
+                        $"Another CertInstaller run took {subject} at the same moment{(moved is null ? "" : ": " + moved.Describe())}.",
                         "Wait for that run to finish, then retry.");
                 }
 
-                fs.DeleteFile(aside);
+                Durable.Delete(fs, aside);
             }
         }
     }
@@ -103,7 +109,7 @@ public sealed class FolderLock : IDisposable
         var current = TryRead(_fs, LockPath);
         if (current is not null && current.Token == Holder.Token)
         {
-            _fs.DeleteFile(LockPath);
+            Durable.Delete(_fs, LockPath);
         }
 
         _released = true;

@@ -22,13 +22,15 @@ internal static class Json
         return options;
     }
 
-    public static void WriteNew<T>(IFileSystem fs, string path, T value, bool privateAccess)
-    {
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, Options));
-        using var stream = fs.CreateNew(path, privateAccess);
-        stream.Write(bytes, 0, bytes.Length);
-        stream.Flush();
-    }
+    /// <summary>Creates <paramref name="path"/> (it must not exist) and flushes it to disk.</summary>
+    public static void WriteNew<T>(IFileSystem fs, string path, T value, bool privateAccess) =>
+        Durable.WriteNew(fs, path, Bytes(value), privateAccess);
+
+    /// <summary>Replaces <paramref name="path"/> durably: temp file, flush, rename, directory sync.</summary>
+    public static void WriteReplace<T>(IFileSystem fs, string path, T value, bool privateAccess) =>
+        Durable.Replace(fs, path, Bytes(value), privateAccess);
+
+    public static byte[] Bytes<T>(T value) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, Options));
 
     public static T Read<T>(IFileSystem fs, string path)
     {

@@ -9,6 +9,8 @@ namespace CertInstaller.Core.Backup;
 /// <param name="ReadOnly">Whether the live file had the read-only attribute.</param>
 /// <param name="Origin">Classification supplied by the caller.</param>
 /// <param name="OriginReason">Why the caller classified it so.</param>
+/// <param name="Permissions">The live file's own permissions: Unix mode in octal, or on Windows the SDDL of its explicit
+/// ACL (null when it only inherited, and in manifests written before this was recorded). A restore gives them back.</param>
 public sealed record ManifestEntry(
     string RelativePath,
     long Size,
@@ -17,4 +19,5 @@ public sealed record ManifestEntry(
     DateTime ModifiedUtc,
     bool ReadOnly,
     FileOrigin Origin,
-    string OriginReason);
+    string OriginReason,
+    string? Permissions = null);

@@ -3,12 +3,6 @@ namespace CertInstaller.Core.Backup;
 /// <summary>'/'-separated paths relative to a folder, and their safety check.</summary>
 internal static class RelativePath
 {
-    public static string Of(string root, string fullPath)
-    {
-        var relative = fullPath.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        return relative.Replace('\\', '/');
-    }
-
     public static string Combine(string root, string relativePath) =>
         Path.Combine(root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 

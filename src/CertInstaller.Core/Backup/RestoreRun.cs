@@ -2,7 +2,8 @@ using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Backup;
 
-/// <summary>One restore run: the steps, in a crash-safe order.</summary>
+/// <summary>One restore run: reads the live folder, lets <see cref="RestorePlanner"/> decide, then carries the plan out
+/// in a crash-safe order (the executor; the planner never touches the disk).</summary>
 internal sealed class RestoreRun
 {
     private readonly IFileSystem _fs;
@@ -23,7 +24,8 @@ internal sealed class RestoreRun
 
     public string DisplacedRoot { get; }
 
-    public bool DisplacedUsed { get; private set; }
+    /// <summary>True when this run kept any live file aside.</summary>
+    public bool DisplacedUsed => Results.Any(r => r.DisplacedPath is not null);
 
     public List<RestoreFileResult> Results { get; } = new();
 
@@ -31,161 +33,118 @@ internal sealed class RestoreRun
     public bool RolledBack { get; private set; }
 
     /// <summary>
-    /// Plans, then prepares every change without touching a live file (displaced copies, staging
-    /// files next to their targets), then commits with one rename or delete per file, then tidies
-    /// directories. On an error it puts the committed files back (best effort) before rethrowing.
+    /// Plans, then goes file by file: keeps the live file aside (copied, checked, on disk), stages the snapshot's file
+    /// next to its target (on disk), and commits it with one rename or delete (directory synced). So a nearly full
+    /// volume needs room for one staged file at a time, and at every instant each file is its old or its new self.
+    /// Then it tidies directories. On an error it puts the committed files back (best effort) before rethrowing.
     /// </summary>
     public void Execute(RestoreScope scope, IReadOnlyList<ManifestEntry> entries)
     {
-        var manifest = _snapshot.Manifest;
-        var comparer = _fs.PathComparer;
-        var scan = FolderScan.Of(_fs, _target, BackupErrorCode.TargetConflict);
-        var liveFiles = new Dictionary<string, FileSystemEntry>(comparer);
-        foreach (var (relative, entry) in scan.Files)
+        var steps = new List<Applied>();
+        var created = new List<string>();
+        RestorePlan plan;
+        LiveFolder live;
+        try
         {
-            if (entry.Name.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal))
+            live = ReadLive(scope, entries);
+            plan = RestorePlanner.Plan(_snapshot.Id, _target, _snapshot.Manifest, scope, entries, live, _fs.PathComparer);
+            foreach (var (relative, entry) in live.Leftovers)
             {
                 // Our own leftover from an interrupted restore: a copy of snapshot content.
                 ClearReadOnly(entry);
-                _fs.DeleteFile(entry.FullPath);
+                Durable.Delete(_fs, entry.FullPath);
                 Results.Add(new RestoreFileResult(relative, RestoreFileAction.StagingLeftoverDeleted, null));
             }
-            else
-            {
-                liveFiles[relative] = entry;
-            }
-        }
 
-        var liveLinks = new HashSet<string>(scan.Links, comparer);
-        var liveDirectories = new HashSet<string>(scan.Directories, comparer);
-        CheckConflicts(entries, liveFiles, liveLinks, liveDirectories);
-
-        var exact = scope == RestoreScope.Exact;
-        var steps = new List<Step>();
-        var folderWanted = !exact || manifest.SourceExisted;
-        var createdDirectories = new List<string>();
-        try
-        {
-            steps.AddRange(Plan(exact, entries, liveFiles));
-            if (folderWanted)
+            Results.AddRange(plan.Unchanged.Select(u => new RestoreFileResult(u, RestoreFileAction.Unchanged, null)));
+            steps.AddRange(plan.Steps.Select(s => new Applied(s, s.Live?.Entry.FullPath ?? RelativePath.Combine(_target, s.RelativePath))));
+            if (plan.FolderWanted)
             {
-                IEnumerable<string> directories = exact
-                    ? manifest.Directories
-                    : entries.Select(e => RelativePath.Parent(e.RelativePath)).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(d => d, StringComparer.Ordinal);
-                CreateLiveDirectory(_target, createdDirectories);
-                foreach (var directory in directories)
+                CreateLiveDirectory(_target, created);
+                foreach (var directory in plan.DirectoriesToCreate)
                 {
-                    CreateLiveDirectory(RelativePath.Combine(_target, directory), createdDirectories);
+                    CreateLiveDirectory(RelativePath.Combine(_target, directory), created);
                 }
             }
 
             foreach (var step in steps)
             {
                 Prepare(step);
-            }
-
-            foreach (var step in steps)
-            {
                 Commit(step);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
+        catch (Exception e) when (IoErrors.IsIo(e) || e is BackupException)
         {
-            RolledBack = TryRollBack(steps, createdDirectories);
+            RolledBack = TryRollBack(steps, created);
             throw;
         }
 
-        Results.AddRange(steps.Select(s => new RestoreFileResult(s.RelativePath, s.Action, s.DisplacedPath)));
-        if (!exact)
+        Results.AddRange(steps.Select(s => new RestoreFileResult(s.Step.RelativePath, s.Step.Action, s.DisplacedPath, s.DisplacedPath is null ? null : s.Step.Live?.Sha256)));
+        if (scope == RestoreScope.Exact)
         {
-            return;
-        }
+            Results.AddRange(plan.LinksLeft.Select(l => new RestoreFileResult(l, RestoreFileAction.LinkLeftInPlace, null)));
+            foreach (var directory in plan.DirectoriesToRemoveIfEmpty)
+            {
+                DeleteIfEmpty(RelativePath.Combine(_target, directory));
+            }
 
-        foreach (var link in scan.Links)
-        {
-            Results.Add(new RestoreFileResult(link, RestoreFileAction.LinkLeftInPlace, null));
-        }
-
-        var keepDirectories = new HashSet<string>(manifest.Directories, comparer);
-        foreach (var directory in scan.Directories.Where(d => !keepDirectories.Contains(d)).OrderByDescending(d => d.Length))
-        {
-            DeleteIfEmpty(RelativePath.Combine(_target, directory));
-        }
-
-        if (!folderWanted && scan.Exists)
-        {
-            DeleteIfEmpty(_target);
+            if (!plan.FolderWanted && live.Exists)
+            {
+                DeleteIfEmpty(_target);
+            }
         }
 
         if (DisplacedUsed)
         {
-            Json.WriteNew(
-                _fs,
-                Path.Combine(DisplacedRoot, SnapshotLayout.RestoreReportFile),
-                new { snapshotId = _snapshot.Id, target = _target, files = Results },
-                privateAccess: true);
+            Json.WriteNew(_fs, Path.Combine(DisplacedRoot, SnapshotLayout.RestoreReportFile), new RestoreRecord(_snapshot.Id, _target, Results), privateAccess: true);
+            _fs.SyncDirectory(DisplacedRoot);
         }
     }
 
-    private List<Step> Plan(bool exact, IReadOnlyList<ManifestEntry> entries, Dictionary<string, FileSystemEntry> liveFiles)
+    /// <summary>The live folder, read-only: files (hashed where the plan compares or keeps them), directories, links, leftovers.</summary>
+    private LiveFolder ReadLive(RestoreScope scope, IReadOnlyList<ManifestEntry> entries)
     {
-        var steps = new List<Step>();
-        foreach (var entry in entries)
+        var scan = FolderScan.Of(_fs, _target, BackupErrorCode.TargetConflict);
+        var wanted = new HashSet<string>(entries.Select(e => e.RelativePath), _fs.PathComparer);
+        var files = new Dictionary<string, LiveFile>(_fs.PathComparer);
+        var leftovers = new List<(string, FileSystemEntry)>();
+        foreach (var (relative, entry) in scan.Files)
         {
-            var live = liveFiles.TryGetValue(entry.RelativePath, out var found) ? found : null;
-            string? liveSha = null;
-            if (live is not null)
+            if (entry.Name.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal))
             {
-                liveSha = FileHasher.Hash(_fs, live.FullPath).Sha256;
-                if (live.Length == entry.Size && string.Equals(liveSha, entry.Sha256, StringComparison.OrdinalIgnoreCase))
-                {
-                    Results.Add(new RestoreFileResult(entry.RelativePath, RestoreFileAction.Unchanged, null));
-                    continue;
-                }
+                leftovers.Add((relative, entry));
             }
-
-            steps.Add(new Step(
-                entry.RelativePath,
-                live is null ? RestoreFileAction.Restored : RestoreFileAction.Replaced,
-                entry,
-                live,
-                liveSha,
-                live?.FullPath ?? RelativePath.Combine(_target, entry.RelativePath)));
-        }
-
-        if (exact)
-        {
-            var listed = new HashSet<string>(_snapshot.Manifest.Files.Select(f => f.RelativePath), _fs.PathComparer);
-            foreach (var pair in liveFiles.Where(p => !listed.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            else
             {
-                steps.Add(new Step(pair.Key, RestoreFileAction.Removed, null, pair.Value, null, pair.Value.FullPath));
+                var compared = scope == RestoreScope.Exact || wanted.Contains(relative);
+                files[relative] = new LiveFile(entry, compared ? FileHasher.Hash(_fs, entry.FullPath).Sha256 : null, compared ? _fs.GetPermissions(entry.FullPath) : null);
             }
         }
 
-        return steps;
+        return new LiveFolder(scan.Exists, files, scan.Directories, scan.Links, leftovers);
     }
 
-    /// <summary>Keeps the live file aside and stages the snapshot's; no live file changes.</summary>
-    private void Prepare(Step step)
+    /// <summary>Keeps the live file aside (on disk) and stages the snapshot's (on disk); no live file changes.</summary>
+    private void Prepare(Applied step)
     {
-        if (step.Live is not null)
+        if (step.Step.Live is { } live)
         {
-            step.DisplacedPath = Displace(step.RelativePath, step.Live, step.LiveSha);
+            step.DisplacedPath = RestoreCopies.Displace(_fs, _snapshot.Path, RelativePath.Combine(_displacedFiles, step.Step.RelativePath), live);
         }
 
-        if (step.Entry is not null)
+        if (step.Step.Entry is { } entry)
         {
             step.StagingPath = step.TargetPath + SnapshotLayout.StagingSuffix;
-            Stage(step.Entry, step.StagingPath);
+            RestoreCopies.Stage(_fs, RelativePath.Combine(_snapshotFiles, entry.RelativePath), entry, step.StagingPath);
         }
     }
 
-    /// <summary>One atomic change to the live folder per file (after clearing a read-only attribute).</summary>
-    private void Commit(Step step)
+    /// <summary>One atomic change to the live folder per file (after clearing a read-only attribute), synced.</summary>
+    private void Commit(Applied step)
     {
-        if (step.Live is not null)
+        if (step.Step.Live is { } live)
         {
-            ClearReadOnly(step.Live);
+            ClearReadOnly(live.Entry);
         }
 
         if (step.StagingPath is null)
@@ -194,14 +153,15 @@ internal sealed class RestoreRun
         }
         else
         {
-            _fs.MoveFile(step.StagingPath, step.TargetPath, overwrite: step.Live is not null);
+            _fs.MoveFile(step.StagingPath, step.TargetPath, overwrite: step.Step.Live is not null);
         }
 
         step.Committed = true;
+        _fs.SyncDirectory(Durable.Parent(step.TargetPath));
     }
 
     /// <summary>Puts committed files back from the displaced copies and removes staging files and created directories. Returns false when any of it failed.</summary>
-    private bool TryRollBack(List<Step> steps, List<string> createdDirectories)
+    private bool TryRollBack(List<Applied> steps, List<string> createdDirectories)
     {
         var complete = true;
         foreach (var step in Enumerable.Reverse(steps))
@@ -218,7 +178,7 @@ internal sealed class RestoreRun
                     _fs.DeleteFile(step.StagingPath);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
+            catch (Exception e) when (IoErrors.IsIo(e) || e is BackupException)
             {
                 complete = false;
             }
@@ -230,7 +190,7 @@ internal sealed class RestoreRun
             {
                 DeleteIfEmpty(directory);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IoErrors.IsIo(e))
             {
                 complete = false;
             }
@@ -239,16 +199,17 @@ internal sealed class RestoreRun
         return complete;
     }
 
-    private void UndoCommit(Step step)
+    private void UndoCommit(Applied step)
     {
         if (_fs.GetEntry(step.TargetPath) is { } current)
         {
             ClearReadOnly(current);
         }
 
-        if (step.Live is null)
+        if (step.Step.Live is not { } live)
         {
             _fs.DeleteFile(step.TargetPath); // a restored file: its content is in the snapshot
+            _fs.SyncDirectory(Durable.Parent(step.TargetPath));
             return;
         }
 
@@ -260,87 +221,25 @@ internal sealed class RestoreRun
         }
 
         var (_, sha) = FileHasher.CopyNew(_fs, step.DisplacedPath!, staging, privateAccess: true);
-        if (!string.Equals(sha, step.LiveSha ?? sha, StringComparison.Ordinal))
+        if (!string.Equals(sha, live.Sha256 ?? sha, StringComparison.Ordinal))
         {
-            throw new IOException($"The displaced copy of '{step.RelativePath}' changed.");
+            throw new IOException($"The displaced copy of '{step.Step.RelativePath}' changed.");
         }
 
-        _fs.SetTimes(staging, step.Live.CreatedUtc, step.Live.ModifiedUtc);
-        if (step.Live.IsReadOnly)
+        _fs.SetTimes(staging, live.Entry.CreatedUtc, live.Entry.ModifiedUtc);
+        if (live.Entry.IsReadOnly)
         {
             _fs.SetReadOnly(staging, true);
         }
 
-        _fs.MoveFile(staging, step.TargetPath, overwrite: step.Entry is not null);
+        if (live.Permissions is { } permissions)
+        {
+            _fs.SetPermissions(staging, permissions);
+        }
+
+        _fs.MoveFile(staging, step.TargetPath, overwrite: step.Step.Entry is not null);
+        _fs.SyncDirectory(Durable.Parent(step.TargetPath));
         step.Committed = false;
-    }
-
-    private void CheckConflicts(
-        IReadOnlyList<ManifestEntry> entries,
-        Dictionary<string, FileSystemEntry> liveFiles,
-        HashSet<string> liveLinks,
-        HashSet<string> liveDirectories)
-    {
-        foreach (var entry in entries)
-        {
-            var relative = entry.RelativePath;
-            if (liveLinks.Contains(relative) || liveDirectories.Contains(relative))
-            {
-                throw Conflict(relative, "a link or a directory is where the snapshot has a file");
-            }
-
-            for (var parent = RelativePath.Parent(relative); parent is not null; parent = RelativePath.Parent(parent))
-            {
-                if (liveLinks.Contains(parent) || liveFiles.ContainsKey(parent))
-                {
-                    throw Conflict(parent, "a link or a file is where the snapshot has a directory (links are never followed)");
-                }
-            }
-        }
-    }
-
-    private BackupException Conflict(string relative, string what) => new(
-        BackupErrorCode.TargetConflict,
-        RelativePath.Combine(_target, relative),
-        $"Cannot restore snapshot {_snapshot.Id}: {what}. Nothing was changed.",
-        "Move that entry out of the certificates folder, then run the restore again.");
-
-    private void Stage(ManifestEntry entry, string staging)
-    {
-        // Private on Unix (0600): a restored private key must not come back world-readable. On Windows the file
-        // inherits the certificates folder's ACL, as the product's own files do.
-        var (_, stagedSha) = FileHasher.CopyNew(_fs, RelativePath.Combine(_snapshotFiles, entry.RelativePath), staging, privateAccess: true);
-        if (!string.Equals(stagedSha, entry.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new IOException($"The snapshot copy of '{entry.RelativePath}' changed during the restore (SHA-256 {stagedSha}).");
-        }
-
-        _fs.SetTimes(staging, entry.CreatedUtc, entry.ModifiedUtc);
-        if (entry.ReadOnly)
-        {
-            _fs.SetReadOnly(staging, true);
-        }
-    }
-
-    /// <summary>Copies a live file into this run's displaced area and checks the copy; returns its path.</summary>
-    private string Displace(string relative, FileSystemEntry live, string? expectedSha)
-    {
-        var destination = RelativePath.Combine(_displacedFiles, relative);
-        _fs.CreateDirectory(Path.GetDirectoryName(destination)!, privateAccess: true);
-        DisplacedUsed = true;
-        var (_, copiedSha) = FileHasher.CopyNew(_fs, live.FullPath, destination, privateAccess: true);
-        var (_, checkSha) = FileHasher.Hash(_fs, destination);
-        if (!string.Equals(copiedSha, checkSha, StringComparison.Ordinal)
-            || (expectedSha is not null && !string.Equals(copiedSha, expectedSha, StringComparison.Ordinal)))
-        {
-            throw new BackupException(
-                BackupErrorCode.LiveFileChanged,
-                live.FullPath,
-                "The live file changed while it was being kept aside, so it was left in place.",
-                "Stop whatever writes to the certificates folder (IC services, Setup Assistant), then run the restore again.");
-        }
-
-        return destination;
     }
 
     private void CreateLiveDirectory(string path, List<string> created)
@@ -349,6 +248,7 @@ internal sealed class RestoreRun
         {
             created.Add(path);
             _fs.CreateDirectory(path, privateAccess: false);
+            _fs.SyncDirectory(Durable.Parent(path));
         }
     }
 
@@ -365,23 +265,14 @@ internal sealed class RestoreRun
         if (_fs.GetEntry(path)?.Kind == FileSystemEntryKind.Directory && _fs.List(path).Count == 0)
         {
             _fs.DeleteEmptyDirectory(path);
+            _fs.SyncDirectory(Durable.Parent(path));
         }
     }
 
-    /// <summary>One file's change: planned, prepared, committed.</summary>
-    private sealed class Step(string relativePath, RestoreFileAction action, ManifestEntry? entry, FileSystemEntry? live, string? liveSha, string targetPath)
+    /// <summary>One planned step and how far the run got with it.</summary>
+    private sealed class Applied(RestoreStep step, string targetPath)
     {
-        public string RelativePath { get; } = relativePath;
-
-        public RestoreFileAction Action { get; } = action;
-
-        /// <summary>The snapshot's file (null when the live file is removed).</summary>
-        public ManifestEntry? Entry { get; } = entry;
-
-        /// <summary>The live file (null when it is missing).</summary>
-        public FileSystemEntry? Live { get; } = live;
-
-        public string? LiveSha { get; } = liveSha;
+        public RestoreStep Step { get; } = step;
 
         public string TargetPath { get; } = targetPath;
 

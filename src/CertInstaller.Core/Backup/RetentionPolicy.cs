@@ -1,15 +1,13 @@
 namespace CertInstaller.Core.Backup;
 
 /// <summary>
-/// Which snapshots to keep: the <see cref="KeepNewest"/> newest, the newest one whose folder
-/// validated clean, and any snapshot holding the only copy (by SHA-256) of a third-party file or
-/// of a file a restore displaced. Everything else may be deleted.
+/// Which snapshots to keep: the <see cref="KeepNewest"/> newest intact ones, the newest intact one whose folder
+/// validated clean, and any snapshot holding the only intact copy (by SHA-256) of a third-party file or of a file a
+/// restore displaced. A snapshot that failed verification fills no slot, counts as no copy and is kept. Everything
+/// else may be deleted.
 /// </summary>
 public sealed record RetentionPolicy
 {
-    /// <summary>The default: keep the 10 newest.</summary>
-    public static RetentionPolicy Default { get; } = new(10);
-
     /// <summary>Creates a policy.</summary>
     /// <param name="keepNewest">How many of the newest snapshots to keep; at least 1.</param>
     public RetentionPolicy(int keepNewest)
@@ -37,25 +35,29 @@ public sealed record RetentionPolicy
             .ThenByDescending(c => c.Snapshot.Id, StringComparer.Ordinal)
             .ToList();
         var reasons = new Dictionary<string, RetentionReason>(StringComparer.Ordinal);
-        foreach (var candidate in ordered.Take(KeepNewest))
+        foreach (var failed in ordered.Where(c => !c.Intact))
+        {
+            reasons[failed.Snapshot.Id] = RetentionReason.FailedVerification;
+        }
+
+        var intact = ordered.Where(c => c.Intact).ToList();
+        foreach (var candidate in intact.Take(KeepNewest))
         {
             reasons[candidate.Snapshot.Id] = RetentionReason.Newest;
         }
 
-        var newestClean = ordered.FirstOrDefault(c => c.Snapshot.Validation?.Clean == true);
+        var newestClean = intact.FirstOrDefault(c => c.Snapshot.Validation?.Clean == true);
         if (newestClean is not null && !reasons.ContainsKey(newestClean.Snapshot.Id))
         {
             reasons[newestClean.Snapshot.Id] = RetentionReason.NewestValidatedClean;
         }
 
         var keptContent = new HashSet<string>(
-            ordered.Where(c => reasons.ContainsKey(c.Snapshot.Id)).SelectMany(AllContent),
+            intact.Where(c => reasons.ContainsKey(c.Snapshot.Id)).SelectMany(AllContent),
             StringComparer.OrdinalIgnoreCase);
-        foreach (var candidate in ordered.Where(c => !reasons.ContainsKey(c.Snapshot.Id)))
+        foreach (var candidate in intact.Where(c => !reasons.ContainsKey(c.Snapshot.Id)))
         {
-            var thirdParty = candidate.Snapshot.Manifest.Files
-                .Where(f => f.Origin == FileOrigin.ThirdParty)
-                .Any(f => !keptContent.Contains(f.Sha256));
+            var thirdParty = candidate.Snapshot.Manifest.ThirdPartyFiles.Any(f => !keptContent.Contains(f.Sha256));
             var displaced = candidate.DisplacedSha256.Any(h => !keptContent.Contains(h));
             if (thirdParty || displaced)
             {

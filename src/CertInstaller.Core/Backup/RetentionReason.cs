@@ -17,4 +17,8 @@ public enum RetentionReason
 
     /// <summary>None of the above: deleted.</summary>
     Expired = 5,
+
+    /// <summary>Failed verification (damaged, unreadable manifest, or not private to this store): kept for an administrator to
+    /// inspect, never counted as a copy of anything and never deleted by retention.</summary>
+    FailedVerification = 6,
 }

@@ -19,6 +19,10 @@ internal static class SnapshotLayout
         utc.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)
         + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
 
+    /// <summary>The time an id names (its first 16 characters).</summary>
+    public static DateTimeOffset TimeOf(string id) =>
+        DateTimeOffset.ParseExact(id.Substring(0, 16), "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
     /// <summary>True for names shaped like an id (complete snapshots; not partial or being deleted).</summary>
     public static bool IsSnapshotId(string name) =>
         name.Length == 23 && name[8] == 'T' && name[15] == 'Z' && name[16] == '-'

@@ -27,4 +27,8 @@ public sealed record SnapshotManifest(
 {
     /// <summary>The current format version.</summary>
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>The files classified <see cref="FileOrigin.ThirdParty"/>, in manifest order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<ManifestEntry> ThirdPartyFiles => Files.Where(f => f.Origin == FileOrigin.ThirdParty);
 }

@@ -74,7 +74,11 @@ public sealed class SnapshotRestorer
             }
         }
 
-        using var folderLock = _store.AcquireLock($"restore of snapshot {snapshotId} into {target}");
+        // The folder's own lock first (whatever backup root another run uses), then this root's. A snapshot of a missing
+        // folder restored while the parent is missing changes nothing, so it needs no lock.
+        var wanted = scope == RestoreScope.Subset || snapshot.Manifest.SourceExisted;
+        using var targetLock = _store.AcquireFolderLock(target, $"restore of snapshot {snapshotId} into {target}", createParent: wanted);
+        using var rootLock = _store.AcquireLock($"restore of snapshot {snapshotId} into {target}");
         var verification = _store.VerifyFolder(snapshotId, snapshot.Path);
         if (!verification.IsValid)
         {
@@ -92,7 +96,7 @@ public sealed class SnapshotRestorer
         {
             run.Execute(scope, entries);
         }
-        catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && run.RolledBack)
+        catch (Exception e) when (IoErrors.IsIo(e) && run.RolledBack)
         {
             throw new BackupException(
                 BackupErrorCode.RestoreFailedRolledBack,
@@ -101,7 +105,7 @@ public sealed class SnapshotRestorer
                 "Fix the cause (file in use? access denied? disk full?) and run the same restore again.",
                 e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IoErrors.IsIo(e))
         {
             throw new BackupException(
                 BackupErrorCode.RestoreFailed,

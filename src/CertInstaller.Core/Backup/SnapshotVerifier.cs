@@ -2,16 +2,52 @@ using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Backup;
 
-/// <summary>Re-hashes every file of a snapshot against its (already loaded, path-checked) manifest.</summary>
+/// <summary>Checks a snapshot before it counts: its folder is private to this store, its manifest reads, and every file
+/// re-hashes to what the manifest says.</summary>
 internal static class SnapshotVerifier
 {
-    public static VerificationResult Verify(IFileSystem fs, string id, string snapshotPath, SnapshotManifest manifest)
+    /// <summary>Everything <see cref="SnapshotVerifier"/> checks, for the folder <paramref name="snapshotPath"/> named <paramref name="id"/>.</summary>
+    public static VerificationResult VerifyFolder(IFileSystem fs, string id, string snapshotPath)
+    {
+        var issues = new List<VerificationIssue>();
+        try
+        {
+            if (!fs.IsPrivate(snapshotPath))
+            {
+                issues.Add(new VerificationIssue(VerificationIssueCode.NotPrivate, null,
+                    "The snapshot folder is not private to this account and the administrators, so this store did not write it (planted or copied in)."));
+            }
+        }
+        catch (Exception e) when (IoErrors.IsIo(e))
+        {
+            issues.Add(new VerificationIssue(VerificationIssueCode.NotPrivate, null, $"Cannot read the snapshot folder's permissions: {e.Message}"));
+        }
+
+        SnapshotManifest manifest;
+        try
+        {
+            manifest = ManifestReader.LoadManifest(fs, id, snapshotPath);
+        }
+        catch (BackupException e)
+        {
+            var code = fs.GetEntry(Path.Combine(snapshotPath, SnapshotLayout.ManifestFile)) is null
+                ? VerificationIssueCode.ManifestMissing
+                : VerificationIssueCode.ManifestUnreadable;
+            issues.Add(new VerificationIssue(code, null, e.Problem));
+            return new VerificationResult(id, null, issues);
+        }
+
+        var files = Verify(fs, snapshotPath, manifest);
+        return new VerificationResult(id, manifest, issues.Concat(files).ToList());
+    }
+
+    private static IReadOnlyList<VerificationIssue> Verify(IFileSystem fs, string snapshotPath, SnapshotManifest manifest)
     {
         var issues = new List<VerificationIssue>();
         var filesRoot = Path.Combine(snapshotPath, SnapshotLayout.FilesFolder);
         if (fs.GetEntry(filesRoot)?.Kind == FileSystemEntryKind.Link)
         {
-            return new VerificationResult(id, manifest.Files.Count, new[] { new VerificationIssue(VerificationIssueCode.UnexpectedLink, null, "The snapshot's files folder is a link.") });
+            return new[] { new VerificationIssue(VerificationIssueCode.UnexpectedLink, null, "The snapshot's files folder is a link.") };
         }
 
         foreach (var file in manifest.Files)
@@ -44,7 +80,7 @@ internal static class SnapshotVerifier
                     issues.Add(new VerificationIssue(VerificationIssueCode.FileHashMismatch, file.RelativePath, $"SHA-256 is {sha}; the manifest says {file.Sha256}."));
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IoErrors.IsIo(e))
             {
                 issues.Add(new VerificationIssue(VerificationIssueCode.FileUnreadable, file.RelativePath, e.Message));
             }
@@ -65,9 +101,6 @@ internal static class SnapshotVerifier
             }
         }
 
-        return new VerificationResult(
-            id,
-            manifest.Files.Count,
-            issues.OrderBy(i => i.RelativePath, StringComparer.Ordinal).ThenBy(i => i.Code).ToList());
+        return issues.OrderBy(i => i.RelativePath, StringComparer.Ordinal).ThenBy(i => i.Code).ToList();
     }
 }

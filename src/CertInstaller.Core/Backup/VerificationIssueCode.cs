@@ -26,4 +26,8 @@ public enum VerificationIssueCode
 
     /// <summary>The snapshot holds a link (snapshots never contain links).</summary>
     UnexpectedLink = 3108,
+
+    /// <summary>The snapshot folder is not private to this account and the administrators (group/other access, another owner,
+    /// an inherited ACL): this store did not write it. It is never restored, counted by retention or deleted.</summary>
+    NotPrivate = 3109,
 }

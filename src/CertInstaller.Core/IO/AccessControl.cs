@@ -18,6 +18,61 @@ namespace CertInstaller.Core.IO;
 /// </summary>
 internal static class AccessControl
 {
+    private const int GroupOrOther = 0b000_111_111;
+
+    /// <summary>Unix mode in octal; on Windows the SDDL of the explicit ACL, or null when the file only inherits.</summary>
+    public static string? GetPermissions(string path)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            return Convert.ToString((int)File.GetUnixFileMode(path) & 0xFFF, 8);
+        }
+
+        return WindowsAcl(path);
+#else
+        return Platform.IsWindows ? WindowsAcl(path) : null;
+#endif
+    }
+
+    /// <summary>Applies <see cref="GetPermissions"/>'s value; a value of the other platform is ignored.</summary>
+    public static void SetPermissions(string path, string permissions)
+    {
+        var octal = permissions.Length > 0 && permissions.All(c => c >= '0' && c <= '7');
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            if (octal)
+            {
+                File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32(permissions, 8));
+            }
+
+            return;
+        }
+#endif
+        if (Platform.IsWindows && !octal)
+        {
+            SetWindowsAcl(path, permissions);
+        }
+    }
+
+    /// <summary>Owned by this account or root with no group/other bits (Unix); a protected ACL for SYSTEM and Administrators only (Windows).</summary>
+    public static bool IsPrivate(string path, bool isDirectory)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            var owner = NativeMethods.OwnerOf(path);
+            return ((int)File.GetUnixFileMode(path) & GroupOrOther) == 0
+                && (owner is null || owner == 0 || owner == NativeMethods.EffectiveUser());
+        }
+
+        return IsPrivateWindows(path, isDirectory);
+#else
+        return !Platform.IsWindows || IsPrivateWindows(path, isDirectory);
+#endif
+    }
+
     public static void MakePrivate(string path, bool isDirectory)
     {
 #if NET
@@ -42,6 +97,52 @@ internal static class AccessControl
 
         MakePrivateWindows(path, isDirectory);
 #endif
+    }
+
+#if NET
+    [SupportedOSPlatform("windows")]
+#endif
+    private static bool IsPrivateWindows(string path, bool isDirectory)
+    {
+        FileSystemSecurity security = isDirectory
+            ? new DirectoryInfo(path).GetAccessControl(AccessControlSections.Access)
+            : new FileInfo(path).GetAccessControl(AccessControlSections.Access);
+        var allowed = new[] { new SecurityIdentifier(WellKnownSidType.LocalSystemSid, null), new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null) };
+        return security.AreAccessRulesProtected
+            && security.GetAccessRules(true, true, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>()
+                .All(r => r.AccessControlType == AccessControlType.Deny || allowed.Contains(r.IdentityReference));
+    }
+
+#if NET
+    [SupportedOSPlatform("windows")]
+#endif
+    private static string? WindowsAcl(string path)
+    {
+        var security = new FileInfo(path).GetAccessControl(AccessControlSections.Access);
+        var explicitRules = security.GetAccessRules(true, false, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>().ToList();
+        if (!security.AreAccessRulesProtected && explicitRules.Count == 0)
+        {
+            return null; // inherits only: a restored file inherits the same from its folder
+        }
+
+        var own = new FileSecurity();
+        own.SetAccessRuleProtection(security.AreAccessRulesProtected, preserveInheritance: false);
+        foreach (var rule in explicitRules)
+        {
+            own.AddAccessRule(rule);
+        }
+
+        return own.GetSecurityDescriptorSddlForm(AccessControlSections.Access);
+    }
+
+#if NET
+    [SupportedOSPlatform("windows")]
+#endif
+    private static void SetWindowsAcl(string path, string sddl)
+    {
+        var security = new FileSecurity();
+        security.SetSecurityDescriptorSddlForm(sddl, AccessControlSections.Access);
+        new FileInfo(path).SetAccessControl(security);
     }
 
 #if NET

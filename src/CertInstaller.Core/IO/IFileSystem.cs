@@ -2,8 +2,11 @@ namespace CertInstaller.Core.IO;
 
 /// <summary>
 /// The file-system operations that backup and restore need, and no more. Every mutating
-/// operation is one call here, so a decorator can fail the k-th one (see
-/// the tests' FaultInjectingFileSystem). Nothing here follows a symbolic link.
+/// operation is one call here, so a decorator can fail the k-th one, record the order of calls, or
+/// drop every write not yet made durable (see the tests' FaultInjectingFileSystem). Nothing here
+/// follows a symbolic link, except <see cref="ResolveLinks"/>, which says where one leads.
+/// Durability is explicit: a written file counts once <see cref="FlushToDisk"/> ran on its stream,
+/// and a create, rename or delete once <see cref="SyncDirectory"/> ran on its directory.
 /// </summary>
 public interface IFileSystem
 {
@@ -52,4 +55,26 @@ public interface IFileSystem
 
     /// <summary>Mutating. Sets or clears the read-only attribute.</summary>
     void SetReadOnly(string path, bool readOnly);
+
+    /// <summary>Mutating. Flushes a stream returned by <see cref="CreateNew"/> to the disk (fsync; FlushFileBuffers on Windows).</summary>
+    void FlushToDisk(Stream stream);
+
+    /// <summary>Mutating. Makes the creates, renames and deletes inside <paramref name="directory"/> durable (fsync of the
+    /// directory on Unix; on Windows renames are written through and NTFS journals the rest, so this is a no-op there).</summary>
+    void SyncDirectory(string directory);
+
+    /// <summary>The file's own permissions as one string: Unix mode in octal ("644"); on Windows the SDDL of its
+    /// explicit ACL, or null when it only inherits.</summary>
+    string? GetPermissions(string path);
+
+    /// <summary>Mutating. Applies what <see cref="GetPermissions"/> returned (a value from another platform is ignored).</summary>
+    void SetPermissions(string path, string permissions);
+
+    /// <summary>True when only this account and the system's administrators can reach the entry: on Unix no group or
+    /// other bits, owned by this user or root; on Windows a protected ACL granting only SYSTEM and Administrators.</summary>
+    bool IsPrivate(string path);
+
+    /// <summary>The absolute path with every link among its existing parts followed to its final target (like
+    /// realpath); parts that do not exist are kept as given.</summary>
+    string ResolveLinks(string path);
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace CertInstaller.Core.IO;
 
 /// <summary>The real file system. Links are reported, never followed.</summary>
@@ -95,26 +93,37 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// <inheritdoc />
     public void MoveFile(string source, string destination, bool overwrite)
     {
+        if (Platform.IsWindows)
+        {
+            NativeMethods.MoveWriteThrough(source, destination, overwrite);
+            return;
+        }
 #if NET
         File.Move(source, destination, overwrite);
 #else
-        if (!overwrite)
+        if (overwrite)
         {
-            File.Move(source, destination);
-        }
-        else if (Platform.IsWindows)
-        {
-            NativeMethods.MoveFileReplace(source, destination);
+            NativeMethods.Rename(source, destination);
         }
         else
         {
-            NativeMethods.Rename(source, destination);
+            File.Move(source, destination);
         }
 #endif
     }
 
     /// <inheritdoc />
-    public void MoveDirectory(string source, string destination) => Directory.Move(source, destination);
+    public void MoveDirectory(string source, string destination)
+    {
+        if (Platform.IsWindows)
+        {
+            NativeMethods.MoveWriteThrough(source, destination, replace: false);
+        }
+        else
+        {
+            Directory.Move(source, destination);
+        }
+    }
 
     /// <inheritdoc />
     public void DeleteFile(string path) => File.Delete(path);
@@ -171,6 +180,85 @@ public sealed class PhysicalFileSystem : IFileSystem
         }
     }
 
+    /// <inheritdoc />
+    public void FlushToDisk(Stream stream)
+    {
+        if (stream is FileStream file)
+        {
+            file.Flush(flushToDisk: true); // fsync on Unix, FlushFileBuffers on Windows
+        }
+        else
+        {
+            stream.Flush();
+        }
+    }
+
+    /// <inheritdoc />
+    public void SyncDirectory(string directory)
+    {
+        if (!Platform.IsWindows)
+        {
+            NativeMethods.FsyncDirectory(directory);
+        }
+    }
+
+    /// <inheritdoc />
+    public string? GetPermissions(string path) => AccessControl.GetPermissions(path);
+
+    /// <inheritdoc />
+    public void SetPermissions(string path, string permissions) => AccessControl.SetPermissions(path, permissions);
+
+    /// <inheritdoc />
+    public bool IsPrivate(string path) => AccessControl.IsPrivate(path, Directory.Exists(path));
+
+    /// <inheritdoc />
+    public string ResolveLinks(string path) => ResolveLinks(path, 0);
+
+    private static string ResolveLinks(string path, int hops)
+    {
+        var full = Path.GetFullPath(path);
+#if NET
+        // Walk from the top, following each link to its final target; 40 hops at most (Linux's ELOOP limit).
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var parts = full.Substring(root.Length).Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
+        var current = root;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var next = Path.Combine(current, parts[i]);
+            FileSystemInfo info = new DirectoryInfo(next);
+            if (!info.Exists)
+            {
+                info = new FileInfo(next);
+            }
+
+            if (info.Exists && info.LinkTarget is not null && hops < 40)
+            {
+                FileSystemInfo? target;
+                try
+                {
+                    target = info.ResolveLinkTarget(returnFinalTarget: true);
+                }
+                catch (IOException)
+                {
+                    target = null; // a cycle: keep the link itself
+                }
+
+                if (target is not null)
+                {
+                    var rest = parts.Skip(i + 1).ToArray();
+                    return ResolveLinks(rest.Length == 0 ? target.FullName : Path.Combine(new[] { target.FullName }.Concat(rest).ToArray()), hops + 1);
+                }
+            }
+
+            current = next;
+        }
+
+        return current.Length == 0 ? full : current;
+#else
+        return full; // netstandard2.0 runs on Windows only, where a junctioned root is used as given
+#endif
+    }
+
     private static FileSystemEntry ToEntry(FileSystemInfo info)
     {
         var attributes = info.Attributes;
@@ -188,40 +276,4 @@ public sealed class PhysicalFileSystem : IFileSystem
             (attributes & FileAttributes.ReadOnly) != 0);
     }
 
-#if !NET
-    private static class NativeMethods
-    {
-        private const int MoveFileReplaceExisting = 0x1;
-        private const int MoveFileWriteThrough = 0x8;
-
-        public static void MoveFileReplace(string source, string destination)
-        {
-            if (!MoveFileEx(source, destination, MoveFileReplaceExisting | MoveFileWriteThrough))
-            {
-                var error = Marshal.GetLastWin32Error();
-                throw new IOException(
-                    $"Could not rename '{source}' to '{destination}' (Win32 error {error}).",
-                    Marshal.GetHRForLastWin32Error());
-            }
-        }
-
-        public static void Rename(string source, string destination)
-        {
-            if (rename(source, destination) != 0)
-            {
-                throw new IOException(
-                    $"Could not rename '{source}' to '{destination}' (errno {Marshal.GetLastWin32Error()}).");
-            }
-        }
-
-        [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
-        [return: MarshalAs(UnmanagedType.Bool)]
-        private static extern bool MoveFileEx(string existingFileName, string newFileName, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-#pragma warning disable SA1300, IDE1006 // libc's name
-        private static extern int rename(string oldPath, string newPath);
-#pragma warning restore SA1300, IDE1006
-    }
-#endif
 }

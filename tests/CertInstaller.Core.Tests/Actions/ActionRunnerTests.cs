@@ -1,5 +1,8 @@
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.IO;
+using CertInstaller.Core.Tests.Backup;
+using CertInstaller.Core.Tests.IO;
 using CertInstaller.Samples;
 
 namespace CertInstaller.Core.Tests.Actions;
@@ -26,7 +29,7 @@ public class ActionRunnerTests
 
     private ActionOutcome Run(ActionOperation op, ActionData? data = null)
     {
-        var outcome = new ActionRunner(() => Now).Run(op, data ?? Data);
+        var outcome = new ActionRunner(BackupPorts.Machine with { Clock = new FixedClock(Now) }).Run(op, data ?? Data);
         foreach (var line in outcome.Lines) TestContext.Out.WriteLine(line);
         return outcome;
     }
@@ -172,10 +175,79 @@ public class ActionRunnerTests
         var data = Data with { Retain = 2 };
         for (var i = 0; i < 4; i++) Run(ActionOperation.Backup, data);
 
+        var all = new SnapshotStore(_backups).List().Select(s => s.Id).ToList();
+
         Assert.That(Run(ActionOperation.Commit, data).Succeeded, Is.True);
 
+        // Same content and the same clock: the two newest by id stay (the newest clean one is among them), the rest go.
         var left = new SnapshotStore(_backups).List();
-        Assert.That(left.Count, Is.InRange(2, 3));
+        Assert.That(all, Has.Count.EqualTo(4));
+        Assert.That(left.Select(s => s.Id), Is.EqualTo(all.OrderByDescending(id => id, StringComparer.Ordinal).Take(2)));
+    }
+
+    [Test]
+    public void Commit_WhenTheNewestSnapshotWasDamaged_KeepsTheOlderIntactOneAndWarns()
+    {
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
+        var clock = new TestClock { UtcNow = Now };
+        var runner = new ActionRunner(BackupPorts.Machine with { Clock = clock });
+        var data = Data with { Retain = 1 };
+        runner.Run(ActionOperation.Backup, data);
+        runner.Run(ActionOperation.Commit, data);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        runner.Run(ActionOperation.Backup, data);
+        var store = new SnapshotStore(_backups);
+        var (newer, older) = (store.List()[0], store.List()[1]);
+        var copy = Directory.EnumerateFiles(Path.Combine(newer.Path, "files"), "*", SearchOption.AllDirectories).First();
+        File.AppendAllText(copy, "damaged");
+
+        var commit = runner.Run(ActionOperation.Commit, data);
+
+        Assert.That(commit.Succeeded, Is.True);
+        Assert.That(store.List().Select(s => s.Id), Is.EqualTo(new[] { newer.Id, older.Id }));
+        Assert.That(store.Verify(older.Id).IsValid, Is.True);
+        Assert.That(commit.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Text), Has.Some.StartsWith($"snapshot {newer.Id} failed verification"));
+    }
+
+    [TestCase(ActionOperation.Backup)]
+    [TestCase(ActionOperation.RestoreOnRollback)]
+    public void BackupThenRollback_WhenThePowerFailsAtAnyStep_ARerunStillRestoresTheFolderByteForByte(ActionOperation cutDuring)
+    {
+        var total = int.MaxValue;
+        for (var k = 0; k <= total; k++)
+        {
+            using var temp = new TempFolder();
+            var data = Data with { CertDir = Path.Combine(temp.Path, "Certificates"), BackupDir = Path.Combine(temp.Path, "Backups") };
+            new IcFolderBuilder().BuildServer(data.CertDir, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+            var before = FolderAssert.Picture(data.CertDir);
+            var clock = new TestClock { UtcNow = Now };
+            var clean = new ActionRunner(new BackupPorts(new PhysicalFileSystem(), clock, new TestLockProbe(false)));
+            var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), k, FaultMode.PowerCut);
+            var cut = new ActionRunner(new BackupPorts(faulty, clock, new TestLockProbe(true)));
+
+            if (cutDuring == ActionOperation.Backup)
+            {
+                cut.Run(ActionOperation.Backup, data);
+                clock.Advance(TimeSpan.FromMinutes(1));
+                Assert.That(clean.Run(ActionOperation.Backup, data).Succeeded, Is.True, $"k={k}: re-run of Backup");
+                new IcFolderBuilder().BuildServer(data.CertDir, new IcFolderSpec { KeySeed = "failed-install" });
+                Assert.That(clean.Run(ActionOperation.RestoreOnRollback, data).Succeeded, Is.True, $"k={k}");
+            }
+            else
+            {
+                Assert.That(clean.Run(ActionOperation.Backup, data).Succeeded, Is.True);
+                new IcFolderBuilder().BuildServer(data.CertDir, new IcFolderSpec { KeySeed = "failed-install" });
+                cut.Run(ActionOperation.RestoreOnRollback, data);
+                clock.Advance(TimeSpan.FromMinutes(1));
+                Assert.That(clean.Run(ActionOperation.RestoreOnRollback, data).Succeeded, Is.True, $"k={k}: re-run of the rollback; ops: {string.Join(" | ", faulty.Log)}");
+            }
+
+            Assert.That(FolderAssert.Picture(data.CertDir), Is.EqualTo(before), $"k={k}/{total}; ops: {string.Join(" | ", faulty.Log)}");
+            if (k == 0) total = faulty.MutationCount;
+        }
+
+        TestContext.Out.WriteLine($"{cutDuring}: a power cut at each of {total} steps, each followed by a re-run that restored the folder");
+        Assert.That(total, Is.GreaterThanOrEqualTo(20));
     }
 
     [Test]
@@ -206,4 +278,10 @@ public class ActionRunnerTests
         Assert.That(rollback.Succeeded, Is.True);
         Assert.That(FolderAssert.Picture(_certs), Is.EqualTo(now), "the old snapshot must not be rolled back over the current folder");
     }
+}
+
+/// <summary>A clock stopped at one instant.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : CertInstaller.Core.IO.IClock
+{
+    public DateTimeOffset UtcNow => now;
 }

@@ -172,7 +172,7 @@ public class InstallerWrapperTests
         {
             // The package's own CertInstaller_Backup (exe form: the action host appends its block to the same log).
             var data = new ActionData { CertDir = _dir.Certificates, BackupDir = _dir.BackupRoot, ProductCode = "{VENDOR}" };
-            var outcome = new ActionRunner(() => _clock.UtcNow).Run(ActionOperation.Backup, data);
+            var outcome = new ActionRunner(BackupPorts.Machine with { Clock = _clock }).Run(ActionOperation.Backup, data);
             new ActionLogFile(new PhysicalFileSystem(), _dir.BackupRoot).Append(
                 ActionLogFile.Header(_clock.UtcNow, "Backup", outcome.Succeeded ? "succeeded" : "failed"), outcome.Lines.Select(l => l.ToString()));
             return outcome.Succeeded ? 0 : InstallerExitCodes.Failure;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
+using CertInstaller.Core.Tests.IO;
 
 namespace CertInstaller.Core.Tests.Backup;
 
@@ -26,33 +27,18 @@ public class FolderLockRaceTests
     }
 
     /// <summary>The real file system, where another run swaps the lock file just before this run moves it aside.</summary>
-    private sealed class RacingFileSystem(string lockPath, Action otherRun) : IFileSystem
+    private sealed class RacingFileSystem(string lockPath, Action otherRun) : DelegatingFileSystem(new PhysicalFileSystem())
     {
-        private readonly PhysicalFileSystem _inner = new();
         private bool _raced;
 
-        public StringComparer PathComparer => _inner.PathComparer;
-        public FileSystemEntry? GetEntry(string path) => _inner.GetEntry(path);
-        public IReadOnlyList<FileSystemEntry> List(string directory) => _inner.List(directory);
-        public Stream OpenRead(string path) => _inner.OpenRead(path);
-        public Stream CreateNew(string path, bool privateAccess) => _inner.CreateNew(path, privateAccess);
-        public void CreateDirectory(string path, bool privateAccess) => _inner.CreateDirectory(path, privateAccess);
-        public void MakePrivate(string path) => _inner.MakePrivate(path);
-        public void MoveDirectory(string source, string destination) => _inner.MoveDirectory(source, destination);
-        public void DeleteFile(string path) => _inner.DeleteFile(path);
-        public void DeleteEmptyDirectory(string path) => _inner.DeleteEmptyDirectory(path);
-        public void DeleteDirectoryTree(string path) => _inner.DeleteDirectoryTree(path);
-        public void SetTimes(string path, DateTime createdUtc, DateTime modifiedUtc) => _inner.SetTimes(path, createdUtc, modifiedUtc);
-        public void SetReadOnly(string path, bool readOnly) => _inner.SetReadOnly(path, readOnly);
-
-        public void MoveFile(string source, string destination, bool overwrite)
+        public override void MoveFile(string source, string destination, bool overwrite)
         {
             if (!_raced && source == lockPath)
             {
                 _raced = true;
                 otherRun();
             }
-            _inner.MoveFile(source, destination, overwrite);
+            Inner.MoveFile(source, destination, overwrite);
         }
     }
 }

@@ -115,6 +115,6 @@ public class RetentionPolicyTests
         var entries = files.Select(f => new ManifestEntry(f.Path, f.Content.Length, Sha(f.Content), Start.UtcDateTime, Start.UtcDateTime, false, f.Origin, "test")).ToList();
         var manifest = new SnapshotManifest(1, Id(i), "0.1.0", "/certs", true, "install", Start.AddDays(i), "IC1", Array.Empty<string>(), entries, Array.Empty<SkippedEntry>());
         var validation = clean is null ? null : new ValidationMark(clean.Value, "test", Start.AddDays(i));
-        return new RetentionCandidate(new SnapshotInfo(Id(i), "/backups/" + Id(i), manifest, validation), Array.Empty<string>());
+        return new RetentionCandidate(new SnapshotInfo("/backups/" + Id(i), manifest, validation), Array.Empty<string>());
     }
 }

@@ -126,6 +126,45 @@ public class FolderCommandTests
         Assert.That(Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
     }
 
+    [Test(Description = "backup-list-verify-truncated-manifest")]
+    public void BackupListAndVerify_WhenAManifestIsTruncated_ShowTheSnapshotDamagedAndExitOne()
+    {
+        Site();
+        var older = HarnessRun.Of("backup", "create", Certs, "--to", Backups, "--json").Json.GetProperty("id").GetString()!;
+        Thread.Sleep(1100); // ids are per second
+        var newer = HarnessRun.Of("backup", "create", Certs, "--to", Backups, "--json").Json.GetProperty("id").GetString()!;
+        var manifest = Path.Combine(Backups, newer, "manifest.json");
+        File.WriteAllBytes(manifest, File.ReadAllBytes(manifest)[..40]);
+
+        var list = HarnessRun.Of("backup", "list", "--from", Backups);
+        var verify = HarnessRun.Of("backup", "verify", "--from", Backups);
+        var restore = HarnessRun.Of("backup", "restore", Certs, "--from", Backups);
+
+        Assert.That(list.Code, Is.EqualTo(1), list.ToString());
+        Assert.That(list.Stdout, Does.Contain(newer + "  DAMAGED: CI3102").And.Contain(older));
+        Assert.That(verify.Code, Is.EqualTo(1), verify.ToString());
+        Assert.That(verify.Stdout, Does.Contain($"{newer}: DAMAGED").And.Contain("CI3102 ManifestUnreadable").And.Contain($"{older}: ok"));
+        Assert.That(restore.Code, Is.Zero, restore.ToString());
+        Assert.That(restore.Stdout, Does.Contain($"restored snapshot {older}"), "the newest intact snapshot, not the damaged one");
+    }
+
+    [Test(Description = "backup-list-symlinked-root")]
+    public void BackupList_WhenTheRootIsASymlink_SeesTheSnapshots()
+    {
+        Site();
+        var real = Path.Combine(_root, "RealBackups");
+        Directory.CreateDirectory(real);
+        Directory.CreateSymbolicLink(Backups, real);
+        var id = HarnessRun.Of("backup", "create", Certs, "--to", Backups, "--json").Json.GetProperty("id").GetString()!;
+
+        var list = HarnessRun.Of("backup", "list", "--from", Backups);
+        var verify = HarnessRun.Of("backup", "verify", "--from", Backups);
+
+        Assert.That(list.Code, Is.Zero, list.ToString());
+        Assert.That(list.Stdout, Does.Contain(id));
+        Assert.That(verify.Stdout, Does.Contain($"{id}: ok"));
+    }
+
     [Test(Description = "backup-restore-exact")]
     public void BackupRestore_AfterChanges_MakesFolderByteIdentical()
     {

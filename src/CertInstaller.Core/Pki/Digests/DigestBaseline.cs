@@ -67,7 +67,7 @@ public static class DigestBaseline
             store = new SnapshotStore(parent);
             snapshot = store.Open(Path.GetFileName(full));
         }
-        else if (new SnapshotStore(full) is var root && root.Newest() is { } newest)
+        else if (new SnapshotStore(full) is var root && root.NewestIntact() is { } newest)
         {
             (store, snapshot) = (root, newest);
         }

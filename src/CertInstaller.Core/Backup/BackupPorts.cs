@@ -1,0 +1,20 @@
+using CertInstaller.Core.IO;
+
+namespace CertInstaller.Core.Backup;
+
+/// <summary>
+/// The composition root of the backup area: the file system, the clock and the lock probe every store, restorer and
+/// action runner uses. Hosts use <see cref="Machine"/>; tests pass fault-injecting file systems and fixed clocks here,
+/// and they reach every operation (the action runner included).
+/// </summary>
+/// <param name="FileSystem">The file-system port.</param>
+/// <param name="Clock">The clock for ids, locks, marks and validation times.</param>
+/// <param name="LockProbe">Tells whether a lock's holder still runs.</param>
+public sealed record BackupPorts(IFileSystem FileSystem, IClock Clock, ILockHolderProbe LockProbe)
+{
+    /// <summary>The real file system, the system clock and the local process table.</summary>
+    public static BackupPorts Machine { get; } = new(new PhysicalFileSystem(), new SystemClock(), new ProcessLockHolderProbe());
+
+    /// <summary>The store at <paramref name="backupRoot"/> on these ports.</summary>
+    public SnapshotStore Store(string backupRoot) => new(backupRoot, FileSystem, Clock, LockProbe);
+}

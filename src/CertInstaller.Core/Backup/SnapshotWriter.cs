@@ -1,0 +1,107 @@
+using CertInstaller.Core.IO;
+
+namespace CertInstaller.Core.Backup;
+
+/// <summary>
+/// Writes one snapshot of a folder (the store holds both locks): every file copied into <c>&lt;id&gt;.partial/files</c>
+/// and flushed to disk, the manifest written and flushed, every directory of the partial tree synced, the copy verified,
+/// then the folder renamed to <c>&lt;id&gt;</c> and the root synced. Only then does the snapshot exist for readers, so a
+/// power cut at any point leaves either no snapshot or a complete one.
+/// </summary>
+internal static class SnapshotWriter
+{
+    public static SnapshotInfo Write(IFileSystem fs, IClock clock, string root, SnapshotRequest request, string source)
+    {
+        var scan = FolderScan.Of(fs, source, BackupErrorCode.SourceNotAFolder);
+        var now = clock.UtcNow;
+        var id = SnapshotLayout.IdFor(now);
+        var partial = Path.Combine(root, id + SnapshotLayout.PartialSuffix);
+        var filesRoot = Path.Combine(partial, SnapshotLayout.FilesFolder);
+        fs.CreateDirectory(partial, privateAccess: true);
+        fs.CreateDirectory(filesRoot, privateAccess: true);
+        foreach (var directory in scan.Directories)
+        {
+            fs.CreateDirectory(RelativePath.Combine(filesRoot, directory), privateAccess: true);
+        }
+
+        var entries = new List<ManifestEntry>(scan.Files.Count);
+        var leftovers = scan.Files.Where(f => f.Entry.Name.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal)).Select(f => f.RelativePath).ToList();
+        foreach (var (relative, entry) in scan.Files.Where(f => !leftovers.Contains(f.RelativePath)))
+        {
+            var (input, permissions) = IoErrors.Wrap(
+                () => (fs.OpenRead(entry.FullPath), fs.GetPermissions(entry.FullPath)),
+                e => new BackupException(
+                    BackupErrorCode.SourceFileUnreadable,
+                    entry.FullPath,
+                    $"Cannot read a file of the certificates folder ({e.Message}). The folder was not changed; no snapshot was completed.",
+                    "Close the program that holds the file open (stop the IC services), or give this account read access, then run the backup again.",
+                    e));
+
+            (long Size, string Sha256) written;
+            using (input)
+            {
+                written = FileHasher.CopyNew(fs, input, RelativePath.Combine(filesRoot, relative), privateAccess: true);
+            }
+
+            var classification = request.Classify?.Invoke(relative) ?? FileClassification.Unclassified;
+            entries.Add(new ManifestEntry(
+                relative,
+                written.Size,
+                written.Sha256,
+                entry.CreatedUtc,
+                entry.ModifiedUtc,
+                entry.IsReadOnly,
+                classification.Origin,
+                classification.Reason ?? string.Empty,
+                permissions));
+        }
+
+        var manifest = new SnapshotManifest(
+            SnapshotManifest.CurrentFormatVersion,
+            id,
+            ToolInfo.Version,
+            source,
+            scan.Exists,
+            request.Reason,
+            now,
+            request.MachineName,
+            scan.Directories,
+            entries,
+            scan.Links.Select(l => new SkippedEntry(l, SkipReason.Link)).Concat(leftovers.Select(l => new SkippedEntry(l, SkipReason.RestoreLeftover))).ToList());
+        Json.WriteNew(fs, Path.Combine(partial, SnapshotLayout.ManifestFile), manifest, privateAccess: true);
+
+        // Directory entries are durable only once their directory is synced: deepest first, the partial folder last.
+        foreach (var directory in scan.Directories.OrderByDescending(d => d.Length))
+        {
+            fs.SyncDirectory(RelativePath.Combine(filesRoot, directory));
+        }
+
+        fs.SyncDirectory(filesRoot);
+        fs.SyncDirectory(partial);
+
+        var verification = SnapshotVerifier.VerifyFolder(fs, id, partial);
+        if (!verification.IsValid)
+        {
+            var first = verification.Issues[0];
+            throw new BackupException(
+                BackupErrorCode.BackupFailed,
+                partial,
+                $"The snapshot did not verify after writing ({first.Code} on {first.RelativePath}: {first.Message}). The certificates folder was not changed.",
+                "Check the disk holding the backup folder, then run the backup again.");
+        }
+
+        if (!scan.Exists && fs.GetEntry(source) is not null)
+        {
+            throw new BackupException(
+                BackupErrorCode.FolderChangedDuringBackup,
+                source,
+                "The certificates folder appeared while the backup recorded it as missing; no snapshot was completed.",
+                "Let the program that creates the folder finish, then run the backup again.");
+        }
+
+        var final = Path.Combine(root, id);
+        fs.MoveDirectory(partial, final);
+        fs.SyncDirectory(root);
+        return new SnapshotInfo(final, manifest, null);
+    }
+}
