@@ -120,9 +120,11 @@ public sealed class InstallerWrapper
             _command = command;
             _output = output;
             _jsonPath = jsonPath;
-            var ports = new BackupPorts(wrapper._fs, wrapper._clock, wrapper._probe);
-            _runner = new ActionRunner(ports);
-            _store = ports.Store(data.BackupDir);
+            // The operations run on the machine's file system, as the custom actions do (their own crash points are
+            // ActionRunner's tests); the wrapper's own files (run state, log, the store it reads) go through its port,
+            // whose faults the wrapper's crash-point tests inject step by step.
+            _runner = new ActionRunner(BackupPorts.Machine with { Clock = wrapper._clock, LockProbe = wrapper._probe });
+            _store = new BackupPorts(wrapper._fs, wrapper._clock, wrapper._probe).Store(data.BackupDir);
             _log = new ActionLogFile(wrapper._fs, _store.Root);
         }
 

@@ -158,10 +158,10 @@ public class ActionDataSerializerTests
     [Test]
     public void Parse_WhenPolicyAndExpiryWarningDaysGiven_CarriesThemAndEmptyTakesDefaults()
     {
-        var data = ActionDataSerializer.Parse(@"CertDir=C:\c;BackupDir=C:\b;Policy=C:\site\policy.json;ExpiryWarningDays=90");
-        var defaults = ActionDataSerializer.Parse(@"CertDir=C:\c;BackupDir=C:\b;Policy=;ExpiryWarningDays=");
+        var data = ActionDataSerializer.Parse($"CertDir={Root}c;BackupDir={Root}b;Policy={Root}site-policy.json;ExpiryWarningDays=90");
+        var defaults = ActionDataSerializer.Parse($"CertDir={Root}c;BackupDir={Root}b;Policy=;ExpiryWarningDays=");
 
-        Assert.That((data.PolicyFile, data.ExpiryWarningDays), Is.EqualTo((@"C:\site\policy.json", 90)));
+        Assert.That((data.PolicyFile, data.ExpiryWarningDays), Is.EqualTo((Root + "site-policy.json", 90)));
         Assert.That((defaults.PolicyFile, defaults.ExpiryWarningDays), Is.EqualTo(((string?)null, 30)));
     }
 }
