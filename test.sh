@@ -22,6 +22,13 @@ rm -rf "$results"
 dotnet test CertInstaller.Portable.slnf -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
 
+# The chain and signature tests once more with BouncyCastle as the only verifier (an AppContext switch in a second
+# build of the test project): verdicts must not depend on which verifier runs.
+dotnet test tests/CertInstaller.Core.Tests -c Release -p:SignatureVerifier=bouncycastle -o artifacts/core-tests-bouncycastle \
+  --filter "FullyQualifiedName~CertInstaller.Core.Tests.Pki.Chains|FullyQualifiedName~CertInstaller.Core.Tests.Pki.Signatures|FullyQualifiedName~CertInstaller.Core.Tests.Validation" \
+  --logger "trx;LogFileName=core-bouncycastle-verifier.trx" --results-directory "$results"
+[ $? -eq 0 ] || status=1
+
 passed=0; failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
