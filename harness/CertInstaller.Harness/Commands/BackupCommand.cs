@@ -3,6 +3,7 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
 
 namespace CertInstaller.Harness.Commands;
 
@@ -39,7 +40,7 @@ internal static class BackupCommand
             var thirdParty = snapshot.Manifest.Files.Where(f => f.Origin == FileOrigin.ThirdParty).Select(f => f.RelativePath).ToList();
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
-                JsonRenderer.Write(new { id = snapshot.Id, path = snapshot.Path, files = snapshot.Manifest.Files.Count, thirdParty }, output);
+                JsonRenderer.Write(new SnapshotCreatedView(snapshot.Id, snapshot.Path, snapshot.Manifest.Files.Count, thirdParty), output);
             else
                 output.WriteLine($"snapshot {snapshot.Id}: {snapshot.Manifest.Files.Count} files ({thirdParty.Count} third-party) in {snapshot.Path}");
             return ExitCodes.Clean;
@@ -57,11 +58,9 @@ internal static class BackupCommand
             var snapshots = new SnapshotStore(r.GetValue(from)!).List();
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
-                JsonRenderer.Write(snapshots.Select(s => new
-                {
-                    id = s.Id, path = s.Path, reason = s.Manifest.Reason, created = s.Manifest.CreatedUtc, files = s.Manifest.Files.Count,
-                    thirdParty = s.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty), validatedClean = s.Validation?.Clean,
-                }), output);
+                JsonRenderer.Write(snapshots.Select(s => new SnapshotListItemView(
+                    s.Id, s.Path, s.Manifest.Reason, s.Manifest.CreatedUtc, s.Manifest.Files.Count,
+                    s.Manifest.Files.Count(f => f.Origin == FileOrigin.ThirdParty), s.Validation?.Clean)).ToList(), output);
             else
                 foreach (var s in snapshots)
                     output.WriteLine($"{s.Id}  {s.Manifest.CreatedUtc:yyyy-MM-dd HH:mm}Z  {s.Manifest.Files.Count,4} files  " +

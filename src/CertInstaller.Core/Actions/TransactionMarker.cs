@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CertInstaller.Core.Actions;
 
@@ -13,7 +14,12 @@ namespace CertInstaller.Core.Actions;
 /// <param name="Mode">The installer mode.</param>
 public sealed record TransactionMarker(string SnapshotId, string ProductCode, string Mode)
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Source-generated contract (Serialization.CoreJsonContext): NativeAOT hosts write and read markers too.
+    private static readonly JsonTypeInfo<TransactionMarker> Info = (JsonTypeInfo<TransactionMarker>)new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = Serialization.CoreJsonContext.Default,
+    }.GetTypeInfo(typeof(TransactionMarker));
 
     /// <summary>The marker file for <paramref name="productCode"/> under <paramref name="backupDir"/>.</summary>
     public static string PathFor(string backupDir, string productCode)
@@ -28,7 +34,7 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
     {
         var path = PathFor(backupDir, ProductCode);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, Info));
         if (File.Exists(path)) File.Replace(temp, path, destinationBackupFileName: null);
         else File.Move(temp, path);
     }
@@ -40,7 +46,7 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
         if (!File.Exists(path)) return null;
         try
         {
-            var marker = JsonSerializer.Deserialize<TransactionMarker>(File.ReadAllText(path), Options);
+            var marker = JsonSerializer.Deserialize(File.ReadAllText(path), Info);
             return marker is { SnapshotId.Length: > 0 } ? marker : null;
         }
         catch (JsonException)

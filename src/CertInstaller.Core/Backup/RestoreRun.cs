@@ -122,7 +122,7 @@ internal sealed class RestoreRun
             Json.WriteNew(
                 _fs,
                 Path.Combine(DisplacedRoot, SnapshotLayout.RestoreReportFile),
-                new { snapshotId = _snapshot.Id, target = _target, files = Results },
+                new DisplacedReport(_snapshot.Id, _target, Results),
                 privateAccess: true);
         }
     }
@@ -392,3 +392,6 @@ internal sealed class RestoreRun
         public bool Committed { get; set; }
     }
 }
+
+/// <summary>The report a restore leaves beside the files it displaced (a named type for the source-generated JSON).</summary>
+internal sealed record DisplacedReport(string SnapshotId, string Target, IReadOnlyList<RestoreFileResult> Files);
