@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1;
@@ -25,11 +26,15 @@ namespace CertInstaller.Core.Pki.Signatures;
 /// shorter than the modulus (leading zero bytes dropped) and a PKCS#1 DigestInfo without the NULL parameters verify.
 /// Keys come from BouncyCastle's <see cref="X509Certificate.GetPublicKey"/>, so a key BouncyCastle refuses (even or
 /// prime RSA modulus, point off the curve) fails here too; it caches the key on the certificate object.
+/// Importing a key into the platform costs more than verifying with it (about 100 µs against 30 µs for RSA 2048 on
+/// OpenSSL), so an instance keeps the imported keys of the issuers it has seen: one instance per run (a
+/// <see cref="Chains.SignatureCache"/> makes its own), never process-wide. A platform key object is used by one thread at a time.
 /// </remarks>
 public sealed class BclSignatureVerifier : ISignatureVerifier
 {
     private readonly NativeCapabilities _capabilities;
     private readonly ISignatureVerifier _fallback;
+    private readonly ConcurrentDictionary<Org.BouncyCastle.Crypto.AsymmetricKeyParameter, ConcurrentBag<IDisposable>> _keys = new();
 
     /// <summary>A verifier that runs natively what <paramref name="capabilities"/> allows and sends the rest to <paramref name="fallback"/>.</summary>
     public BclSignatureVerifier(NativeCapabilities capabilities, ISignatureVerifier fallback)
@@ -71,7 +76,7 @@ public sealed class BclSignatureVerifier : ISignatureVerifier
 
         try
         {
-            return signed.Verify();
+            return signed.Verify(this);
         }
         catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException or NotSupportedException
                                       or TypeLoadException or DllNotFoundException or EntryPointNotFoundException)
@@ -173,23 +178,35 @@ public sealed class BclSignatureVerifier : ISignatureVerifier
         [SecObjectIdentifiers.SecP521r1.Id] = ECCurve.NamedCurves.nistP521,
     };
 
+    /// <summary>Runs <paramref name="verify"/> with a platform key for <paramref name="key"/>: one of this run's, or a new one.</summary>
+    private bool WithKey<TKey>(Org.BouncyCastle.Crypto.AsymmetricKeyParameter key, Func<TKey> create, Func<TKey, bool> verify)
+        where TKey : class, IDisposable
+    {
+        var pool = _keys.GetOrAdd(key, _ => new ConcurrentBag<IDisposable>());
+        var platformKey = pool.TryTake(out var pooled) ? (TKey)pooled : create();
+        var verdict = verify(platformKey);
+        pool.Add(platformKey);
+        return verdict;
+    }
+
     private abstract class Signed
     {
-        public abstract bool Verify();
+        public abstract bool Verify(BclSignatureVerifier verifier);
     }
 
     private sealed class RsaSigned(RsaKeyParameters key, byte[] data, byte[] signature, Hash hash, RSASignaturePadding padding) : Signed
     {
-        public override bool Verify()
+        public override bool Verify(BclSignatureVerifier verifier)
         {
-            var modulus = key.Modulus.ToByteArrayUnsigned();
-            if (signature.Length > modulus.Length)
+            var length = (key.Modulus.BitLength + 7) / 8;
+            if (signature.Length > length)
             {
                 return false; // BouncyCastle refuses input longer than the modulus
             }
 
-            var padded = LeftPad(signature, modulus.Length);
-            if (NativeRsa.Verify(modulus, key.Exponent.ToByteArrayUnsigned(), data, padded, hash.Name, padding))
+            var padded = LeftPad(signature, length);
+            if (verifier.WithKey(key, () => NativeRsa.Import(key.Modulus.ToByteArrayUnsigned(), key.Exponent.ToByteArrayUnsigned()),
+                    rsa => rsa.VerifyData(data, padded, hash.Name, padding)))
             {
                 return true;
             }
@@ -233,7 +250,7 @@ public sealed class BclSignatureVerifier : ISignatureVerifier
 
     private sealed class EcdsaSigned(ECPublicKeyParameters key, ECCurve curve, byte[] data, byte[] signature, Hash hash) : Signed
     {
-        public override bool Verify()
+        public override bool Verify(BclSignatureVerifier verifier)
         {
             var order = key.Parameters.N;
             var size = (order.BitLength + 7) / 8;
@@ -242,13 +259,15 @@ public sealed class BclSignatureVerifier : ISignatureVerifier
                 return false;
             }
 
-            var q = key.Q.Normalize();
-            var parameters = new ECParameters
+            return verifier.WithKey(key, () =>
             {
-                Curve = curve,
-                Q = new ECPoint { X = LeftPad(q.AffineXCoord.ToBigInteger().ToByteArrayUnsigned(), size), Y = LeftPad(q.AffineYCoord.ToBigInteger().ToByteArrayUnsigned(), size) },
-            };
-            return NativeEcdsa.Verify(parameters, data, p1363, hash.Name);
+                var q = key.Q.Normalize();
+                return ECDsa.Create(new ECParameters
+                {
+                    Curve = curve,
+                    Q = new ECPoint { X = LeftPad(q.AffineXCoord.ToBigInteger().ToByteArrayUnsigned(), size), Y = LeftPad(q.AffineYCoord.ToBigInteger().ToByteArrayUnsigned(), size) },
+                });
+            }, ecdsa => ecdsa.VerifyData(data, p1363, hash.Name));
         }
 
         // The DER SEQUENCE { r, s } as BouncyCastle's StandardDsaEncoding reads it: exactly two INTEGERs in [0, n), and
@@ -314,10 +333,16 @@ public sealed class BclSignatureVerifier : ISignatureVerifier
 /// <summary>The BCL's RSA verification: the one place that touches System.Security.Cryptography's RSA (the probe uses it too).</summary>
 internal static class NativeRsa
 {
+    public static RSA Import(byte[] modulus, byte[] exponent)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportParameters(new RSAParameters { Modulus = modulus, Exponent = exponent });
+        return rsa;
+    }
+
     public static bool Verify(byte[] modulus, byte[] exponent, byte[] data, byte[] signature, HashAlgorithmName hash, RSASignaturePadding padding)
     {
-        using var rsa = RSA.Create();
-        rsa.ImportParameters(new RSAParameters { Modulus = modulus, Exponent = exponent });
+        using var rsa = Import(modulus, exponent);
         return rsa.VerifyData(data, signature, hash, padding);
     }
 }

@@ -4,7 +4,7 @@ namespace CertInstaller.Core.Pki.Signatures;
 
 /// <summary>
 /// Verifies certificate signatures. Every implementation gives the same verdicts (the differential tests hold them to
-/// BouncyCastle's); they differ only in speed. <see cref="SignatureVerifiers.Default"/> is the one detected for this process.
+/// BouncyCastle's); they differ only in speed. <see cref="SignatureVerifiers.Create"/> makes the one this process detected.
 /// </summary>
 public interface ISignatureVerifier
 {

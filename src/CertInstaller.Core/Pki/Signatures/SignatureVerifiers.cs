@@ -8,7 +8,7 @@ namespace CertInstaller.Core.Pki.Signatures;
 /// The process-wide choice of signature verifier, detected once: a probe verifies known-good (and one tampered)
 /// signatures with the platform's own cryptography. A platform that errs or answers wrongly (.NET Framework without
 /// CNG's PSS, Wine, whose CNG has neither RSA nor ECDSA) gets BouncyCastle for that algorithm family.
-/// The result never changes after it is computed; nothing else here is mutable.
+/// The capabilities never change once computed, and nothing else here is process-wide: each run makes its verifier.
 /// </summary>
 public static class SignatureVerifiers
 {
@@ -19,14 +19,14 @@ public static class SignatureVerifiers
     /// </summary>
     public const string BouncyCastleOnlySwitch = "CertInstaller.Signatures.BouncyCastleOnly";
 
-    private static readonly Lazy<(NativeCapabilities Capabilities, ISignatureVerifier Verifier)> Detected =
-        new(Detect, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NativeCapabilities> Detected = new(Detect, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The verifier of this process: <see cref="BclSignatureVerifier"/> when the probe passed for any family, else BouncyCastle.</summary>
-    public static ISignatureVerifier Default => Detected.Value.Verifier;
+    /// <summary>What the probe found (or the switch forced), computed once per process.</summary>
+    public static NativeCapabilities Capabilities => Detected.Value;
 
-    /// <summary>What the probe found (or the switch forced).</summary>
-    public static NativeCapabilities Capabilities => Detected.Value.Capabilities;
+    /// <summary>A verifier for one run (it keeps the platform keys it imports): <see cref="BclSignatureVerifier"/> when the
+    /// probe passed for any family, else BouncyCastle.</summary>
+    public static ISignatureVerifier Create() => Capabilities.Any ? new BclSignatureVerifier(Capabilities, BouncyCastle) : BouncyCastle;
 
     /// <summary>BouncyCastle, the fallback and the reference.</summary>
     public static ISignatureVerifier BouncyCastle => BouncyCastleSignatureVerifier.Instance;
@@ -49,14 +49,13 @@ public static class SignatureVerifiers
         return new NativeCapabilities(pkcs1, pss, ecdsa, string.Join("; ", notes));
     }
 
-    private static (NativeCapabilities, ISignatureVerifier) Detect()
+    private static NativeCapabilities Detect()
     {
         var capabilities = AppContext.TryGetSwitch(BouncyCastleOnlySwitch, out var forced) && forced
             ? NativeCapabilities.None($"switch {BouncyCastleOnlySwitch} is on")
             : Probe();
-        ISignatureVerifier verifier = capabilities.Any ? new BclSignatureVerifier(capabilities, BouncyCastle) : BouncyCastle;
         Trace.WriteLine(capabilities.Describe(), "CertInstaller");
-        return (capabilities, verifier);
+        return capabilities;
     }
 
     private static bool Check(string family, List<string> notes, Func<byte[], bool> verify, string signatureBase64)
