@@ -48,7 +48,7 @@ if [ "$wine" = "--wine" ]; then
   winebin=$(command -v wine64 || echo /usr/lib/wine/wine64)
   echo "publishing certinstaller-action (win-x64, single file, self-contained)..." >&2
   dotnet publish src/CertInstaller.ActionHost -c Release -r win-x64 --self-contained -p:PublishSingleFile=true -o "$out/action-host-win" -nologo -v q >/dev/null
-  export WINEPREFIX=$(realpath "$out")/wineprefix WINEDEBUG=-all
+  export WINEPREFIX=${WINEPREFIX:-$(realpath "$out")/wineprefix} WINEDEBUG=-all
   [ -d "$WINEPREFIX" ] || "$winebin" wineboot -i >/dev/null 2>&1
   bw=""; bc=""
   for ((i = 1; i <= runs; i++)); do
