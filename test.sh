@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the portable solution, MSI-engine tests included.
-# Installs what the tests need when it is missing (openssl, Wine's msiexec, msitools, wixl),
+# Installs what the tests need when it is missing (openssl, Wine's msiexec, msitools, wixl, clang and lld for NativeAOT),
 # then prints one closing line counted from the test results: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,8 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 [ -x /usr/lib/wine/wine64 ] || command -v wine64 >/dev/null 2>&1 || need+=(wine64)
 command -v msibuild >/dev/null 2>&1 || need+=(msitools)
 command -v wixl >/dev/null 2>&1 || need+=(wixl)
+command -v clang >/dev/null 2>&1 || need+=(clang)   # the NativeAOT certharness (build/aot.sh)
+command -v ld.lld >/dev/null 2>&1 || need+=(lld)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -21,6 +23,24 @@ results=artifacts/test-results
 rm -rf "$results"
 dotnet test CertInstaller.Portable.slnf -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
+
+# The chain and signature tests once more with BouncyCastle as the only verifier (an AppContext switch in a second
+# build of the test project): verdicts must not depend on which verifier runs.
+dotnet test tests/CertInstaller.Core.Tests -c Release -p:SignatureVerifier=bouncycastle -o artifacts/core-tests-bouncycastle \
+  --filter "FullyQualifiedName~CertInstaller.Core.Tests.Pki.Chains|FullyQualifiedName~CertInstaller.Core.Tests.Pki.Signatures" \
+  --logger "trx;LogFileName=core-bouncycastle-verifier.trx" --results-directory "$results"
+[ $? -eq 0 ] || status=1
+
+# The NativeAOT certharness must publish with zero trim/AOT warnings (they are errors) and run: a view missing from
+# the JSON context or a reflection-only API added anywhere on the harness path fails here.
+aot=artifacts/aot/linux-x64; rm -rf artifacts/aot-smoke
+if build/aot.sh "$aot" >artifacts/aot-publish.log 2>&1 && "$aot/certharness" sample artifacts/aot-smoke --leaves 3 >/dev/null \
+   && "$aot/certharness" digests artifacts/aot-smoke --verify-chains --json >/dev/null; then
+  echo "NativeAOT certharness: published and ran"
+else
+  echo "NativeAOT certharness FAILED:"; grep -E "error|warning" artifacts/aot-publish.log | head -20; status=1
+fi
+rm -rf artifacts/aot-smoke
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

@@ -3,6 +3,7 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
 
 namespace CertInstaller.Harness.Commands;
 
@@ -39,7 +40,7 @@ internal static class BackupCommand
             var thirdParty = snapshot.Manifest.ThirdPartyFiles.Select(f => f.RelativePath).ToList();
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
-                JsonRenderer.Write(new { id = snapshot.Id, path = snapshot.Path, files = snapshot.Manifest.Files.Count, thirdParty }, output);
+                JsonRenderer.Write(new SnapshotCreatedView(snapshot.Id, snapshot.Path, snapshot.Manifest.Files.Count, thirdParty), output);
             else
                 output.WriteLine($"snapshot {snapshot.Id}: {snapshot.Manifest.Files.Count} files ({thirdParty.Count} third-party) in {snapshot.Path}");
             return ExitCodes.Clean;
@@ -62,13 +63,11 @@ internal static class BackupCommand
             var marks = store.List().ToDictionary(s => s.Id, s => s.Validation);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
-                JsonRenderer.Write(checks.Select(c => new
-                {
-                    id = c.SnapshotId, path = Path.Combine(store.Root, c.SnapshotId), intact = c.IsValid,
-                    problem = c.IsValid ? null : $"{c.Issues[0].Code}: {c.Issues[0].Message}",
-                    reason = c.Manifest?.Reason, created = c.Manifest?.CreatedUtc, files = c.Manifest?.Files.Count,
-                    thirdParty = c.Manifest?.ThirdPartyFiles.Count(), validatedClean = marks.GetValueOrDefault(c.SnapshotId)?.Clean,
-                }), output);
+                JsonRenderer.Write(checks.Select(c => new SnapshotListItemView(
+                    c.SnapshotId, Path.Combine(store.Root, c.SnapshotId), c.IsValid,
+                    c.IsValid ? null : $"{c.Issues[0].Code}: {c.Issues[0].Message}",
+                    c.Manifest?.Reason, c.Manifest?.CreatedUtc, c.Manifest?.Files.Count,
+                    c.Manifest?.ThirdPartyFiles.Count(), marks.GetValueOrDefault(c.SnapshotId)?.Clean)).ToList(), output);
             else
                 foreach (var c in checks)
                     output.WriteLine(c.Manifest is { } m

@@ -3,6 +3,7 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
 
 namespace CertInstaller.Harness.Commands;
 
@@ -30,11 +31,8 @@ internal static class PreserveCommand
             var result = new Preserver(store).Preserve(snapshotId, r.GetValue(dir)!);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
-                JsonRenderer.Write(new
-                {
-                    snapshot = snapshotId,
-                    files = result.Items.Select(i => new { path = i.RelativePath, decision = i.Decision.ToString(), reason = i.Reason }),
-                }, output);
+                JsonRenderer.Write(new PreserveView(snapshotId,
+                    result.Items.Select(i => new PreservedFileView(i.RelativePath, i.Decision.ToString(), i.Reason)).ToList()), output);
             else
             {
                 foreach (var i in result.Items)

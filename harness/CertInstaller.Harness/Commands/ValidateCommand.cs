@@ -4,6 +4,7 @@ using CertInstaller.Core.Layout;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
 
 namespace CertInstaller.Harness.Commands;
 
@@ -74,12 +75,8 @@ internal static class ValidateCommand
     {
         if (json)
         {
-            JsonRenderer.Write(new
-            {
-                valid = report.Valid,
-                folder = report.Folder,
-                findings = report.Findings.Select(f => new { code = f.CodeText, severity = f.Severity.ToString().ToLowerInvariant(), path = f.Path, message = f.Message }),
-            }, output);
+            JsonRenderer.Write(new ValidateView(report.Valid, report.Folder,
+                report.Findings.Select(f => new FindingView(f.CodeText, f.Severity.ToString().ToLowerInvariant(), f.Path, f.Message)).ToList()), output);
             return;
         }
         foreach (var f in report.Findings)

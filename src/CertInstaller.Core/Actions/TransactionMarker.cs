@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CertInstaller.Core.Actions;
 
@@ -17,7 +18,12 @@ namespace CertInstaller.Core.Actions;
 /// <param name="Mode">The installer mode.</param>
 public sealed record TransactionMarker(string SnapshotId, string ProductCode, string Mode)
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Source-generated contract (Serialization.CoreJsonContext): NativeAOT hosts write and read markers too.
+    private static readonly JsonTypeInfo<TransactionMarker> Info = (JsonTypeInfo<TransactionMarker>)new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = Serialization.CoreJsonContext.Default,
+    }.GetTypeInfo(typeof(TransactionMarker));
 
     /// <summary>The marker file for <paramref name="productCode"/> under <paramref name="backupDir"/>.</summary>
     public static string PathFor(string backupDir, string productCode)
@@ -35,7 +41,7 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
 
     /// <summary>Writes the marker durably (temp file, flush, rename over, directory sync), private.</summary>
     public void Write(string backupDir, IFileSystem? fs = null) =>
-        Durable.Replace(fs ?? BackupPorts.Machine.FileSystem, PathFor(backupDir, ProductCode), Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this, Options)), privateAccess: true);
+        Durable.Replace(fs ?? BackupPorts.Machine.FileSystem, PathFor(backupDir, ProductCode), Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this, Info)), privateAccess: true);
 
     /// <summary>The marker of <paramref name="productCode"/>, or null when Backup has not run for this installation.</summary>
     public static TransactionMarker? Read(string backupDir, string productCode, IFileSystem? fs = null)
@@ -46,7 +52,7 @@ public sealed record TransactionMarker(string SnapshotId, string ProductCode, st
         try
         {
             using var stream = fs.OpenRead(path);
-            var marker = JsonSerializer.Deserialize<TransactionMarker>(stream, Options);
+            var marker = JsonSerializer.Deserialize(stream, Info);
             return marker is { SnapshotId.Length: > 0 } ? marker : null;
         }
         catch (JsonException)

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Backup;
@@ -12,13 +12,12 @@ internal static class Json
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions
+        var options = Serialization.CoreJsonContext.WithEnumNames(new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             WriteIndented = true,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        };
-        options.MakeReadOnly(populateMissingResolver: true); // shared, so immutable
+        });
+        options.MakeReadOnly(); // shared, so immutable
         return options;
     }
 
@@ -30,12 +29,15 @@ internal static class Json
     public static void WriteReplace<T>(IFileSystem fs, string path, T value, bool privateAccess) =>
         Durable.Replace(fs, path, Bytes(value), privateAccess);
 
-    public static byte[] Bytes<T>(T value) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, Options));
+    public static byte[] Bytes<T>(T value) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, Info<T>()));
+
+    // Source-generated contracts (Serialization.CoreJsonContext), so NativeAOT hosts can write and read these files.
+    private static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     public static T Read<T>(IFileSystem fs, string path)
     {
         using var stream = fs.OpenRead(path);
-        return JsonSerializer.Deserialize<T>(stream, Options)
+        return JsonSerializer.Deserialize(stream, Info<T>())
             ?? throw new JsonException($"'{path}' holds JSON null.");
     }
 }

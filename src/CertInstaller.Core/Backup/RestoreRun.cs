@@ -283,3 +283,4 @@ internal sealed class RestoreRun
         public bool Committed { get; set; }
     }
 }
+

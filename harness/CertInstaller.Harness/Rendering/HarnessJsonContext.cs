@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+using CertInstaller.Harness.Views;
+
+namespace CertInstaller.Harness.Rendering;
+
+/// <summary>
+/// The source-generated JSON contract of every view certharness prints (no reflection: NativeAOT and trimming safe).
+/// A view that is missing here fails at run time and in HarnessJsonContextTests: add each new view (and any list of
+/// it a verb prints at top level) with one attribute.
+/// </summary>
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ObjectView))]
+[JsonSerializable(typeof(List<ObjectView>))]
+[JsonSerializable(typeof(CsrCheckView))]
+[JsonSerializable(typeof(ChainView))]
+[JsonSerializable(typeof(DigestsView))]
+[JsonSerializable(typeof(SnapshotCreatedView))]
+[JsonSerializable(typeof(List<SnapshotListItemView>))]
+[JsonSerializable(typeof(PreserveView))]
+[JsonSerializable(typeof(ValidateView))]
+internal sealed partial class HarnessJsonContext : JsonSerializerContext;
