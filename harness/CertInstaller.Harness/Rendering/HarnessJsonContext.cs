@@ -21,4 +21,9 @@ namespace CertInstaller.Harness.Rendering;
 [JsonSerializable(typeof(List<SnapshotListItemView>))]
 [JsonSerializable(typeof(PreserveView))]
 [JsonSerializable(typeof(ValidateView))]
+[JsonSerializable(typeof(CsrCreateView))]
+[JsonSerializable(typeof(LintConfigView))]
+[JsonSerializable(typeof(DigestBaselineView))]
+[JsonSerializable(typeof(ImportCheckView))]
+[JsonSerializable(typeof(PfxCreateView))]
 internal sealed partial class HarnessJsonContext : JsonSerializerContext;

@@ -75,8 +75,8 @@ public class HostileInputTests
     [TestCase("inspect", "{pfx}", "--pasword", "S3cr3t-pw")]
     [TestCase("inspect", "{pfx}", "--passwrd=S3cr3t-pw")]
     [TestCase("inspect", "{pfx}", "--password-fil", "S3cr3t-pw")]
-    [TestCase("validate", "{dir}", "--password", "S3cr3t-pw")]
-    [TestCase("validate", "{dir}", "--password:S3cr3t-pw")]
+    [TestCase("validate", "{dir}", "--passwd", "S3cr3t-pw")]
+    [TestCase("validate", "{dir}", "--pasword:S3cr3t-pw")]
     [TestCase("digests", "{dir}", "--pwd", "S3cr3t-pw")]
     [TestCase("backup", "create", "{dir}", "--to", "{dir}-b", "--secret", "S3cr3t-pw")]
     public void AnyVerb_WhenPasswordGivenToAMistypedOption_NeverPrintsIt(params string[] template)
