@@ -48,7 +48,9 @@ internal static class TextRenderer
         o.WriteLine($"  anchor: {Escape(view.Anchor ?? "(none reached)")}");
         foreach (var p in view.Problems)
         {
-            o.WriteLine($"  [{p.Code}] {Escape(p.Subject)}: {Escape(p.Message)}");
+            // Chain messages name their certificate themselves; prefix the subject only where one does not.
+            var named = p.Subject is null || p.Message.Contains(p.Subject, StringComparison.Ordinal);
+            o.WriteLine(named ? $"  [{p.Code}] {Escape(p.Message)}" : $"  [{p.Code}] {Escape(p.Subject)}: {Escape(p.Message)}");
         }
     }
 
