@@ -66,7 +66,7 @@ public class HostileFolderTests
         var (code, output) = Host(60, "backup", Data("/"));
 
         Assert.That(code, Is.EqualTo(Failure), output);
-        Assert.That(output, Does.Contain("CI3040"));
+        Assert.That(output, Does.Contain("CI10040"));
         Assert.That(Directory.Exists(Backups) ? Directory.EnumerateDirectories(Backups) : [], Is.Empty);
     }
 

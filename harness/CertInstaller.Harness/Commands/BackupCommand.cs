@@ -1,3 +1,4 @@
+using CertInstaller.Core.Codes;
 using System.CommandLine;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Preservation;
@@ -91,7 +92,7 @@ internal static class BackupCommand
             foreach (var result in results)
             {
                 output.WriteLine($"{result.SnapshotId}: {(result.IsValid ? $"ok ({result.FilesChecked} files)" : "DAMAGED")}");
-                foreach (var issue in result.Issues) output.WriteLine($"  CI{(int)issue.Code} {issue.Code} {issue.RelativePath}: {issue.Message}");
+                foreach (var issue in result.Issues) output.WriteLine($"  {CodeRegistry.Of(issue.Code).Text} {issue.Code} {issue.RelativePath}: {issue.Message}");
             }
             if (results.Count == 0) output.WriteLine($"{store.Root}: no snapshot");
             return results.All(x => x.IsValid) ? ExitCodes.Clean : ExitCodes.Findings;
@@ -127,5 +128,5 @@ internal static class BackupCommand
     }
 
     private static string Damage(VerificationResult c) =>
-        c.IsValid ? "" : $"  DAMAGED: CI{(int)c.Issues[0].Code} {c.Issues[0].Code} {c.Issues[0].RelativePath}: {c.Issues[0].Message}".Replace(" : ", ": ");
+        c.IsValid ? "" : $"  DAMAGED: {CodeRegistry.Of(c.Issues[0].Code).Text} {c.Issues[0].Code} {c.Issues[0].RelativePath}: {c.Issues[0].Message}".Replace(" : ", ": ");
 }

@@ -48,7 +48,7 @@ public sealed class ActionRunner(BackupPorts ports)
         }
         catch (BackupException e)
         {
-            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: CI{(int)e.Code} {e.Problem} {(e.FilePath is null ? "" : $"({e.FilePath}) ")}Fix: {e.Fix}"));
+            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {Codes.CodeRegistry.Of(e.Code).Text} {e.Problem} {(e.FilePath is null ? "" : $"({e.FilePath}) ")}Fix: {e.Fix}"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -184,7 +184,7 @@ public sealed class ActionRunner(BackupPorts ports)
         foreach (var failed in result.Failed)
         {
             var first = failed.Issues[0];
-            log.Add(new LogLine(LogLevel.Warning, $"snapshot {failed.SnapshotId} failed verification ({failed.Issues.Count} problem(s), first: CI{(int)first.Code} {first.Code} {first.RelativePath}: {first.Message}); " +
+            log.Add(new LogLine(LogLevel.Warning, $"snapshot {failed.SnapshotId} failed verification ({failed.Issues.Count} problem(s), first: {Codes.CodeRegistry.Of(first.Code).Text} {first.Code} {first.RelativePath}: {first.Message}); " +
                 $"it was kept and counts as no copy. Fix: check {Path.Combine(store.Root, failed.SnapshotId)} and delete it by hand once it is not needed"));
         }
         log.Add(new LogLine(LogLevel.Info, $"retention kept {result.Decisions.Count(d => d.Keep)} snapshots, removed {result.Deleted.Count()}" +

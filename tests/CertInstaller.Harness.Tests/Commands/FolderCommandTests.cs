@@ -141,9 +141,9 @@ public class FolderCommandTests
         var restore = HarnessRun.Of("backup", "restore", Certs, "--from", Backups);
 
         Assert.That(list.Code, Is.EqualTo(1), list.ToString());
-        Assert.That(list.Stdout, Does.Contain(newer + "  DAMAGED: CI3102").And.Contain(older));
+        Assert.That(list.Stdout, Does.Contain(newer + "  DAMAGED: CI10102").And.Contain(older));
         Assert.That(verify.Code, Is.EqualTo(1), verify.ToString());
-        Assert.That(verify.Stdout, Does.Contain($"{newer}: DAMAGED").And.Contain("CI3102 ManifestUnreadable").And.Contain($"{older}: ok"));
+        Assert.That(verify.Stdout, Does.Contain($"{newer}: DAMAGED").And.Contain("CI10102 ManifestUnreadable").And.Contain($"{older}: ok"));
         Assert.That(restore.Code, Is.Zero, restore.ToString());
         Assert.That(restore.Stdout, Does.Contain($"restored snapshot {older}"), "the newest intact snapshot, not the damaged one");
     }
