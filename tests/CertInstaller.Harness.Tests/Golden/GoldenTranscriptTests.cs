@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+
+namespace CertInstaller.Harness.Tests.Golden;
+
+/// <summary>
+/// Each verb's whole output (stdout, stderr, exit code) on fixed inputs, compared with a checked-in transcript.
+/// Set CERTINSTALLER_BLESS_GOLDEN=1 to rewrite the transcripts after an intended change, then review the diff.
+/// </summary>
+public sealed class GoldenTranscriptTests
+{
+    private const string BlessVariable = "CERTINSTALLER_BLESS_GOLDEN";
+    private const string Valid = "2027-06-01T00:00:00Z";
+    private const string Expired = "2040-06-01T00:00:00Z";
+
+    private static readonly (string Name, string[] Args)[] Runs =
+    [
+        ("inspect-cert-to-text", ["inspect", "<dir>/server.pem"]),
+        ("inspect-cert-to-json", ["inspect", "<dir>/server.pem", "--json"]),
+        ("inspect-key-to-text", ["inspect", "<dir>/server-key.p8"]),
+        ("inspect-key-to-json", ["inspect", "<dir>/server-key.p8", "--json"]),
+        ("inspect-csr-to-text", ["inspect", "<dir>/server.csr"]),
+        ("inspect-csr-to-json", ["inspect", "<dir>/server.csr", "--json"]),
+        ("inspect-pfx-to-text", ["inspect", "<dir>/server.pfx", "--password-file", "<dir>/password.txt"]),
+        ("inspect-pfx-to-json", ["inspect", "<dir>/server.pfx", "--password-file", "<dir>/password.txt", "--json"]),
+        ("chain-valid-to-text", ["chain", "<dir>/server.pem", "--bundle", "<dir>/ca.pem", "--trust", "<dir>/root.pem", "--at", Valid]),
+        ("chain-valid-to-json", ["chain", "<dir>/server.pem", "--bundle", "<dir>/ca.pem", "--trust", "<dir>/root.pem", "--at", Valid, "--json"]),
+        ("chain-expired-to-text", ["chain", "<dir>/server.pem", "--bundle", "<dir>/ca.pem", "--trust", "<dir>/root.pem", "--at", Expired]),
+        ("chain-expired-to-json", ["chain", "<dir>/server.pem", "--bundle", "<dir>/ca.pem", "--trust", "<dir>/root.pem", "--at", Expired, "--json"]),
+        ("chain-untrusted-to-text", ["chain", "<dir>/server.pem", "--bundle", "<dir>/ca.pem", "--trust", "<dir>/ca.pem", "--at", Valid]),
+        ("digests-good-to-text", ["digests", "<dir>/good"]),
+        ("digests-good-to-json", ["digests", "<dir>/good", "--json"]),
+        ("digests-legacy-to-text", ["digests", "<dir>/legacy"]),
+        ("digests-legacy-to-json", ["digests", "<dir>/legacy", "--json"]),
+        ("validate-good-to-text", ["validate", "<dir>/good", "--at", Valid]),
+        ("validate-good-to-json", ["validate", "<dir>/good", "--at", Valid, "--json"]),
+        ("validate-expired-to-text", ["validate", "<dir>/good", "--at", Expired]),
+        ("validate-expired-to-json", ["validate", "<dir>/good", "--at", Expired, "--json"]),
+        ("csr-good-to-text", ["csr", "<dir>/server.csr", "--expect-dns", "ic1.example.test", "--expect-ip", "10.0.0.5"]),
+        ("csr-good-to-json", ["csr", "<dir>/server.csr", "--expect-dns", "ic1.example.test", "--expect-ip", "10.0.0.5", "--json"]),
+        ("backup-list-one-snapshot-to-text", ["backup", "list", "--from", "<dir>/backups"]),
+        ("backup-list-one-snapshot-to-json", ["backup", "list", "--from", "<dir>/backups", "--json"]),
+        ("help-root-to-text", ["--help"]),
+        ("usage-unknown-verb-to-text", ["frobnicate"]),
+        ("usage-missing-argument-to-text", ["inspect"]),
+    ];
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        Runs.Select(r => new TestCaseData(r.Name, r.Args).SetName($"Golden({r.Name})"));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Transcript_matches_its_golden_file(string name, string[] args)
+    {
+        var site = GoldenSite.Shared;
+        var run = HarnessRun.Of(args.Select(a => a.Replace("<dir>", site.Root, StringComparison.Ordinal)).ToArray());
+        var actual = GoldenNormaliser.Normalise(
+            $"$ certharness {string.Join(' ', args)}\nexit {run.Code}\n--- stdout\n{run.Stdout}--- stderr\n{run.Stderr}", site.Root);
+        var file = Path.Combine(GoldenFolder(), name + ".txt");
+        if (Environment.GetEnvironmentVariable(BlessVariable) == "1")
+        {
+            File.WriteAllText(file, actual);
+            Assert.Pass($"blessed {file}");
+        }
+        Assert.That(File.Exists(file), Is.True, $"{file} is missing: run with {BlessVariable}=1 to write it, then review it");
+        Assert.That(actual, Is.EqualTo(File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal)),
+            $"{name}: output differs from {file} (if the change is intended, re-bless with {BlessVariable}=1 and review the diff)");
+    }
+
+    [OneTimeTearDown]
+    public void DeleteFixture() => GoldenSite.DeleteIfBuilt();
+
+    // The transcripts are read from and blessed into the source tree, next to this file.
+    private static string GoldenFolder([CallerFilePath] string source = "") => Path.GetDirectoryName(source)!;
+}
