@@ -101,14 +101,7 @@ internal static class CsrCreateCommand
                 ? KeyCreator.PairOf(CsrCommand.ReadPrivateKey(keyFile, secret.Resolve(r), "--key"))
                 : KeyCreator.Generate(type);
             var view = Run(request, keys, p, cfg, csrFile, keyFile ?? outKeyFile!, keyFile is not null);
-            if (r.GetValue(json))
-            {
-                JsonRenderer.Write(view, r.InvocationConfiguration.Output);
-            }
-            else
-            {
-                WriteText(view, r.InvocationConfiguration.Output);
-            }
+            ViewOutput.Write(view, r.GetValue(json), r.InvocationConfiguration.Output, WriteText);
 
             return view.Written ? ExitCodes.Clean : ExitCodes.Findings;
         });

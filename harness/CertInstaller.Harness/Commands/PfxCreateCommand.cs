@@ -63,14 +63,7 @@ internal static class PfxCreateCommand
                     FriendlyName = r.GetValue(friendly),
                     Legacy = r.GetValue(legacy),
                 }, outFile);
-            if (r.GetValue(json))
-            {
-                JsonRenderer.Write(view, r.InvocationConfiguration.Output);
-            }
-            else
-            {
-                WriteText(view, r.InvocationConfiguration.Output);
-            }
+            ViewOutput.Write(view, r.GetValue(json), r.InvocationConfiguration.Output, WriteText);
 
             return view.Written ? ExitCodes.Clean : ExitCodes.Findings;
         });
