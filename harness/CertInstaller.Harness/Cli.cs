@@ -72,7 +72,7 @@ public static class Cli
         }
         catch (BackupException e)
         {
-            stderr.WriteLine(Core.Text.Printable.Escape($"certharness {Verb(args)}: {(e.FilePath is null ? "" : e.FilePath + ": ")}{e.Problem} Fix: {e.Fix}"));
+            stderr.WriteLine($"certharness {Verb(args)}: {Errors.Describe(e)}");
             return ExitCodes.Usage;
         }
         catch (PolicyException e)

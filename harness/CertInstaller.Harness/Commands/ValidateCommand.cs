@@ -76,11 +76,11 @@ internal static class ValidateCommand
         if (json)
         {
             JsonRenderer.Write(new ValidateView(report.Valid, report.Folder,
-                report.Findings.Select(f => new FindingView(f.CodeText, f.Severity.ToString().ToLowerInvariant(), f.Path, f.Message)).ToList()), output);
+                report.Findings.Select(f => new FindingView(f.CodeText, f.Severity.ToString().ToLowerInvariant(), f.Path, Hints.Message(f))).ToList()), output);
             return;
         }
         foreach (var f in report.Findings)
-            output.WriteLine($"{f.Severity.ToString().ToLowerInvariant(),-7} {f.CodeText} {(f.Path.Length == 0 ? "." : f.Path)}: {f.Message}");
+            output.WriteLine($"{f.Severity.ToString().ToLowerInvariant(),-7} {f.CodeText} {(f.Path.Length == 0 ? "." : f.Path)}: {Hints.Message(f)}");
         output.WriteLine($"{report.Folder}: {(report.Valid ? "valid" : "NOT valid")} ({report.Findings.Count(f => f.Severity == Severity.Error)} errors, " +
                          $"{report.Findings.Count(f => f.Severity == Severity.Warning)} warnings, {report.Findings.Count(f => f.Severity == Severity.Info)} info)");
     }

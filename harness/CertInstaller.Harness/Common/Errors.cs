@@ -1,19 +1,27 @@
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Harness.Common;
 
-/// <summary>Turns Core read errors into text naming the file, with harness-specific fix hints.</summary>
+/// <summary>Turns Core errors into text naming the file, with the code and the harness's fix hint (<see cref="Hints"/>).</summary>
 internal static class Errors
 {
-    /// <summary>"path: problem (hint)".</summary>
+    /// <summary>"path: problem (hint)": the harness hint for the code replaces Core's host-neutral one where there is one.</summary>
     public static string Describe(ReadError error)
     {
-        var hint = error.Code == ReadErrorCode.PasswordRequired
-            ? $"give --password, --password-file or set {CommonOptions.PasswordVariable}"
-            : error.Hint;
+        var hint = Hints.For(CodeRegistry.Of(error.Code)) ?? error.Hint;
         return Core.Text.Printable.Escape($"{error.Path}: {error.Problem} ({hint})");
     }
 
     /// <summary>A usage error (exit code 2) for a file that could not be read.</summary>
     public static HarnessException Unreadable(ReadError error) => new(Describe(error));
+
+    /// <summary>"CI10005 SnapshotNotFound: path: problem Fix: fix (hint)", for stderr.</summary>
+    public static string Describe(BackupException error)
+    {
+        var code = CodeRegistry.Of(error.Code);
+        return Core.Text.Printable.Escape(Hints.Append(
+            $"{code.Text} {code.Name}: {(error.FilePath is null ? "" : error.FilePath + ": ")}{error.Problem} Fix: {error.Fix}", code));
+    }
 }

@@ -1,15 +1,18 @@
 namespace CertInstaller.Core.Actions;
 
-/// <summary>ActionData text that cannot be used; the message lists every problem and the property to fix.</summary>
-public sealed class ActionDataException(IReadOnlyList<string> problems, IReadOnlyList<string> keys)
-    : Exception("ActionData is not valid: " + string.Join("; ", problems))
+/// <summary>ActionData text that cannot be used; the message lists every problem with its code and the property to fix.</summary>
+public sealed class ActionDataException(IReadOnlyList<ActionDataProblem> items)
+    : Exception("ActionData is not valid: " + string.Join("; ", items))
 {
-    /// <summary>An error with <paramref name="problems"/> and no key recorded.</summary>
-    public ActionDataException(IReadOnlyList<string> problems) : this(problems, []) { }
+    /// <summary>Every problem, in the order found.</summary>
+    public IReadOnlyList<ActionDataProblem> Items { get; } = items;
 
-    /// <summary>Each problem, one sentence each; values are quoted escaped and shortened, never raw.</summary>
-    public IReadOnlyList<string> Problems { get; } = problems;
+    /// <summary>Each problem as printed, code first ("CI11004 CertDir is empty: ..."); values are quoted escaped and shortened, never raw.</summary>
+    public IReadOnlyList<string> Problems => Items.Select(i => i.ToString()).ToList();
 
-    /// <summary>The ActionData key of each problem, in the order of <see cref="Problems"/> (what tests and hosts match on).</summary>
-    public IReadOnlyList<string> Keys { get; } = keys;
+    /// <summary>The code of each problem, in the order of <see cref="Items"/> (what tests and hosts match on).</summary>
+    public IReadOnlyList<ActionDataProblemCode> Codes => Items.Select(i => i.Code).ToList();
+
+    /// <summary>The ActionData key of each problem, in the order of <see cref="Items"/>.</summary>
+    public IReadOnlyList<string> Keys => Items.Select(i => i.Key).ToList();
 }

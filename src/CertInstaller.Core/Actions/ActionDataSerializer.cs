@@ -56,11 +56,11 @@ public static class ActionDataSerializer
         {
             var canonical = Keys.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)) ?? key;
             if (!known.Contains(key))
-                problems.Add(key, $"unknown key '{Shown(key)}' (known keys: {string.Join(", ", Keys)})");
+                problems.Add(ActionDataProblemCode.UnknownKey, key, $"unknown key '{Shown(key)}' (known keys: {string.Join(", ", Keys)})");
             else if (map.ContainsKey(key))
-                problems.Add(canonical, $"key '{canonical}' is given twice");
+                problems.Add(ActionDataProblemCode.DuplicateKey, canonical, $"key '{canonical}' is given twice");
             else if (Text.Printable.IndexOfUnsafe(value) is var at && at >= 0)
-                problems.Add(canonical, $"{canonical} holds a control character (U+{(int)value[at]:X4}) at position {at + 1}: ActionData values are one line of text, " +
+                problems.Add(ActionDataProblemCode.ControlCharacter, canonical, $"{canonical} holds a control character (U+{(int)value[at]:X4}) at position {at + 1}: ActionData values are one line of text, " +
                     $"so it is refused rather than written into logs; fix {Property(canonical)}");
             else
                 map[key] = Unquote(value.Trim());
@@ -70,23 +70,23 @@ public static class ActionDataSerializer
 
         var certDir = Get("CertDir");
         var backupDir = Get("BackupDir");
-        if (certDir.Length == 0 && !problems.Has("CertDir")) problems.Add("CertDir", "CertDir is empty: set CERTINSTALLER_CERTDIR to the certificates folder");
-        if (backupDir.Length == 0 && !problems.Has("BackupDir")) problems.Add("BackupDir", "BackupDir is empty: set CERTINSTALLER_BACKUPDIR to a folder for snapshots");
+        if (certDir.Length == 0 && !problems.Has("CertDir")) problems.Add(ActionDataProblemCode.FolderMissing, "CertDir", "CertDir is empty: set CERTINSTALLER_CERTDIR to the certificates folder");
+        if (backupDir.Length == 0 && !problems.Has("BackupDir")) problems.Add(ActionDataProblemCode.FolderMissing, "BackupDir", "BackupDir is empty: set CERTINSTALLER_BACKUPDIR to a folder for snapshots");
         foreach (var (key, path) in new[] { ("CertDir", certDir), ("BackupDir", backupDir) })
         {
             if (path.Length > 0 && !IsFullyQualified(path))
-                problems.Add(key, $"{key} '{Shown(path)}' is not a full path (it would be taken relative to the installer's working folder, and the real folder " +
+                problems.Add(ActionDataProblemCode.FolderNotFullPath, key, $"{key} '{Shown(path)}' is not a full path (it would be taken relative to the installer's working folder, and the real folder " +
                     $"left unprotected): set {Property(key)} to the full path, e.g. {(IO.Platform.IsWindows ? @"D:\I3\IC\Certificates" : "/var/lib/ic/certificates")}");
         }
 
         var productCode = Get("ProductCode");
         if (productCode.Length > MaxProductCode || productCode.Any(c => !(char.IsLetterOrDigit(c) && c < 128) && c is not ('{' or '}' or '-' or '_' or '.')))
-            problems.Add("ProductCode", $"ProductCode '{Shown(productCode)}' is not a product code: expected a GUID such as {{12345678-1234-1234-1234-123456789012}} " +
+            problems.Add(ActionDataProblemCode.ProductCodeInvalid, "ProductCode", $"ProductCode '{Shown(productCode)}' is not a product code: expected a GUID such as {{12345678-1234-1234-1234-123456789012}} " +
                 $"(at most {MaxProductCode} letters, digits, braces and hyphens); set ProductCode=[ProductCode]");
         if (Get("ProductVersion").Length > MaxProductVersion)
-            problems.Add("ProductVersion", $"ProductVersion is longer than {MaxProductVersion} characters: set ProductVersion=[ProductVersion]");
+            problems.Add(ActionDataProblemCode.ValueTooLong, "ProductVersion", $"ProductVersion is longer than {MaxProductVersion} characters: set ProductVersion=[ProductVersion]");
         if (Get("Host") is { Length: > 0 } named && (named.Length > 253 || named.Any(char.IsWhiteSpace)))
-            problems.Add("Host", $"Host '{Shown(named)}' is not a host name (at most 253 characters, no spaces): fix CERTINSTALLER_HOST");
+            problems.Add(ActionDataProblemCode.HostInvalid, "Host", $"Host '{Shown(named)}' is not a host name (at most 253 characters, no spaces): fix CERTINSTALLER_HOST");
 
         var data = new ActionData { CertDir = certDir, BackupDir = backupDir };
         data = data with
@@ -108,7 +108,7 @@ public static class ActionDataSerializer
             Retain = ParseInt(Get("Retain"), data.Retain, "Retain", 1, 1000, problems),
         };
 
-        if (problems.Count > 0) throw new ActionDataException(problems.Messages, problems.KeysOf);
+        if (problems.Count > 0) throw new ActionDataException(problems.Items);
         return data;
     }
 
@@ -152,18 +152,16 @@ public static class ActionDataSerializer
         _ => $"the SetProperty value that writes {key}",
     };
 
-    /// <summary>Problems with the key each one is about.</summary>
+    /// <summary>Problems with the code and the key of each one.</summary>
     private sealed class Problems
     {
-        private readonly List<(string Key, string Message)> _items = [];
+        private readonly List<ActionDataProblem> _items = [];
 
         public int Count => _items.Count;
 
-        public IReadOnlyList<string> Messages => _items.Select(i => i.Message).ToList();
+        public IReadOnlyList<ActionDataProblem> Items => _items;
 
-        public IReadOnlyList<string> KeysOf => _items.Select(i => i.Key).ToList();
-
-        public void Add(string key, string message) => _items.Add((key, message));
+        public void Add(ActionDataProblemCode code, string key, string message) => _items.Add(new(code, key, message));
 
         public bool Has(string key) => _items.Any(i => i.Key == key);
     }
@@ -200,7 +198,7 @@ public static class ActionDataSerializer
         if (value.Length == 0) return fallback;
         if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(T), parsed) && !int.TryParse(value, out _))
             return parsed;
-        problems.Add(key, $"{key} '{Shown(value)}' is not one of: {string.Join(", ", Enum.GetNames(typeof(T)).Select(n => n.ToLowerInvariant()))}");
+        problems.Add(ActionDataProblemCode.ValueNotAllowed, key, $"{key} '{Shown(value)}' is not one of: {string.Join(", ", Enum.GetNames(typeof(T)).Select(n => n.ToLowerInvariant()))}");
         return fallback;
     }
 
@@ -212,7 +210,7 @@ public static class ActionDataSerializer
             case "1" or "yes" or "true": return true;
             case "0" or "no" or "false": return false;
             default:
-                problems.Add(key, $"{key} '{Shown(value)}' is not 1 or 0");
+                problems.Add(ActionDataProblemCode.ValueNotAllowed, key, $"{key} '{Shown(value)}' is not 1 or 0");
                 return fallback;
         }
     }
@@ -221,7 +219,7 @@ public static class ActionDataSerializer
     {
         if (value.Length == 0) return fallback;
         if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        problems.Add(key, $"{key} '{Shown(value)}' is not a whole number from {min} to {max}");
+        problems.Add(ActionDataProblemCode.NumberOutOfRange, key, $"{key} '{Shown(value)}' is not a whole number from {min} to {max}");
         return fallback;
     }
 
@@ -229,7 +227,7 @@ public static class ActionDataSerializer
     {
         if (value.Length == 0) return fallback;
         if (Pki.DigestNames.TryParse(value, out var digest) && digest != DigestAlgorithm.Shake256) return digest;
-        problems.Add("MinDigest", $"MinDigest '{Shown(value)}' is not a digest name such as SHA-256");
+        problems.Add(ActionDataProblemCode.DigestUnknown, "MinDigest", $"MinDigest '{Shown(value)}' is not a digest name such as SHA-256");
         return fallback;
     }
 }

@@ -23,7 +23,7 @@ public sealed class ActionRunner(BackupPorts ports)
         }
         catch (ActionDataException e)
         {
-            return new ActionOutcome(false, e.Problems.Select(p => new LogLine(LogLevel.Error, p)).ToList());
+            return new ActionOutcome(false, e.Items.Select(p => new LogLine(LogLevel.Error, p.ToString(), Codes.CodeRegistry.Of(p.Code))).ToList());
         }
         return Run(operation, data);
     }
@@ -48,7 +48,9 @@ public sealed class ActionRunner(BackupPorts ports)
         }
         catch (BackupException e)
         {
-            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {Codes.CodeRegistry.Of(e.Code).Text} {e.Problem} {(e.FilePath is null ? "" : $"({e.FilePath}) ")}Fix: {e.Fix}"));
+            var code = Codes.CodeRegistry.Of(e.Code);
+            log.Add(new LogLine(LogLevel.Error, InstallerHints.Append(
+                $"{operation} failed: {code.Text} {e.Problem} {(e.FilePath is null ? "" : $"({e.FilePath}) ")}Fix: {e.Fix}", code), code));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -135,7 +137,8 @@ public sealed class ActionRunner(BackupPorts ports)
         // Report only: files the install added under the root Preserve displaced stay where they are (never deleted);
         // Validate reports them as errors with the fix.
         foreach (var orphan in Orphans(data))
-            log.Add(new LogLine(LogLevel.Warning, $"after Preserve: {orphan.CodeText} {orphan.Path}: {orphan.Message}"));
+            log.Add(new LogLine(LogLevel.Warning, InstallerHints.Append($"after Preserve: {orphan.CodeText} {orphan.Path}: {orphan.Message}", Codes.CodeRegistry.Of(orphan.Code)),
+                Codes.CodeRegistry.Of(orphan.Code)));
         return true;
     }
 
@@ -166,7 +169,8 @@ public sealed class ActionRunner(BackupPorts ports)
         {
             var level = f.Severity == Severity.Error ? (data.Validation == ValidationMode.Enforce ? LogLevel.Error : LogLevel.Warning)
                 : f.Severity == Severity.Warning ? LogLevel.Warning : LogLevel.Info;
-            log.Add(new LogLine(level, $"{f.CodeText} {f.Severity.ToString().ToLowerInvariant()} {(f.Path.Length == 0 ? data.CertDir : f.Path)}: {f.Message}"));
+            var code = Codes.CodeRegistry.Of(f.Code);
+            log.Add(new LogLine(level, InstallerHints.Append($"{f.CodeText} {f.Severity.ToString().ToLowerInvariant()} {(f.Path.Length == 0 ? data.CertDir : f.Path)}: {f.Message}", code), code));
         }
         var verdict = report.Valid ? "valid" : "NOT valid";
         var enforce = data.Validation == ValidationMode.Enforce;
@@ -185,7 +189,8 @@ public sealed class ActionRunner(BackupPorts ports)
         {
             var first = failed.Issues[0];
             log.Add(new LogLine(LogLevel.Warning, $"snapshot {failed.SnapshotId} failed verification ({failed.Issues.Count} problem(s), first: {Codes.CodeRegistry.Of(first.Code).Text} {first.Code} {first.RelativePath}: {first.Message}); " +
-                $"it was kept and counts as no copy. Fix: check {Path.Combine(store.Root, failed.SnapshotId)} and delete it by hand once it is not needed"));
+                $"it was kept and counts as no copy. Fix: check {Path.Combine(store.Root, failed.SnapshotId)} and delete it by hand once it is not needed",
+                Codes.CodeRegistry.Of(first.Code)));
         }
         log.Add(new LogLine(LogLevel.Info, $"retention kept {result.Decisions.Count(d => d.Keep)} snapshots, removed {result.Deleted.Count()}" +
             (result.Deleted.Any() ? ": " + string.Join(", ", result.Deleted) : "")));

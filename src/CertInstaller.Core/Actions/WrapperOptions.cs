@@ -47,19 +47,19 @@ public static class WrapperOptions
     /// <exception cref="ActionDataException">A value is bad; each problem starts with the option to fix.</exception>
     public static ActionData ToActionData(IReadOnlyDictionary<string, IReadOnlyList<string>> given, InstallerCommand command, string defaultBackupDir)
     {
-        var problems = new List<string>();
+        var problems = new List<ActionDataProblem>();
         var pairs = new List<string>();
         foreach (var option in All.Where(o => o.ActionDataKey is not null))
         {
             var values = given.TryGetValue(option.Name, out var v) ? v.Where(x => x.Length > 0).ToList() : [];
             if (!option.Repeatable && values.Count > 1)
             {
-                problems.Add($"{option.Name} is given {values.Count} times");
+                problems.Add(new(ActionDataProblemCode.DuplicateKey, option.Name, $"{option.Name} is given {values.Count} times"));
             }
 
             if (option.Repeatable && values.Any(x => x.IndexOf(ActionDataSerializer.PatternSeparator) >= 0))
             {
-                problems.Add($"{option.Name}: a pattern cannot contain '{ActionDataSerializer.PatternSeparator}'; give each pattern its own {option.Name}");
+                problems.Add(new(ActionDataProblemCode.PatternInvalid, option.Name, $"{option.Name}: a pattern cannot contain '{ActionDataSerializer.PatternSeparator}'; give each pattern its own {option.Name}"));
             }
 
             var value = option.Repeatable ? string.Join(ActionDataSerializer.PatternSeparator.ToString(), values) : values.LastOrDefault() ?? "";
@@ -89,9 +89,9 @@ public static class WrapperOptions
         catch (ActionDataException e)
         {
             // The parser names the key (and the property); the administrator of a wrapped run needs the option.
-            throw new ActionDataException(e.Problems.Select(p =>
-                All.FirstOrDefault(o => o.ActionDataKey is { } key && p.StartsWith(key + " ", StringComparison.Ordinal)) is { } o
-                    ? $"{o.Name}: {p}"
+            throw new ActionDataException(e.Items.Select(p =>
+                All.FirstOrDefault(o => o.ActionDataKey is { } key && key == p.Key) is { } o
+                    ? p with { Key = o.Name, Message = $"{o.Name}: {p.Message}" }
                     : p).ToList());
         }
 

@@ -35,7 +35,7 @@ internal sealed class FolderScan
                 entry.Kind == FileSystemEntryKind.Link
                     ? "The certificates folder is a symbolic link or junction; CertInstaller never follows links."
                     : "The certificates folder path is a file, not a folder.",
-                "Point CERTINSTALLER_CERTDIR at the real certificates folder.");
+                "Give the real certificates folder, not a file or a link.");
         }
 
         var scan = new FolderScan(exists: true);

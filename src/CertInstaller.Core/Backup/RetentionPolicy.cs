@@ -18,7 +18,7 @@ public sealed record RetentionPolicy
                 BackupErrorCode.InvalidArgument,
                 null,
                 $"Retention must keep at least 1 snapshot; {keepNewest} was given.",
-                "Set CERTINSTALLER_RETAIN to 1 or more (default 10).");
+                "Keep 1 or more snapshots (the default is 10).");
         }
 
         KeepNewest = keepNewest;

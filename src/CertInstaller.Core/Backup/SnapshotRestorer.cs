@@ -87,7 +87,7 @@ public sealed class SnapshotRestorer
                 BackupErrorCode.SnapshotInvalid,
                 snapshot.Path,
                 $"Snapshot {snapshotId} failed verification ({verification.Issues.Count} problem(s), first: {first.Code} on '{first.RelativePath}'). It was not restored; the folder was not changed.",
-                "Restore an older snapshot that verifies (certharness backup verify <id>).");
+                "Restore an older snapshot that verifies.");
         }
 
         var runId = SnapshotLayout.IdFor(_store.Clock.UtcNow);

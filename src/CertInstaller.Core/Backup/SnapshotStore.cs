@@ -20,7 +20,7 @@ public sealed class SnapshotStore
     {
         if (string.IsNullOrWhiteSpace(backupRoot))
         {
-            throw new BackupException(BackupErrorCode.InvalidArgument, null, "No backup folder was given.", "Set CERTINSTALLER_BACKUPDIR to a local folder.");
+            throw new BackupException(BackupErrorCode.InvalidArgument, null, "No backup folder was given.", "Give a local backup folder.");
         }
 
         FileSystem = fileSystem ?? BackupPorts.Machine.FileSystem;
@@ -146,7 +146,7 @@ public sealed class SnapshotStore
         var lockPath = StorePaths.FolderLockPath(FileSystem, folder);
         if (lockPath is null)
         {
-            throw new BackupException(BackupErrorCode.InvalidArgument, folder, "A volume root cannot be the certificates folder. Nothing was changed.", "Set CERTINSTALLER_CERTDIR to the certificates folder itself.");
+            throw new BackupException(BackupErrorCode.InvalidArgument, folder, "A volume root cannot be the certificates folder. Nothing was changed.", "Give the certificates folder itself, e.g. D:\\I3\\IC\\Certificates.");
         }
 
         var parent = Durable.Parent(lockPath);
@@ -191,7 +191,7 @@ public sealed class SnapshotStore
                 BackupErrorCode.SnapshotNotFound,
                 path ?? Root,
                 $"There is no complete snapshot '{id}'.",
-                "List the snapshots (certharness backup list) and use one of their ids.");
+                "List the snapshots of this backup folder and use one of their ids.");
         }
 
         return path;

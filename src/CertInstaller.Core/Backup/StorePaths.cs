@@ -31,7 +31,7 @@ internal static class StorePaths
                 BackupErrorCode.InvalidArgument,
                 folder,
                 $"The backup folder '{root}' and the certificates folder overlap; snapshots would copy or restore themselves. Nothing was changed.",
-                "Set CERTINSTALLER_BACKUPDIR to a folder outside the certificates folder (and vice versa).");
+                "Give a backup folder outside the certificates folder (and a certificates folder outside the backup folder).");
         }
     }
 
@@ -61,7 +61,7 @@ internal static class StorePaths
             BackupErrorCode.BackupRootUnusable,
             root,
             $"Cannot create or secure the backup folder: {e.Message}",
-            "Run as an administrator (installs run as SYSTEM), or set CERTINSTALLER_BACKUPDIR to a local folder this account can write.",
+            "Run as an administrator (installs run as SYSTEM), or give a local backup folder this account can write.",
             e));
 
     private static bool IsOwnEntry(string name)

@@ -1,3 +1,4 @@
+using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
@@ -32,6 +33,9 @@ public static class CodeRegistry
     /// <summary>A snapshot verification issue (values 3101…): printed as 10000 + (value − 3000).</summary>
     public static CodeInfo Of(VerificationIssueCode code) => new(7000 + (int)code, code.ToString(), CodeArea.SnapshotVerification, Severity.Error);
 
+    /// <summary>An ActionData problem: printed as 11000 + value.</summary>
+    public static CodeInfo Of(ActionDataProblemCode code) => new(11000 + (int)code, code.ToString(), CodeArea.ActionData, Severity.Error);
+
     /// <summary>Every code of the product, ordered by number.</summary>
     public static IReadOnlyList<CodeInfo> All() =>
         Values<FindingCode>().Select(Of)
@@ -40,6 +44,7 @@ public static class CodeRegistry
             .Concat(Values<CsrFindingCode>().Select(Of))
             .Concat(Values<BackupErrorCode>().Select(Of))
             .Concat(Values<VerificationIssueCode>().Select(Of))
+            .Concat(Values<ActionDataProblemCode>().Select(Of))
             .OrderBy(c => c.Number)
             .ToList();
 

@@ -34,7 +34,7 @@ public static class FolderGuard
                 BackupErrorCode.FolderUnsafe,
                 folder,
                 $"'{folder}' is {why}. CertInstaller never scans a volume root or a system folder (it would read devices and the whole system), so nothing was read or changed.",
-                "Give the certificates folder itself, e.g. D:\\I3\\IC\\Certificates: CertDir (CERTINSTALLER_CERTDIR) for the installer actions, the folder argument for certharness.");
+                "Give the certificates folder itself, e.g. D:\\I3\\IC\\Certificates.");
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class FolderClassifier(PkiReader reader)
         {
             if (preservePatterns.Count > 0 && matcher.Match(entry.RelativePath).HasMatches)
             {
-                result[entry.RelativePath] = new(FileOrigin.ThirdParty, "matches a CERTINSTALLER_PRESERVE_PATTERNS / --preserve glob");
+                result[entry.RelativePath] = new(FileOrigin.ThirdParty, "matches a preserve pattern");
                 continue;
             }
             result[entry.RelativePath] = entry switch

@@ -48,7 +48,7 @@ public sealed class PreservationPlanner(IFileSystem fileSystem)
             {
                 items[owner.RelativePath] = new(owner.RelativePath, PreservationDecision.KeptChangedByAdmin,
                     $"not put back: its key {entry.RelativePath} was replaced by an admin and does not belong to it, so the pair is left as the admin left it; " +
-                    "if the key change was not intended, restore both with 'certharness backup restore --third-party-only'");
+                    "if the key change was not intended, restore both from the pre-install snapshot (third-party files only)");
                 items[entry.RelativePath] = key with
                 {
                     Reason = $"replaced by an admin with a key that does not belong to {owner.RelativePath}; the certificate was not put back, so the pair stays the admin's",
@@ -95,7 +95,7 @@ public sealed class PreservationPlanner(IFileSystem fileSystem)
         var now = live.TryGetValue(entry.RelativePath, out var c) ? c : FileClassification.Unclassified;
         return now.Origin is FileOrigin.ThirdParty
             ? new(entry.RelativePath, PreservationDecision.KeptChangedByAdmin,
-                $"it changed since the snapshot but is not IC-issued ({now.Reason}); left as it is: restore it with 'certharness backup restore --third-party-only' if the change was not intended")
+                $"it changed since the snapshot but is not IC-issued ({now.Reason}); left as it is: restore it from the pre-install snapshot (third-party files only) if the change was not intended")
             : new(entry.RelativePath, PreservationDecision.PutBackRegenerated, $"the install replaced it ({now.Reason})");
     }
 }

@@ -103,7 +103,7 @@ public sealed class ChainBuilder : IChainBuilder
             {
                 depthLimited = true;
                 return Evaluate(null, (ChainProblemCode.PathTooLong,
-                    $"the path reaches the limit of {request.MaxDepth} certificates (--max-depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
+                    $"the path reaches the limit of {request.MaxDepth} certificates (the maximum depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
             }
 
             // A candidate that reached no anchor with at least this much depth left cannot reach one now. A candidate
@@ -200,7 +200,7 @@ public sealed class ChainBuilder : IChainBuilder
             if (isAnchor)
             {
                 return (ChainProblemCode.AnchorNotSelfSigned,
-                    "this trust anchor is not a self-signed root and its issuer was not found; give the root as trust, or allow a partial chain (--partial-chain)",
+                    "this trust anchor is not a self-signed root and its issuer was not found; give the root as trust, or allow a partial chain",
                     "RFC 5280 §6.1.1(d); openssl -partial_chain");
             }
 

@@ -255,7 +255,7 @@ public sealed record CsrConfig(
 
         if (!DigestNames.TryParse(text, out var digest))
         {
-            findings.Add(new(CsrFindingCode.ConfigWeakDigest, $"default_md = {text} is not a digest certharness knows; use sha256"));
+            findings.Add(new(CsrFindingCode.ConfigWeakDigest, $"default_md = {text} is not a digest this tool knows; use sha256"));
             return null;
         }
 

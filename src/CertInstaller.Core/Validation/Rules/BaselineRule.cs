@@ -18,13 +18,13 @@ public sealed class BaselineRule(IFileSystem fileSystem) : IFolderRule
             if (fileSystem.GetEntry(full) is null)
             {
                 yield return new Observation(FindingCode.ThirdPartyMissing, file.RelativePath,
-                    "this third-party file was in the pre-install snapshot and is gone: run certharness preserve (or backup restore --third-party-only)");
+                    "this third-party file was in the pre-install snapshot and is gone: put the third-party files back from the pre-install snapshot");
                 continue;
             }
             var (_, hash) = FileHasher.Hash(fileSystem, full);
             if (!hash.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase))
                 yield return new Observation(FindingCode.ThirdPartyChanged, file.RelativePath,
-                    "this third-party file differs from the pre-install snapshot: run certharness preserve, or confirm the change was intended");
+                    "this third-party file differs from the pre-install snapshot: put the third-party files back from the pre-install snapshot, or confirm the change was intended");
         }
     }
 }

@@ -41,10 +41,9 @@ public sealed class CertificateRule : IFolderRule
     internal static Observation? PasswordObservation(ValidationContext context, string path, ReadError error) => error.Code switch
     {
         ReadErrorCode.PasswordRequired => new Observation(FindingCode.PasswordRequired, path,
-            $"{error.Problem}, so it was not checked: give the password with certharness validate --password, --password-file or CERTHARNESS_PASSWORD, " +
-            "or in the map file's <Password>"),
+            $"{error.Problem}, so it was not checked: give its password, or put it in the map file's <Password>"),
         ReadErrorCode.WrongPassword => new Observation(FindingCode.PasswordWrong, path,
-            $"{error.Problem} ({context.AllPasswords.Count} password(s) tried), so it was not checked: give this file's password with --password or --password-file"),
+            $"{error.Problem} ({context.AllPasswords.Count} password(s) tried), so it was not checked: give the password this file was exported with"),
         _ => null,
     };
 

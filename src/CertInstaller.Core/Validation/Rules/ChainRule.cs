@@ -89,7 +89,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
 
     internal const string OrphanFix =
         "This is typically a file the install added under the root it regenerated, which Preserve displaced when it put the earlier ServerGroup\\ back. " +
-        "Fix: regenerate it under the current Server Group (IC Setup Assistant), or restore the pre-install snapshot (certharness backup restore); Preserve never deletes it";
+        "Fix: regenerate it under the current Server Group (IC Setup Assistant), or restore the pre-install snapshot; Preserve never deletes it";
 
     private static string Describe(X509Certificate c) => Pki.Reading.PkiDescriber.DescribeName(c.SubjectDN).OneLine;
 }

@@ -23,7 +23,7 @@ public sealed class ConsistencyRule : IFolderRule
             yield return new Observation(FindingCode.CaNotIssuedByServerGroup, slots.CaPath!,
                 $"the IC CA is not issued by the folder's current Server Group: {named}. After Preserve this is the IC CA the install regenerated " +
                 "under the root that Preserve displaced. Fix: regenerate the IC CA under the current Server Group (IC Setup Assistant), " +
-                "or restore the pre-install snapshot (certharness backup restore)");
+                "or restore the pre-install snapshot");
         }
 
         if (slots.SelfSignedRoot is not { } root) yield break;

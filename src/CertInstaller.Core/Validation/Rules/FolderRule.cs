@@ -13,22 +13,22 @@ public sealed class FolderRule : IFolderRule
         {
             case FolderKind.Missing:
                 yield return new Observation(FindingCode.FolderMissing, "",
-                    $"the certificates folder {context.Layout.Root} does not exist: check the path (CERTINSTALLER_CERTDIR) or restore a snapshot");
+                    $"the certificates folder {context.Layout.Root} does not exist: check the folder path, or restore a snapshot");
                 break;
             case FolderKind.Empty:
                 yield return new Observation(FindingCode.FolderEmpty, "",
-                    $"the certificates folder {context.Layout.Root} is empty: check the path (CERTINSTALLER_CERTDIR, or the folder given to certharness), " +
+                    $"the certificates folder {context.Layout.Root} is empty: check the folder path, " +
                     "or let IC Setup Assistant generate the certificates first");
                 break;
             case FolderKind.Unrecognised:
                 yield return new Observation(FindingCode.FolderUnrecognised, "",
                     $"{context.Layout.Root} is not an IC certificates folder: it holds no ServerGroup\\, ICCertificateAuthority\\, Client\\ or component " +
-                    "certificate files. Check the path (CERTINSTALLER_CERTDIR, or the folder given to certharness): it should be the folder that holds ServerGroup\\");
+                    "certificate files. Check the folder path: it should be the folder that holds ServerGroup\\");
                 break;
             case FolderKind.Unreadable:
                 yield return new Observation(FindingCode.FolderUnreadable, "",
                     $"the certificates folder {context.Layout.Root} cannot be read ({context.Layout.Skipped.FirstOrDefault()?.Reason}): " +
-                    "check the path (CERTINSTALLER_CERTDIR) and that this account may list it");
+                    "check the folder path and that this account may list it");
                 yield break;
         }
         foreach (var s in context.Layout.Skipped)

@@ -1,0 +1,54 @@
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Codes;
+using CertInstaller.Core.Pki.Chains;
+using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.Validation;
+
+namespace CertInstaller.Harness.Common;
+
+/// <summary>
+/// certharness's fix hints, keyed by registry code: Core states the code, the facts and a host-neutral fix; this table
+/// adds the verb or option a harness user types (the installer hosts have their own table, naming properties).
+/// </summary>
+internal static class Hints
+{
+    private const string Folder = "the certificates folder is the argument after the verb, e.g. certharness validate <certdir>";
+    private const string BackupFolder = "the certificates folder is the argument after the verb: certharness backup create <certdir> --to <root>, backup restore <certdir> --from <root>";
+    private const string Password = "give --password, --password-file or set " + CommonOptions.PasswordVariable;
+    private const string ThirdPartyBack = "certharness preserve <certdir> --from <root> puts them back, or certharness backup restore <certdir> --from <root> --third-party-only";
+    private const string RestoreSnapshot = "certharness backup restore <certdir> --from <root> --snapshot <id> restores the pre-install snapshot";
+
+    private static readonly Dictionary<int, string> ByNumber = new()
+    {
+        [CodeRegistry.Of(FindingCode.FolderMissing).Number] = Folder,
+        [CodeRegistry.Of(FindingCode.FolderEmpty).Number] = Folder,
+        [CodeRegistry.Of(FindingCode.FolderUnrecognised).Number] = Folder,
+        [CodeRegistry.Of(FindingCode.FolderUnreadable).Number] = Folder,
+        [CodeRegistry.Of(FindingCode.PasswordRequired).Number] = Password,
+        [CodeRegistry.Of(FindingCode.PasswordWrong).Number] = "give the right one with --password or --password-file",
+        [CodeRegistry.Of(FindingCode.ThirdPartyMissing).Number] = ThirdPartyBack,
+        [CodeRegistry.Of(FindingCode.ThirdPartyChanged).Number] = ThirdPartyBack,
+        [CodeRegistry.Of(FindingCode.CaNotIssuedByServerGroup).Number] = RestoreSnapshot,
+        [CodeRegistry.Of(FindingCode.OrphanedByDisplacedRoot).Number] = RestoreSnapshot,
+        [CodeRegistry.Of(ReadErrorCode.PasswordRequired).Number] = Password,
+        [CodeRegistry.Of(ReadErrorCode.WrongPassword).Number] = "give the right one with --password or --password-file",
+        [CodeRegistry.Of(ChainProblemCode.PathTooLong).Number] = "raise the limit with --max-depth",
+        [CodeRegistry.Of(ChainProblemCode.AnchorNotSelfSigned).Number] = "give the root with --trust, or accept the anchor with --partial-chain",
+        [CodeRegistry.Of(BackupErrorCode.SourceNotAFolder).Number] = BackupFolder,
+        [CodeRegistry.Of(BackupErrorCode.FolderUnsafe).Number] = Folder,
+        [CodeRegistry.Of(BackupErrorCode.InvalidArgument).Number] =
+            "the certificates folder is the argument after the verb, the backup folder --to (backup create) or --from (list, verify, restore, preserve); keep them apart",
+        [CodeRegistry.Of(BackupErrorCode.BackupRootUnusable).Number] = "give another backup folder with --to or --from",
+        [CodeRegistry.Of(BackupErrorCode.SnapshotNotFound).Number] = "certharness backup list --from <root> lists the ids; give one with --snapshot",
+        [CodeRegistry.Of(BackupErrorCode.SnapshotInvalid).Number] = "certharness backup verify --from <root> shows which snapshots verify; give one with --snapshot",
+    };
+
+    /// <summary>The harness hint for <paramref name="code"/>, or null when Core's own fix is all there is to say.</summary>
+    public static string? For(CodeInfo code) => ByNumber.TryGetValue(code.Number, out var hint) ? hint : null;
+
+    /// <summary><paramref name="text"/> followed by the harness hint for <paramref name="code"/>, when there is one.</summary>
+    public static string Append(string text, CodeInfo code) => For(code) is { } hint ? $"{text} ({hint})" : text;
+
+    /// <summary>A finding's message with the harness hint for its code.</summary>
+    public static string Message(Finding finding) => Append(finding.Message, CodeRegistry.Of(finding.Code));
+}
