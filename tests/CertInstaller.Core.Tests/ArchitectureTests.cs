@@ -1,3 +1,7 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
 namespace CertInstaller.Core.Tests;
 
 /// <summary>Rules of the code's shape that a review would otherwise have to remember.</summary>
@@ -19,5 +23,62 @@ public sealed class ArchitectureTests
     {
         var references = typeof(ToolInfo).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
         Assert.That(references, Has.None.EqualTo("CertInstaller.Samples"));
+    }
+
+    // Issue 12 §2: Core states code, facts and a host-neutral fix; the hosts add their own hint by code (a harness user
+    // who typed --to was told to set an MSI property). Actions/ is installer-facing and may name properties.
+    [Test]
+    public void Core_StringLiteralsOutsideActions_NameNoInstallerPropertyNorHarnessVerbOrOption()
+    {
+        var core = Path.Combine(RepoRoot(), "src", "CertInstaller.Core");
+        var offending = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(core, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("Actions/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
+            .SelectMany(f => Literals(File.ReadAllText(Path.Combine(core, f))).Where(l => NamesAHost(l.Text)).Select(l => $"{f}:{l.Line}: {l.Text}"))
+            .ToList();
+
+        Assert.That(offending, Is.Empty, "host-specific fix texts in Core: move them to InstallerHints (Actions/) or the harness's Common/Hints.cs");
+    }
+
+    [TestCase("Set CERTINSTALLER_BACKUPDIR to a local folder.", true)]
+    [TestCase("List the snapshots (certharness backup list) and use one of their ids.", true)]
+    [TestCase("give the password with --password-file", true)]
+    [TestCase("give it or set CERTHARNESS_PASSWORD", true)]
+    [TestCase("CertDir (the certificates folder)", true)]
+    [TestCase("Give the certificates folder itself.", false)]
+    [TestCase("-----BEGIN CERTIFICATE-----", false)]
+    [TestCase("a digest this tool knows", false)]
+    public void NamesAHost_RecognisesPropertiesVerbsAndOptions(string text, bool expected)
+    {
+        Assert.That(NamesAHost(text), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Literals_FindsPlainInterpolatedAndRawStringsButNotComments()
+    {
+        const string source = "// \"CERTINSTALLER_CERTDIR\" in a comment\n" +
+            "class C { string a = \"one\"; string b = $\"two {a} three\"; string c = \"\"\"four\"\"\"; }";
+
+        Assert.That(Literals(source).Select(l => l.Text), Is.EqualTo(new[] { "one", "two ", " three", "four" }));
+    }
+
+    private static readonly Regex HostSpecific = new(
+        @"CERTINSTALLER_[A-Z]|CERTHARNESS_[A-Z]|\bCertDir\b|\bcertharness\s+[a-z]|(?<![\w-])--[a-z]", RegexOptions.Compiled);
+
+    private static bool NamesAHost(string text) => HostSpecific.IsMatch(text);
+
+    /// <summary>Every string literal and interpolated-string text of <paramref name="source"/>, by the C# parser.</summary>
+    private static IEnumerable<(int Line, string Text)> Literals(string source) =>
+        CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens()
+            .Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken)
+                        || t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                        || t.IsKind(SyntaxKind.Utf8StringLiteralToken))
+            .Select(t => (t.GetLocation().GetLineSpan().StartLinePosition.Line + 1, t.ValueText));
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"no CertInstaller.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -75,20 +75,32 @@ public class ActionDataSerializerTests
         Assert.That(data.PreservePatterns, Is.Empty);
     }
 
-    [TestCase("CertDir=C:\\c;BackupDir=C:\\b;Bogus=1", "unknown key 'Bogus'")]
-    [TestCase("CertDir=C:\\c;BackupDir=C:\\b;CertDir=C:\\d", "given twice")]
-    [TestCase("BackupDir=C:\\b", "CERTINSTALLER_CERTDIR")]
-    [TestCase("CertDir=C:\\c", "CERTINSTALLER_BACKUPDIR")]
-    [TestCase("CertDir=C:\\c;BackupDir=C:\\b;Validation=strict", "Validation 'strict'")]
-    [TestCase("CertDir=C:\\c;BackupDir=C:\\b;Retain=0", "Retain '0'")]
-    [TestCase("CertDir=C:\\c;BackupDir=C:\\b;Preserve=maybe", "Preserve 'maybe'")]
-    [TestCase("CertDir=C:\\c;BackupDir=C:\\b;MinDigest=SHA-3", "MinDigest 'SHA-3'")]
-    [TestCase("CertDir=C:\\c;BackupDir=C:\\b;Mode=1", "Mode '1'")]
-    public void Parse_WhenInvalid_NamesTheProblem(string text, string expected)
+    [TestCase("CertDir={0}c;BackupDir={0}b;Bogus=1", ActionDataProblemCode.UnknownKey, "Bogus")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;CertDir={0}d", ActionDataProblemCode.DuplicateKey, "CertDir")]
+    [TestCase("BackupDir={0}b", ActionDataProblemCode.FolderMissing, "CertDir")]
+    [TestCase("CertDir={0}c", ActionDataProblemCode.FolderMissing, "BackupDir")]
+    [TestCase("CertDir=c;BackupDir={0}b", ActionDataProblemCode.FolderNotFullPath, "CertDir")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;Validation=strict", ActionDataProblemCode.ValueNotAllowed, "Validation")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;Retain=0", ActionDataProblemCode.NumberOutOfRange, "Retain")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;ExpiryWarningDays=x", ActionDataProblemCode.NumberOutOfRange, "ExpiryWarningDays")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;Preserve=maybe", ActionDataProblemCode.ValueNotAllowed, "Preserve")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;MinDigest=SHA-3", ActionDataProblemCode.DigestUnknown, "MinDigest")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;Mode=1", ActionDataProblemCode.ValueNotAllowed, "Mode")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;ProductCode=../x", ActionDataProblemCode.ProductCodeInvalid, "ProductCode")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;Host=a b", ActionDataProblemCode.HostInvalid, "Host")]
+    [TestCase("CertDir={0}c;BackupDir={0}b;Host=a\u0007", ActionDataProblemCode.ControlCharacter, "Host")]
+    public void Parse_WhenInvalid_GivesTheCodeAndTheKey(string text, ActionDataProblemCode code, string key)
     {
-        var e = Assert.Throws<ActionDataException>(() => ActionDataSerializer.Parse(text))!;
+        var e = Refused(string.Format(text, Root));
 
-        Assert.That(e.Problems, Has.Some.Contains(expected));
+        Assert.That(e.Items.Select(i => (i.Code, i.Key)), Is.EqualTo(new[] { (code, key) }));
+        Assert.That(e.Problems.Single(), Does.StartWith(Core.Codes.CodeRegistry.Of(code).Text + " "), "the code is printed with the problem");
+    }
+
+    [Test]
+    public void Parse_WhenProductVersionTooLong_GivesValueTooLong()
+    {
+        Assert.That(Refused($"CertDir={Root}c;BackupDir={Root}b;ProductVersion={new string('9', 65)}").Codes, Is.EqualTo(new[] { ActionDataProblemCode.ValueTooLong }));
     }
 
     [TestCase("sha256", "SHA-256")]

@@ -1,8 +1,10 @@
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Tests.Backup;
 using CertInstaller.Core.Tests.IO;
+using CertInstaller.Core.Validation;
 using CertInstaller.Samples;
 
 namespace CertInstaller.Core.Tests.Actions;
@@ -102,9 +104,9 @@ public class ActionRunnerTests
         var warn = Run(ActionOperation.Validate, Data with { Validation = ValidationMode.Warn });
 
         Assert.That(enforce.Succeeded, Is.False);
-        Assert.That(enforce.Lines.Any(l => l.Level == LogLevel.Error && l.Text.StartsWith("CI3002")), Is.True);
+        Assert.That(enforce.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Code), Has.Member(CodeRegistry.Of(FindingCode.Expired)));
         Assert.That(warn.Succeeded, Is.True);
-        Assert.That(warn.Lines.Any(l => l.Level == LogLevel.Warning && l.Text.StartsWith("CI3002")), Is.True);
+        Assert.That(warn.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Code), Has.Member(CodeRegistry.Of(FindingCode.Expired)));
     }
 
     [Test]
@@ -131,7 +133,7 @@ public class ActionRunnerTests
 
         Assert.That(near.Succeeded, Is.True, "200 days away is outside the default 30-day window");
         Assert.That(far.Succeeded, Is.False);
-        Assert.That(far.Lines.Any(l => l.Level == LogLevel.Error && l.Text.StartsWith("CI3004 error")), Is.True);
+        Assert.That(far.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Code), Has.Member(CodeRegistry.Of(FindingCode.ExpiringSoon)));
     }
 
     [Test]
@@ -162,10 +164,10 @@ public class ActionRunnerTests
         var validate = Run(ActionOperation.Validate);
 
         Assert.That(preserve.Succeeded, Is.True);
-        Assert.That(preserve.Lines.Any(l => l.Level == LogLevel.Warning && l.Text.Contains("CI9002") && l.Text.Contains(orphan)), Is.True);
+        Assert.That(preserve.Lines.Any(l => l.Level == LogLevel.Warning && l.Code == CodeRegistry.Of(FindingCode.OrphanedByDisplacedRoot) && l.Text.Contains(orphan)), Is.True);
         Assert.That(File.Exists(Path.Combine(_certs, orphan)), Is.True, "report only: Preserve never deletes");
         Assert.That(validate.Succeeded, Is.False);
-        Assert.That(validate.Lines.Any(l => l.Level == LogLevel.Error && l.Text.StartsWith("CI9002 error " + orphan)), Is.True);
+        Assert.That(validate.Lines.Any(l => l.Level == LogLevel.Error && l.Code == CodeRegistry.Of(FindingCode.OrphanedByDisplacedRoot) && l.Text.Contains(orphan)), Is.True);
     }
 
     [Test]
@@ -206,7 +208,7 @@ public class ActionRunnerTests
         Assert.That(commit.Succeeded, Is.True);
         Assert.That(store.List().Select(s => s.Id), Is.EqualTo(new[] { newer.Id, older.Id }));
         Assert.That(store.Verify(older.Id).IsValid, Is.True);
-        Assert.That(commit.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Text), Has.Some.StartsWith($"snapshot {newer.Id} failed verification"));
+        Assert.That(commit.Lines.Where(l => l.Level == LogLevel.Warning && l.Text.Contains(newer.Id)).Select(l => l.Code?.Area), Is.EqualTo(new CodeArea?[] { CodeArea.SnapshotVerification }));
     }
 
     [TestCase(ActionOperation.Backup)]
@@ -257,7 +259,8 @@ public class ActionRunnerTests
 
         Assert.That(outcome.Succeeded, Is.False);
         Assert.That(data, Is.Null);
-        Assert.That(outcome.Lines.Select(l => l.Text), Has.Some.Contains("CERTINSTALLER_CERTDIR"));
+        Assert.That(outcome.Codes, Is.EqualTo(new[] { CodeRegistry.Of(ActionDataProblemCode.FolderMissing), CodeRegistry.Of(ActionDataProblemCode.FolderMissing) }));
+        Assert.That(outcome.Lines.Select(l => l.Level), Is.All.EqualTo(LogLevel.Error));
     }
 
     [Test]

@@ -168,7 +168,7 @@ public class FolderVerdictTests
 
         Assert.That(Codes(report), Is.EqualTo(new[] { (FindingCode.FolderEmpty, "") }));
         Assert.That(report.Valid, Is.False);
-        Assert.That(report.Findings[0].Message, Does.Contain(Certs).And.Contain("CERTINSTALLER_CERTDIR"));
+        Assert.That(report.Findings[0].Message, Does.Contain(Certs));
     }
 
     [Test]
@@ -181,7 +181,6 @@ public class FolderVerdictTests
 
         Assert.That(Codes(report), Is.EqualTo(new[] { (FindingCode.FolderUnrecognised, "") }));
         Assert.That(report.Valid, Is.False);
-        Assert.That(report.Findings[0].Message, Does.Contain("CERTINSTALLER_CERTDIR"));
     }
 
     // §4 keys and passwords
@@ -241,7 +240,7 @@ public class FolderVerdictTests
 
         Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.PasswordRequired, Severity.Warning, "CSRs/ic1_Server.pfx") }));
         Assert.That(report.Valid, Is.True, "an encrypted file without its password never fails an install");
-        Assert.That(report.Findings[0].Message, Does.Contain("--password").And.Contain("CERTHARNESS_PASSWORD").And.Contain("<Password>"));
+        Assert.That(report.Findings[0].Message, Does.Contain("<Password>"));
     }
 
     [Test]
