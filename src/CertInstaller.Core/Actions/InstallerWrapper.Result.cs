@@ -1,0 +1,109 @@
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.IO;
+
+namespace CertInstaller.Core.Actions;
+
+// The result and the log: the closing line, the WrapperResult with its JSON, and the run blocks of the action log.
+public sealed partial class InstallerWrapper
+{
+    private sealed partial class Session
+    {
+        private WrapperResult Finish(WrapperOutcome outcome, int exitCode)
+        {
+            Say(outcome == WrapperOutcome.Succeeded ? LogLevel.Info : LogLevel.Error,
+                $"run {_runId} finished: {Describe(outcome)}; exit code {exitCode}" +
+                (_installerExit is { } code ? $" (the installer's was {code})" : ""));
+            Flush(outcome == WrapperOutcome.Succeeded ? "succeeded" : "failed");
+            if (!_stateKept)
+            {
+                _w._interruptedMessage = "the run had finished: " + Describe(outcome);
+            }
+
+            var result = new WrapperResult(_runId, outcome, exitCode, _lines.ToList())
+            {
+                InstallerExitCode = _installerExit,
+                SnapshotId = _state?.SnapshotId ?? TransactionMarker.Read(_store.Root, _data.ProductCode)?.SnapshotId,
+                Restored = _restored,
+                NestedActions = _nested,
+                FinishedInterruptedRun = _finishedInterrupted,
+                Preservation = _preservation,
+                Validation = _validation,
+                Command = _command.Display,
+                CertDir = _data.CertDir,
+                BackupDir = _store.Root,
+                LogPath = _log.Path,
+                ValidationMode = _data.Validation.ToString().ToLowerInvariant(),
+            };
+            if (_jsonPath is not null)
+            {
+                try
+                {
+                    var full = Path.GetFullPath(_jsonPath);
+                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                    File.WriteAllText(full, result.ToJson());
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    var line = new LogLine(LogLevel.Warning, $"cannot write the JSON summary {_jsonPath}: {e.Message}");
+                    _output(line);
+                    result = result with { Lines = _lines.Append(line).ToList() };
+                }
+            }
+
+            return result;
+        }
+
+        private static string Describe(WrapperOutcome outcome) => outcome switch
+        {
+            WrapperOutcome.Succeeded => "the installer succeeded and the certificates folder was preserved",
+            WrapperOutcome.InstallerFailed => "the installer failed; the certificates folder was restored as it was before",
+            WrapperOutcome.Rejected => "CertInstaller failed the run; the certificates folder was restored as it was before",
+            WrapperOutcome.NotStarted => "the installer was not started",
+            WrapperOutcome.Refused => "the installer was not started: another CertInstaller run holds the folder",
+            _ => "the folder could not be restored completely; the snapshot and the marker stay",
+        };
+
+        private void Say(LogLevel level, string text)
+        {
+            var line = new LogLine(level, text);
+            _lines.Add(line);
+            _pending.Add(line);
+            _output(line);
+        }
+
+        private void Flush(string? result = null)
+        {
+            if (_pending.Count == 0 && result is null)
+            {
+                return;
+            }
+
+            var header = ActionLogFile.Header(_w._clock.UtcNow, "run", result is null ? _runId : $"{_runId} {result}");
+            var detail = new List<string>();
+            if (!_commandLogged || result is not null)
+            {
+                detail.Add("Command: " + _command.Display); // the first and the last block of a run name it
+                _commandLogged = true;
+            }
+
+            detail.AddRange(_pending.Select(l => l.ToString()));
+            _pending.Clear();
+            TryLog(header, detail);
+        }
+
+        private void TryLog(string header, IEnumerable<string> lines)
+        {
+            try
+            {
+                _log.Append(header, lines);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Stdout has every line; a log file that cannot be written must not fail the run.
+                var line = new LogLine(LogLevel.Warning, $"cannot append to {_log.Path}: {e.Message}");
+                _lines.Add(line);
+                _output(line);
+            }
+        }
+    }
+}
