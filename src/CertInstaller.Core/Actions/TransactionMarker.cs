@@ -12,6 +12,11 @@ namespace CertInstaller.Core.Actions;
 /// per product code in the backup root is the link. Commit and rollback remove it; a stale one (power loss) is
 /// removed by the next Backup. It goes through <see cref="IFileSystem"/> and is written like every durable file
 /// (temp, flush to disk, rename, directory sync), so after a power cut it is either absent or whole.
+/// Chosen over WiX's TouchFile pattern (an immediate action putting the snapshot id into each deferred action's
+/// CustomActionData): only the deferred Backup can take the snapshot, the old package of a major upgrade runs no
+/// action and a marker is keyed by its own product code, a rollback in another process (or after a reboot) reads
+/// the durable file, and the wrapper finishes interrupted runs from the same file. installer/README.md, "Why a
+/// transaction marker", has the reasoning.
 /// </remarks>
 /// <param name="SnapshotId">The snapshot taken by Backup.</param>
 /// <param name="ProductCode">The product whose installation took it.</param>
