@@ -57,7 +57,8 @@ public class ActionHostProcessTests
         var (code, output) = Host("backup", "CertDir=;BackupDir=x;Colour=blue");
 
         Assert.That(code, Is.EqualTo(Failure));
-        Assert.That(output, Does.Contain("unknown key 'Colour'").And.Contain("CERTINSTALLER_CERTDIR"));
+        // Each problem printed with its code: CertDir empty, BackupDir not a full path, an unknown key.
+        Assert.That(output, Does.Contain("CI11004").And.Contain("CI11005").And.Contain("CI11001"));
     }
 
     [Test]

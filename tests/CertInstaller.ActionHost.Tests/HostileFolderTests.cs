@@ -67,6 +67,8 @@ public class HostileFolderTests
 
         Assert.That(code, Is.EqualTo(Failure), output);
         Assert.That(output, Does.Contain("CI10040"));
+        Assert.That(output, Does.Contain(CertInstaller.Core.Actions.InstallerHints.For(CertInstaller.Core.Codes.CodeRegistry.Of(CertInstaller.Core.Backup.BackupErrorCode.FolderUnsafe))!),
+            "the installer host adds its hint (the property to set) to Core's host-neutral fix");
         Assert.That(Directory.Exists(Backups) ? Directory.EnumerateDirectories(Backups) : [], Is.Empty);
     }
 
