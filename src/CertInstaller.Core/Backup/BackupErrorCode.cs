@@ -55,6 +55,6 @@ public enum BackupErrorCode
     FolderChangedDuringBackup = 3017,
 
     /// <summary>CI3040: the folder to scan is a volume root or a system folder (/, C:\, /proc, /dev, C:\Windows, ...): refused
-    /// before anything is listed or read. Set CertDir (CERTINSTALLER_CERTDIR) or the folder argument to the certificates folder itself.</summary>
+    /// before anything is listed or read. The hosts' hints name what to set (InstallerHints, the harness's Hints).</summary>
     FolderUnsafe = 3040,
 }
