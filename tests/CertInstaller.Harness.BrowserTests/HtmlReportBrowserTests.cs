@@ -95,6 +95,8 @@ public class HtmlReportBrowserTests
 
         var line = Card(page, "Client/Local_Subsystems/IC1_LineCertificate.cer");
         Assert.That(await line.GetAttributeAsync("data-expiry"), Is.EqualTo("expired"));
+        Assert.That(await line.Locator("svg.chain g.node.untrusted").CountAsync(), Is.EqualTo(1), "only the expired leaf is marked, not its issuers");
+        Assert.That(await line.Locator("svg.chain g.node.untrusted").GetAttributeAsync("data-index"), Is.EqualTo("0"));
         Assert.That(await page.Locator($"svg.timeline g.row[data-cert='{await line.GetAttributeAsync("id")}']").GetAttributeAsync("data-expiry"), Is.EqualTo("expired"));
 
         Assert.That(await Origin(page, "HTTPS/ic1.example.test.cer"), Is.EqualTo("third-party"));
@@ -125,6 +127,11 @@ public class HtmlReportBrowserTests
             Assert.That(firstNode?.Width, Is.GreaterThan(0), file);
             Assert.That(await card.Locator("tr[data-fact='signature'] td").TextContentAsync(), Does.Contain("SHA-"), file);
             Assert.That(await card.Locator("tr[data-fact='key'] td").TextContentAsync(), Does.Match(@"\d+ bits"), file);
+            var anchors = svg.Locator("g.node.anchor");
+            if (await card.GetAttributeAsync("data-chain-state") == "broken")
+                Assert.That(await anchors.CountAsync(), Is.Zero, $"{file}: a broken chain reaches no anchor");
+            else
+                Assert.That(await anchors.GetAttributeAsync("data-index"), Is.EqualTo((nodes - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), $"{file}: the chain ends at its anchor");
             var origin = await card.GetAttributeAsync("data-origin");
             Assert.That(origin, Is.AnyOf("ic-issued", "third-party"), file);
         }

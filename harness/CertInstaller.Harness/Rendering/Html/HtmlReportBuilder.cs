@@ -113,7 +113,12 @@ public static class HtmlReportBuilder
         FilePart.Trusted => "trusted certificates",
         FilePart.Request => "certificate request",
         FilePart.Pkcs12 => "PKCS#12",
-        _ => System.IO.Path.GetExtension(e.RelativePath).ToLowerInvariant() is ".key" ? "private key" : "file",
+        _ => System.IO.Path.GetExtension(e.RelativePath).ToLowerInvariant() switch
+        {
+            ".key" => "private key",
+            ".cer" or ".crt" or ".pem" or ".der" => "certificate",
+            _ => "file",
+        },
     };
 
     private static string OtherPart(LayoutEntry e) => e.Role switch
@@ -161,7 +166,8 @@ public static class HtmlReportBuilder
         var nodes = path.Select(c =>
         {
             var d = PkiDescriber.Describe(c);
-            return new ReportChainNode(CommonName(d.Subject), d.Subject.OneLine, CommonName(d.Issuer), d.NotBefore, d.NotAfter, result.Anchor is not null && c.Equals(result.Anchor));
+            return new ReportChainNode(CommonName(d.Subject), d.Subject.OneLine, CommonName(d.Issuer), d.NotBefore, d.NotAfter,
+                result.Anchor is not null && c.Equals(result.Anchor), result.Problems.Any(p => p.Subject == d.Subject.OneLine));
         }).ToList();
         var from = slot.TrustedFile is null ? "the folder's hierarchy" : slot.TrustedFile;
         if (result.Anchor is null)

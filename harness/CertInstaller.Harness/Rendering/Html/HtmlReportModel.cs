@@ -138,7 +138,8 @@ public enum ChainState
 /// <param name="NotBefore">Start of validity.</param>
 /// <param name="NotAfter">End of validity.</param>
 /// <param name="IsAnchor">True for the trust anchor that ends the chain.</param>
-public sealed record ReportChainNode(string CommonName, string Subject, string IssuerCommonName, DateTimeOffset NotBefore, DateTimeOffset NotAfter, bool IsAnchor);
+/// <param name="HasProblem">True when a problem of the path names this certificate (expired, constraint broken...).</param>
+public sealed record ReportChainNode(string CommonName, string Subject, string IssuerCommonName, DateTimeOffset NotBefore, DateTimeOffset NotAfter, bool IsAnchor, bool HasProblem = false);
 
 /// <summary>One finding: code, severity, file and the message that carries the fix.</summary>
 /// <param name="Code">The printed code ("CI3001").</param>

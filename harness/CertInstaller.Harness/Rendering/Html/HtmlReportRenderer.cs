@@ -134,7 +134,7 @@ public static class HtmlReportRenderer
     }
 
     // Timeline geometry (SVG user units; the SVG scales to the page width).
-    private const double TimelineWidth = 1000, LabelWidth = 360, RowHeight = 26, AxisHeight = 48;
+    private const double TimelineWidth = 1000, LabelWidth = 360, RowHeight = 26, AxisHeight = 26, YearsHeight = 24;
 
     private static void Timeline(HtmlMarkup h, HtmlReportModel m)
     {
@@ -149,7 +149,8 @@ public static class HtmlReportRenderer
         var end = new[] { m.Certificates.Max(c => c.NotAfter), warn }.Max().AddDays(30);
         var span = (end - start).TotalDays;
         double X(DateTimeOffset t) => LabelWidth + (TimelineWidth - LabelWidth - 16) * ((t - start).TotalDays / span);
-        var height = AxisHeight + RowHeight * m.Certificates.Count + 10;
+        var rows = AxisHeight + RowHeight * m.Certificates.Count;
+        var height = rows + YearsHeight;
         h.Open("svg", ("class", "timeline"), ("viewBox", $"0 0 {N(TimelineWidth)} {N(height)}"), ("width", N(TimelineWidth)), ("height", N(height)),
             ("role", "img"), ("aria-label", "validity of each certificate from notBefore to notAfter, with the judged time marked"));
 
@@ -159,10 +160,10 @@ public static class HtmlReportRenderer
         {
             if ((y - (start.Year + 1)) % step != 0) continue;
             var x = X(new DateTimeOffset(y, 1, 1, 0, 0, 0, TimeSpan.Zero));
-            h.Void("line", ("class", "grid"), ("x1", N(x)), ("y1", N(AxisHeight - 8)), ("x2", N(x)), ("y2", N(height - 6)));
-            h.Element("text", y.ToString(Inv), ("class", "tick"), ("x", N(x)), ("y", N(AxisHeight - 14)), ("text-anchor", "middle"));
+            h.Void("line", ("class", "grid"), ("x1", N(x)), ("y1", N(AxisHeight - 4)), ("x2", N(x)), ("y2", N(rows + 4)));
+            h.Element("text", y.ToString(Inv), ("class", "tick"), ("x", N(x)), ("y", N(height - 6)), ("text-anchor", "middle"));
         }
-        h.Open("rect", ("class", "warn-window"), ("x", N(X(m.At))), ("y", N(AxisHeight - 8)), ("width", N(Math.Max(1, X(warn) - X(m.At)))), ("height", N(height - AxisHeight + 2)))
+        h.Open("rect", ("class", "warn-window"), ("x", N(X(m.At))), ("y", N(AxisHeight - 4)), ("width", N(Math.Max(1, X(warn) - X(m.At)))), ("height", N(rows - AxisHeight + 8)))
             .Element("title", $"expiring soon: within {m.Policy.ExpiryWarningDays} days of {Date(m.At)}").Close();
 
         for (var i = 0; i < m.Certificates.Count; i++)
@@ -180,7 +181,7 @@ public static class HtmlReportRenderer
         }
         var today = X(m.At);
         h.Open("g", ("id", "today-marker"), ("class", "today"), ("data-at", Time(m.At)));
-        h.Void("line", ("x1", N(today)), ("y1", N(18)), ("x2", N(today)), ("y2", N(height - 4)));
+        h.Void("line", ("x1", N(today)), ("y1", N(18)), ("x2", N(today)), ("y2", N(rows + 6)));
         h.Element("text", "judged " + Date(m.At), ("x", N(today)), ("y", N(13)), ("class", "today-label"), ("text-anchor", "middle"));
         h.Close();
         h.Close();
@@ -270,7 +271,8 @@ public static class HtmlReportRenderer
         {
             var n = nodes[i];
             var x = Pad + i * (BoxWidth + Gap);
-            var state = n.IsAnchor ? "anchor" : c.Chain.State == ChainState.Trusted ? "trusted" : "untrusted";
+            // A path that reached its anchor marks only the certificates a problem names; a broken path trusts nothing.
+            var state = n.HasProblem || c.Chain.State == ChainState.Broken ? "untrusted" : n.IsAnchor ? "anchor" : "trusted";
             h.Open("g", ("class", "node " + state), ("data-subject", n.Subject), ("data-index", i.ToString(Inv)));
             h.Element("title", $"{n.Subject}\nissued by {n.IssuerCommonName}\n{Time(n.NotBefore)} → {Time(n.NotAfter)}");
             h.Void("rect", ("x", N(x)), ("y", N(Pad)), ("width", N(BoxWidth)), ("height", N(BoxHeight)), ("rx", "9"));
@@ -385,7 +387,8 @@ public static class HtmlReportRenderer
         .sev.error{color:var(--bad);background:var(--bad-bg)}.sev.warning{color:var(--warn);background:var(--warn-bg)}.sev.info{color:var(--info);background:var(--info-bg)}
         a.code{font:700 15px ui-monospace,"DejaVu Sans Mono",monospace;color:var(--ink);text-decoration:none;border-bottom:1px dotted var(--muted)}
         .code-name{font-size:12px;color:var(--muted)}
-        td.path{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12.5px;overflow-wrap:anywhere;max-width:300px}
+        td.path{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12.5px;overflow-wrap:anywhere;width:30%;min-width:220px}
+        table.findings td:nth-child(1){width:86px}table.findings td:nth-child(2){width:150px}
         td.path a{color:var(--info)}
         td.message{overflow-wrap:anywhere}
         svg.timeline{width:100%;height:auto;background:var(--card);border:1px solid var(--line);border-radius:10px}
