@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the portable solution, MSI-engine tests included.
-# Installs what the tests need when it is missing (openssl, Wine's msiexec, msitools, wixl, clang and lld for NativeAOT),
+# Installs what the tests need when it is missing (openssl, Wine's msiexec, msitools, wixl, clang and lld for NativeAOT,
+# chromium for the HTML report's browser tests),
 # then prints one closing line counted from the test results: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +13,7 @@ command -v msibuild >/dev/null 2>&1 || need+=(msitools)
 command -v wixl >/dev/null 2>&1 || need+=(wixl)
 command -v clang >/dev/null 2>&1 || need+=(clang)   # the NativeAOT certharness (build/aot.sh)
 command -v ld.lld >/dev/null 2>&1 || need+=(lld)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)   # the HTML report's browser tests (Playwright drives it)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

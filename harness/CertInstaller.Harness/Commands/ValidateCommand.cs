@@ -37,8 +37,9 @@ internal static class ValidateCommand
         var host = new Option<string?>("--host") { Description = "host name the server certificates must carry" };
         var at = new Option<string?>("--at") { Description = "judge validity at this time (ISO 8601, UTC when no offset is given; default now)" };
         var json = new Option<bool>("--json") { Description = "print JSON: {valid, findings:[{code,severity,path,message}]}" };
+        var html = new Option<string?>("--html") { Description = "also write a self-contained HTML report to this file (outside the certificates folder)" };
         var common = new CommonOptions();
-        var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json, common.Password, common.PasswordFile };
+        var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json, html, common.Password, common.PasswordFile };
         command.SetAction(r =>
         {
             var certdir = r.GetValue(dir)!;
@@ -59,6 +60,8 @@ internal static class ValidateCommand
                 Baseline = r.GetValue(baseline) is { } b ? Baseline(b, r.GetValue(from)) : [],
             };
             var report = new FolderValidator().Validate(context);
+            Rendering.Html.HtmlReportFile.WriteIfAsked(r.GetValue(html), context, report, layout.Kind == FolderKind.Unreadable ? ExitCodes.Usage : report.Valid ? ExitCodes.Clean : ExitCodes.Findings,
+                r.GetValue(policy) ?? (r.GetValue(strict) ? "strict preset" : "installer preset"));
             Write(report, r.GetValue(json), r.InvocationConfiguration.Output);
             if (layout.Kind == FolderKind.Unreadable)
             {
