@@ -12,19 +12,21 @@ public sealed record SnapshotReference(string Root, string Id)
     /// (empty, or a volume root).</exception>
     public static SnapshotReference Resolve(string snapshot, string? backupRoot)
     {
+        if (string.IsNullOrWhiteSpace(snapshot))
+        {
+            throw NoSnapshot(snapshot);
+        }
+
         var path = backupRoot is null ? Path.GetFullPath(snapshot) : Path.Combine(Path.GetFullPath(backupRoot), snapshot);
         var trimmed = path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var root = trimmed.Length == 0 ? null : Path.GetDirectoryName(trimmed);
         var id = Path.GetFileName(trimmed);
-        if (string.IsNullOrWhiteSpace(snapshot) || root is null || id.Length == 0)
-        {
-            throw new BackupException(
-                BackupErrorCode.InvalidArgument,
-                snapshot,
-                "This names no snapshot folder (a snapshot is a folder inside a backup root).",
-                "Give the snapshot's folder, or its id together with its backup root.");
-        }
-
-        return new SnapshotReference(root, id);
+        return root is null || id.Length == 0 ? throw NoSnapshot(snapshot) : new SnapshotReference(root, id);
     }
+
+    private static BackupException NoSnapshot(string snapshot) => new(
+        BackupErrorCode.InvalidArgument,
+        snapshot,
+        "This names no snapshot folder (a snapshot is a folder inside a backup root).",
+        "Give the snapshot's folder, or its id together with its backup root.");
 }

@@ -70,9 +70,6 @@ public sealed class GoldenTranscriptTests
             $"{name}: output differs from {file} (if the change is intended, re-bless with {BlessVariable}=1 and review the diff)");
     }
 
-    [OneTimeTearDown]
-    public void DeleteFixture() => GoldenSite.DeleteIfBuilt();
-
     // The transcripts are read from and blessed into the source tree, next to this file.
     private static string GoldenFolder([CallerFilePath] string source = "") => Path.GetDirectoryName(source)!;
 }
