@@ -7,7 +7,8 @@ namespace CertInstaller.Harness.Rendering;
 /// <summary>
 /// The testcases of the pipeline verbs' views. A testcase is one check of one file, named "<c>CODE path</c>": the
 /// code is the check (validate: CI1001, the file was read and judged, plus one per finding; digests: CI3005 the
-/// digest, CI3001 the chain with --verify-chains; chain: CI3001, or one per problem). A passing file keeps its
+/// digest, CI3001 the chain with --verify-chains; chain: CI3001 on the leaf, or one per problem on the file of the
+/// certificate concerned). A passing file keeps its
 /// passing testcase so a pipeline shows what was checked. Findings that fail the run (at or above the policy's
 /// failAt) are failures; warnings and info pass, with the finding in system-out.
 /// </summary>
@@ -74,7 +75,7 @@ internal static class JUnitCases
                 SystemOut = view.Valid ? string.Join(" <- ", view.Path) + (view.Anchor is null ? string.Empty : $" (anchor: {view.Anchor})") : null,
                 Failure = view.Valid ? null : new JUnitFailure("the chain does not verify", ChainCheck, "ChainNotTrusted"),
             }]
-            : view.Problems.Select(p => Problem(p, leaf, Class)).ToList();
+            : view.Problems.Select(p => Problem(p, p.File ?? leaf, Class)).ToList(); // the file of the certificate concerned: one name per problem
         return new JUnitSuite("chain " + leaf, view.At, cases);
     }
 
