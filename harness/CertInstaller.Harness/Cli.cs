@@ -25,9 +25,14 @@ public static class Cli
         SampleCommand.Create,
     ];
 
-    /// <summary>Parses <paramref name="args"/>, runs the verb and returns the process exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Parses <paramref name="args"/>, runs the verb and returns the process exit code (stderr taken as no terminal: no progress line).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, stderrIsTerminal: false);
+
+    /// <summary>Parses <paramref name="args"/>, runs the verb and returns the process exit code. Long verbs show a
+    /// progress line on <paramref name="stderr"/> only when <paramref name="stderrIsTerminal"/>.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
     {
+        using var terminal = Terminal.Scope(stderrIsTerminal);
         var root = new RootCommand("certharness: inspect and validate IC certificates folders");
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -53,7 +58,7 @@ public static class Cli
 
             foreach (var option in unknown)
             {
-                stderr.WriteLine($"certharness {parsed.CommandResult.Command.Name}: unknown option '{Redact(option, hidden)}'{Suggestion(option, parsed)}; nothing was run");
+                stderr.WriteLine($"certharness {Verb(parsed)}: unknown option '{Redact(option, hidden)}'{Suggestion(option, parsed)}; nothing was run");
             }
 
             stderr.WriteLine("run 'certharness --help' for usage");
@@ -67,27 +72,27 @@ public static class Cli
         }
         catch (HarnessException e)
         {
-            stderr.WriteLine(Core.Text.Printable.Escape(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(args)}: {e.Message}"));
+            stderr.WriteLine(Core.Text.Printable.Escape(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {Verb(parsed)}: {e.Message}"));
             return ExitCodes.Usage;
         }
         catch (BackupException e)
         {
-            stderr.WriteLine($"certharness {Verb(args)}: {Errors.Describe(e)}");
+            stderr.WriteLine($"certharness {Verb(parsed)}: {Errors.Describe(e)}");
             return ExitCodes.Usage;
         }
         catch (PolicyException e)
         {
-            stderr.WriteLine($"certharness {Verb(args)}: {e.Message}");
+            stderr.WriteLine($"certharness {Verb(parsed)}: {e.Message}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"certharness {Verb(args)}: {Brief(e.Message)} (check the path and access rights)");
+            stderr.WriteLine($"certharness {Verb(parsed)}: {Brief(e.Message)} (check the path and access rights)");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            stderr.WriteLine($"certharness {Verb(args)}: unexpected error: {Brief(e.Message)}");
+            stderr.WriteLine($"certharness {Verb(parsed)}: unexpected error: {Brief(e.Message)}");
             return ExitCodes.Usage;
         }
     }
@@ -226,8 +231,16 @@ public static class Cli
         return previous[b.Length];
     }
 
-    // "backup create" reads better than "backup" in an error line: the verb and its sub-verb, if any.
-    private static string Verb(string[] args) =>
-        string.Join(" ", args.TakeWhile(a => !a.StartsWith("-", StringComparison.Ordinal)).Take(2)
-            .Where(a => a is "backup" or "create" or "list" or "verify" or "restore" || a == args[0]));
+    /// <summary>The verb and its sub-verb as parsed ("backup create", "csr lint-config", "validate"): "backup create"
+    /// reads better than "backup" in an error line, and the parse result knows every verb, so none is listed here.</summary>
+    internal static string Verb(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var command = parsed.CommandResult; command?.Parent is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        return string.Join(" ", names);
+    }
 }

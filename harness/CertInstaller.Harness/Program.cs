@@ -7,4 +7,5 @@ if (Environment.GetEnvironmentVariable("CERTHARNESS_DEBUG") is { Length: > 0 } a
     Trace.AutoFlush = true;
 }
 
-return CertInstaller.Harness.Cli.Run(args, Console.Out, Console.Error);
+// Progress lines are for a person at a terminal: a redirected stderr (a pipeline's log) gets none.
+return CertInstaller.Harness.Cli.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);

@@ -34,16 +34,20 @@ internal static class BackupCommand
         var command = new Command("create", """
             Snapshot the folder. Example: certharness backup create D:\I3\IC\Certificates --to D:\CertBackups --reason "before patch"
             """) { dir, to, reason, preserve, json };
+        var output = new OutputOptions(json, quiet: true);
+        output.AddTo(command);
         command.SetAction(r =>
         {
+            var format = output.Format(r);
             var certDir = Inputs.ExistingDirectory(r.GetValue(dir)!);
-            var snapshot = ClassifiedSnapshot.Create(BackupPorts.Machine.Store(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? []);
+            SnapshotInfo snapshot;
+            using (var progress = output.Progress(r, "backup create"))
+            {
+                snapshot = ClassifiedSnapshot.Create(BackupPorts.Machine.Store(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? [], progress);
+            }
+
             var thirdParty = snapshot.Manifest.ThirdPartyFiles.Select(f => f.RelativePath).ToList();
-            var output = r.InvocationConfiguration.Output;
-            if (r.GetValue(json))
-                JsonRenderer.Write(new SnapshotCreatedView(snapshot.Id, snapshot.Path, snapshot.Manifest.Files.Count, thirdParty), output);
-            else
-                output.WriteLine($"snapshot {snapshot.Id}: {snapshot.Manifest.Files.Count} files ({thirdParty.Count} third-party) in {snapshot.Path}");
+            Renderer.Render(new SnapshotCreatedView(snapshot.Id, snapshot.Path, snapshot.Manifest.Files.Count, thirdParty), format, r.InvocationConfiguration.Output);
             return ExitCodes.Clean;
         });
         return command;
@@ -62,18 +66,14 @@ internal static class BackupCommand
             var store = BackupPorts.Machine.Store(r.GetValue(from)!);
             var checks = store.VerifyAll();
             var marks = store.List().ToDictionary(s => s.Id, s => s.Validation);
-            var output = r.InvocationConfiguration.Output;
-            if (r.GetValue(json))
-                JsonRenderer.Write(checks.Select(c => new SnapshotListItemView(
-                    c.SnapshotId, Path.Combine(store.Root, c.SnapshotId), c.IsValid,
-                    c.IsValid ? null : $"{c.Issues[0].Code}: {c.Issues[0].Message}",
-                    c.Manifest?.Reason, c.Manifest?.CreatedUtc, c.Manifest?.Files.Count,
-                    c.Manifest?.ThirdPartyFiles.Count(), marks.GetValueOrDefault(c.SnapshotId)?.Clean)).ToList(), output);
-            else
-                foreach (var c in checks)
-                    output.WriteLine(c.Manifest is { } m
-                        ? $"{c.SnapshotId}  {m.CreatedUtc:yyyy-MM-dd HH:mm}Z  {m.Files.Count,4} files  {m.ThirdPartyFiles.Count(),4} third-party  {m.Reason}{Damage(c)}"
-                        : $"{c.SnapshotId}  {Damage(c).TrimStart()}");
+            Renderer.Render(checks.Select(c => new SnapshotListItemView(
+                c.SnapshotId, Path.Combine(store.Root, c.SnapshotId), c.IsValid,
+                c.IsValid ? null : $"{c.Issues[0].Code}: {c.Issues[0].Message}",
+                c.Manifest?.Reason, c.Manifest?.CreatedUtc, c.Manifest?.Files.Count,
+                c.Manifest?.ThirdPartyFiles.Count(), marks.GetValueOrDefault(c.SnapshotId)?.Clean)
+            {
+                ProblemText = c.IsValid ? null : $"{CodeRegistry.Of(c.Issues[0].Code).Text} {c.Issues[0].Code} {c.Issues[0].RelativePath}: {c.Issues[0].Message}".Replace(" : ", ": "),
+            }).ToList(), new OutputOptions(json).Format(r), r.InvocationConfiguration.Output);
             return checks.All(c => c.IsValid) ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;
@@ -83,18 +83,17 @@ internal static class BackupCommand
     {
         var from = new Option<string>("--from") { Description = "backup root", Required = true };
         var id = new Option<string?>("--snapshot") { Description = "snapshot id (default: every snapshot)" };
+        var output = new OutputOptions();
         var command = new Command("verify", "Re-hash snapshot files against their manifest.") { from, id };
+        output.AddTo(command);
         command.SetAction(r =>
         {
+            var format = output.Format(r);
             var store = BackupPorts.Machine.Store(r.GetValue(from)!);
             var results = r.GetValue(id) is { } one ? [store.Verify(one)] : store.VerifyAll();
-            var output = r.InvocationConfiguration.Output;
-            foreach (var result in results)
-            {
-                output.WriteLine($"{result.SnapshotId}: {(result.IsValid ? $"ok ({result.FilesChecked} files)" : "DAMAGED")}");
-                foreach (var issue in result.Issues) output.WriteLine($"  {CodeRegistry.Of(issue.Code).Text} {issue.Code} {issue.RelativePath}: {issue.Message}");
-            }
-            if (results.Count == 0) output.WriteLine($"{store.Root}: no snapshot");
+            Renderer.Render(new BackupVerifyView(store.Root, results.All(x => x.IsValid), results.Select(x => new SnapshotVerifyView(x.SnapshotId, x.IsValid, x.FilesChecked,
+                x.Issues.Select(i => new VerifyIssueView(CodeRegistry.Of(i.Code).Text, i.Code.ToString(), i.RelativePath, i.Message)).ToList())).ToList()),
+                format, r.InvocationConfiguration.Output);
             return results.All(x => x.IsValid) ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;
@@ -110,23 +109,27 @@ internal static class BackupCommand
             Restore a snapshot: exact (the folder becomes byte-identical) or third-party files only. Live files that are
             replaced or removed are first kept in the snapshot's displaced area. A damaged snapshot is refused.
             """) { dir, from, id, thirdParty };
+        var output = new OutputOptions(quiet: true);
+        output.AddTo(command);
         command.SetAction(r =>
         {
+            var format = output.Format(r);
             var store = BackupPorts.Machine.Store(r.GetValue(from)!);
             var snapshotId = r.GetValue(id) ?? store.NewestIntact()?.Id
                 ?? throw new HarnessException($"{store.Root}: no complete snapshot that verifies, so nothing to restore (run 'certharness backup list --from {store.Root}')");
             var restorer = new SnapshotRestorer(store);
-            var report = r.GetValue(thirdParty) ? restorer.RestoreThirdParty(snapshotId, r.GetValue(dir)!) : restorer.RestoreExact(snapshotId, r.GetValue(dir)!);
-            var output = r.InvocationConfiguration.Output;
-            foreach (var f in report.Files.Where(f => f.DisplacedPath is not null || f.Action != RestoreFileAction.Unchanged))
-                output.WriteLine($"{f.Action.ToString().ToLowerInvariant(),-10} {f.RelativePath}{(f.DisplacedPath is null ? "" : $" (live copy kept in {f.DisplacedPath})")}");
-            output.WriteLine($"restored snapshot {snapshotId} into {r.GetValue(dir)}: " +
-                             report.Summary);
+            RestoreReport report;
+            using (var progress = output.Progress(r, "backup restore"))
+            {
+                report = r.GetValue(thirdParty) ? restorer.RestoreThirdParty(snapshotId, r.GetValue(dir)!, progress) : restorer.RestoreExact(snapshotId, r.GetValue(dir)!, progress);
+            }
+
+            Renderer.Render(new RestoreView(snapshotId, r.GetValue(dir)!, report.Scope.ToString().ToLowerInvariant(), report.Summary,
+                report.Files.Where(f => f.DisplacedPath is not null || f.Action != RestoreFileAction.Unchanged)
+                    .Select(f => new RestoredFileView(f.RelativePath, f.Action.ToString().ToLowerInvariant(), f.DisplacedPath)).ToList()),
+                format, r.InvocationConfiguration.Output);
             return ExitCodes.Clean;
         });
         return command;
     }
-
-    private static string Damage(VerificationResult c) =>
-        c.IsValid ? "" : $"  DAMAGED: {CodeRegistry.Of(c.Issues[0].Code).Text} {c.Issues[0].Code} {c.Issues[0].RelativePath}: {c.Issues[0].Message}".Replace(" : ", ": ");
 }

@@ -24,6 +24,7 @@ internal static class ChainCommand
           certharness chain IC1_ServerCertificate.cer --bundle Certificates --trust ServerGroup/ServerGroupCertificate.cer
           certharness chain site.pem --bundle intermediates.p7b --trust root.cer --host ic1.example.com --at 2027-01-01T00:00:00Z --json
           certharness chain site.pem --bundle ca.pem --trust ca.pem --partial-chain --crl crls/ --purpose server --profile webpki
+          certharness chain site.pem --bundle ca.pem --trust root.cer --format junit > certharness-chain.xml
         """;
 
     public static Command Create()
@@ -41,8 +42,11 @@ internal static class ChainCommand
         var common = new CommonOptions();
         var command = new Command("chain", Help) { leaf, bundle, trust, at, host, purpose, profile, crl, maxDepth, partial };
         common.AddTo(command);
+        var output = new OutputOptions(common.Json, format: true);
+        output.AddTo(command);
         command.SetAction(r =>
         {
+            var format = output.Format(r);
             var reader = new PkiReader(common.ResolvePassword(r));
             var leafFile = r.GetValue(leaf)!;
             var leafResult = reader.ReadFile(leafFile);
@@ -81,7 +85,8 @@ internal static class ChainCommand
             var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust", files);
             var crlPaths = r.GetValue(crl) ?? [];
             var crls = crlPaths.Length > 0 ? ChainInputs.LoadCrls(crlPaths) : null;
-            var request = new ChainRequest(leafCertificate, pool, anchors, Inputs.At(r.GetValue(at)))
+            var when = Inputs.At(r.GetValue(at));
+            var request = new ChainRequest(leafCertificate, pool, anchors, when)
             {
                 Host = hostName,
                 Purpose = chainPurpose,
@@ -108,16 +113,9 @@ internal static class ChainCommand
                 },
                 Profile = chainProfile == ChainProfile.WebPki ? "webpki" : "rfc5280",
                 CheckedCrls = crls is null ? null : result.CheckedCrls.Select(c => c.File ?? "").Distinct(StringComparer.Ordinal).ToList(),
+                At = when,
             };
-            var stdout = r.InvocationConfiguration.Output;
-            if (r.GetValue(common.Json))
-            {
-                JsonRenderer.Write(view, stdout);
-            }
-            else
-            {
-                TextRenderer.Write(view, stdout);
-            }
+            Renderer.Render(view, format, r.InvocationConfiguration.Output);
 
             return view.Valid ? ExitCodes.Clean : ExitCodes.Findings;
         });

@@ -95,14 +95,7 @@ internal static class CsrCommand
             Warnings = findings.Where(f => f.Severity == CsrSeverity.Warning).Select(f => View(f, subject)).ToList(),
         };
 
-        if (json)
-        {
-            JsonRenderer.Write(view, stdout);
-        }
-        else
-        {
-            TextRenderer.Write(view, stdout);
-        }
+        Renderer.Render(view, json ? OutputFormat.Json : OutputFormat.Text, stdout);
 
         return view.Ok ? ExitCodes.Clean : ExitCodes.Findings;
     }

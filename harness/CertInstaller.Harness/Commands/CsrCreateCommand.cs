@@ -101,7 +101,7 @@ internal static class CsrCreateCommand
                 ? KeyCreator.PairOf(CsrCommand.ReadPrivateKey(keyFile, secret.Resolve(r), "--key"))
                 : KeyCreator.Generate(type);
             var view = Run(request, keys, p, cfg, csrFile, keyFile ?? outKeyFile!, keyFile is not null);
-            ViewOutput.Write(view, r.GetValue(json), r.InvocationConfiguration.Output, WriteText);
+            Renderer.Render(view, new OutputOptions(json).Format(r), r.InvocationConfiguration.Output);
 
             return view.Written ? ExitCodes.Clean : ExitCodes.Findings;
         });
@@ -203,23 +203,6 @@ internal static class CsrCreateCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new HarnessException($"{path}: cannot read the file given to {option}: {Cli.Brief(e.Message)}");
-        }
-    }
-
-    private static void WriteText(CsrCreateView view, TextWriter o)
-    {
-        o.WriteLine(view.Written
-            ? $"wrote {view.Csr}" + (view.KeyReused ? $" (reusing the key {view.Key})" : $" and the private key {view.Key} ({view.KeyType}, {view.KeyPermissions})")
-            : $"nothing written: the CSR would not meet the policy ({view.Findings.Count} finding(s))");
-        TextRenderer.WriteObject(view.Request, o, "  ");
-        foreach (var f in view.Findings)
-        {
-            o.WriteLine($"  [{f.Code}] {f.Message}");
-        }
-
-        foreach (var w in view.Warnings)
-        {
-            o.WriteLine($"  warning [{w.Code}] {w.Message}");
         }
     }
 }

@@ -41,21 +41,7 @@ internal static class CsrLintConfigCommand
                 cfg.Digest?.ToDisplayName(), cfg.DefaultBits,
                 cfg.Findings.Select(f => CsrCommand.View(f, null)).ToList());
             var o = r.InvocationConfiguration.Output;
-            if (r.GetValue(json))
-            {
-                JsonRenderer.Write(view, o);
-            }
-            else
-            {
-                o.WriteLine($"{view.File}: OpenSSL.cnf");
-                o.WriteLine($"  subject:        {(view.Subject.Length == 0 ? "(no defaults)" : view.Subject)}");
-                o.WriteLine($"  SANs:           {(view.Sans.Count == 0 ? "(none)" : string.Join(", ", view.Sans.Select(s => $"{s.Type}:{s.Value}")))}");
-                o.WriteLine(view.Ok ? "result: OK, no pitfall found" : $"result: {view.Findings.Count} finding(s)");
-                foreach (var f in view.Findings)
-                {
-                    o.WriteLine($"  [{f.Code}] {f.Message}");
-                }
-            }
+            Renderer.Render(view, new OutputOptions(json).Format(r), o);
 
             return view.Ok ? ExitCodes.Clean : ExitCodes.Findings;
         });

@@ -10,7 +10,7 @@ namespace CertInstaller.Harness.Commands;
 /// <summary>digests DIR --baseline: the digest-conversion report (kept apart from DigestsCommand's listing).</summary>
 internal static class DigestsBaselineReport
 {
-    public static int Run(string folder, string baseline, string? target, bool exact, string[] remote, PkiReader reader, bool json, TextWriter o)
+    public static int Run(string folder, string baseline, string? target, bool exact, string[] remote, PkiReader reader, OutputFormat format, TextWriter o)
     {
         if (!Directory.Exists(baseline))
         {
@@ -29,27 +29,12 @@ internal static class DigestsBaselineReport
         var view = new DigestBaselineView(report.Baseline, digest.ToDisplayName(), exact, files, report.StillSha1,
             report.StaleFolders.Select(s => new StaleFolderView(s.Folder, s.OldIssuer, s.Files)).ToList(),
             new DigestChangeSummaryView(Count(DigestChange.Resigned), Count(DigestChange.Unchanged), Count(DigestChange.Added), Count(DigestChange.Removed)));
-        if (json)
+        if (format == OutputFormat.JUnit)
         {
-            JsonRenderer.Write(view, o);
+            throw new HarnessException("--format junit is for the digest listing; with --baseline give --format text or json");
         }
-        else
-        {
-            o.WriteLine($"baseline: {view.Baseline}; target: {(view.Exact ? "exactly " : "at least ")}{view.Target}");
-            var width = files.Count == 0 ? 4 : Math.Min(60, files.Max(f => f.Path.Length));
-            foreach (var f in files)
-            {
-                var kept = f.KeyKept is null ? string.Empty : $"  key {(f.KeyKept.Value ? "kept" : "NEW")}, subject {(f.SubjectKept == true ? "kept" : "CHANGED")}";
-                o.WriteLine($"  {(f.Ok ? "ok  " : "WEAK")}  {f.Change,-9}  {f.DigestBefore ?? "-",-8} -> {f.DigestAfter ?? "-",-8}  {f.Path.PadRight(width)}{kept}");
-            }
 
-            o.WriteLine($"{view.Summary.Resigned} resigned, {view.Summary.Unchanged} unchanged, {view.Summary.Added} added, {view.Summary.Removed} removed");
-            o.WriteLine(view.StillSha1.Count == 0 ? "no certificate is still SHA-1" : $"still SHA-1: {string.Join(", ", view.StillSha1)}");
-            foreach (var s in view.StaleFolders)
-            {
-                o.WriteLine($"STALE {s.Folder}: still holds the old issuer '{s.OldIssuer}' ({string.Join(", ", s.Files)}); its component needs new certificates");
-            }
-        }
+        Renderer.Render(view, format, o);
 
         return report.AllOk ? ExitCodes.Clean : ExitCodes.Findings;
     }

@@ -30,6 +30,7 @@ internal static class DigestsCommand
           certharness digests Certificates --min SHA-1 --verify-chains --json
           certharness digests D:\I3\IC\Certificates --baseline E:\Backups\20261201T100000Z-1a2b3c --remote \\media1\c$\Certificates
           certharness digests Certificates --baseline Certificates.before --exact SHA-1 --json
+          certharness digests D:\I3\IC\Certificates --format junit > certharness-digests.xml
         """;
 
     public static Command Create()
@@ -46,8 +47,11 @@ internal static class DigestsCommand
         var common = new CommonOptions();
         var command = new Command("digests", Help) { dir, min, verify, trust, at, timings, baseline, exact, remote };
         common.AddTo(command);
+        var output = new OutputOptions(common.Json, format: true, quiet: true);
+        output.AddTo(command);
         command.SetAction(r =>
         {
+            var format = output.Format(r);
             var folder = Inputs.ExistingDirectory(r.GetValue(dir)!);
             if (r.GetValue(exact) is not null && r.GetValue(min) is not null)
             {
@@ -61,8 +65,13 @@ internal static class DigestsCommand
                     throw new HarnessException("--verify-chains does not combine with --baseline; run them separately");
                 }
 
+                if (format == OutputFormat.JUnit)
+                {
+                    throw new HarnessException("--format junit is for the digest listing; with --baseline give --format text or json");
+                }
+
                 return DigestsBaselineReport.Run(folder, before, r.GetValue(exact) ?? r.GetValue(min), r.GetValue(exact) is not null,
-                    r.GetValue(remote) ?? [], new PkiReader(common.ResolvePassword(r)), r.GetValue(common.Json), r.InvocationConfiguration.Output);
+                    r.GetValue(remote) ?? [], new PkiReader(common.ResolvePassword(r)), format, r.InvocationConfiguration.Output);
             }
 
             if ((r.GetValue(remote) ?? []).Length > 0)
@@ -76,7 +85,12 @@ internal static class DigestsCommand
             var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
             var when = Inputs.At(r.GetValue(at));
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var files = new FolderReader(reader).ReadAll(folder);
+            IReadOnlyList<(SourceFile File, ReadResult Result)> files;
+            using (var progress = output.Progress(r, "digests"))
+            {
+                files = new FolderReader(reader).ReadAll(folder, progress);
+            }
+
             var read = clock.Elapsed;
             var report = DigestScanner.Classify(files, policy);
             if (exactDigest is { } only)
@@ -92,15 +106,7 @@ internal static class DigestsCommand
             }
 
             var verified = clock.Elapsed;
-            var stdout = r.InvocationConfiguration.Output;
-            if (r.GetValue(common.Json))
-            {
-                JsonRenderer.Write(view, stdout);
-            }
-            else
-            {
-                TextRenderer.Write(view, stdout);
-            }
+            Renderer.Render(view with { Folder = folder, At = when }, format, r.InvocationConfiguration.Output);
 
             if (r.GetValue(timings))
             {
@@ -119,7 +125,7 @@ internal static class DigestsCommand
     {
         var files = report.Entries.Select(e => new DigestFileView(
             e.File.RelativePath, e.Kind, e.Subject, e.Signature.Algorithm, e.Signature.Digest.ToDisplayName(), e.Ok)).ToList();
-        var skipped = report.Unreadable.Select(u => new SkippedView(u.File.RelativePath, u.Error.Problem)).ToList();
+        var skipped = report.Unreadable.Select(u => new SkippedView(u.File.RelativePath, u.Error.Problem) { Code = Core.Codes.CodeRegistry.Of(u.Error.Code).Text }).ToList();
         if (chains is null)
         {
             return new DigestsView(report.Policy.Minimum.ToDisplayName(), files, skipped);

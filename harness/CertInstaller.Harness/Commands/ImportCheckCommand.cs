@@ -93,19 +93,7 @@ internal static class ImportCheckCommand
                     c.Finding is null ? "ok" : c.Finding.Severity == CsrSeverity.Error ? "error" : "warning",
                     c.Finding?.Code.ToString(), c.Finding?.Message ?? c.Detail)).ToList());
             var o = r.InvocationConfiguration.Output;
-            if (r.GetValue(json))
-            {
-                JsonRenderer.Write(view, o);
-            }
-            else
-            {
-                o.WriteLine($"{view.Certificate} against {view.Csr}: {(view.Ok ? "OK" : "PROBLEMS")}");
-                o.WriteLine($"  subject: {view.Subject}");
-                foreach (var c in view.Checks)
-                {
-                    o.WriteLine($"  {c.Result,-7}  {c.Check,-10}  {(c.Code is null ? string.Empty : $"[{c.Code}] ")}{c.Message}");
-                }
-            }
+            Renderer.Render(view, new OutputOptions(json).Format(r), o);
 
             return view.Ok ? ExitCodes.Clean : ExitCodes.Findings;
         });

@@ -52,14 +52,7 @@ internal static class InspectCommand
             }
         }
 
-        if (json)
-        {
-            JsonRenderer.Write(views, stdout);
-        }
-        else
-        {
-            TextRenderer.Write(views, stdout);
-        }
+        Renderer.Render(views, json ? OutputFormat.Json : OutputFormat.Text, stdout);
 
         foreach (var error in results.Where(r => !r.Ok).Select(r => r.Error!))
         {

@@ -63,7 +63,7 @@ internal static class PfxCreateCommand
                     FriendlyName = r.GetValue(friendly),
                     Legacy = r.GetValue(legacy),
                 }, outFile);
-            ViewOutput.Write(view, r.GetValue(json), r.InvocationConfiguration.Output, WriteText);
+            Renderer.Render(view, new OutputOptions(json).Format(r), r.InvocationConfiguration.Output);
 
             return view.Written ? ExitCodes.Clean : ExitCodes.Findings;
         });
@@ -107,26 +107,5 @@ internal static class PfxCreateCommand
 
         var certificates = CertificateSource.CertificatesOf(result).ToList();
         return certificates.Count > 0 ? certificates : throw new HarnessException($"{path}: no certificate in this file (given to {option})");
-    }
-
-    private static void WriteText(PfxCreateView view, TextWriter o)
-    {
-        if (!view.Written)
-        {
-            o.WriteLine($"nothing written to {view.File}");
-            foreach (var f in view.Findings)
-            {
-                o.WriteLine($"  [{f.Code}] {f.Message}");
-            }
-
-            return;
-        }
-
-        o.WriteLine($"wrote {view.File} and verified it: the key matches the certificate, {view.Certificates} certificate(s)");
-        o.WriteLine($"  subject:        {view.Subject}");
-        o.WriteLine($"  friendly name:  {view.FriendlyName}");
-        o.WriteLine($"  key:            {view.KeyEncryption}");
-        o.WriteLine($"  certificates:   {view.CertificateEncryption}");
-        o.WriteLine($"  MAC:            {view.MacDigest}");
     }
 }

@@ -30,15 +30,9 @@ internal static class PreserveCommand
                 ?? throw new HarnessException($"{store.Root}: no complete snapshot that verifies (take one with 'certharness backup create')");
             var result = new Preserver(store).Preserve(snapshotId, r.GetValue(dir)!);
             var output = r.InvocationConfiguration.Output;
-            if (r.GetValue(json))
-                JsonRenderer.Write(new PreserveView(snapshotId,
-                    result.Items.Select(i => new PreservedFileView(i.RelativePath, i.Decision.ToString(), i.Reason)).ToList()), output);
-            else
-            {
-                foreach (var i in result.Items)
-                    output.WriteLine($"{i.Decision,-20} {i.RelativePath}: {i.Reason}");
-                output.WriteLine($"preserve from {snapshotId}: {result.Summary}");
-            }
+            Renderer.Render(new PreserveView(snapshotId,
+                result.Items.Select(i => new PreservedFileView(i.RelativePath, i.Decision.ToString(), i.Reason)).ToList()) { Summary = result.Summary },
+                new OutputOptions(json).Format(r), output);
             return result.Items.Any(i => i.Decision == PreservationDecision.KeptChangedByAdmin) ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;

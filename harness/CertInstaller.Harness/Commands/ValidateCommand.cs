@@ -24,6 +24,7 @@ internal static class ValidateCommand
           certharness validate D:\I3\IC\Certificates --host ic1.example.com
           certharness validate ./Certificates --baseline ./Backups/20261126T221500Z-1a2b3c --json
           certharness validate ./Certificates --peer \\ic2\d$\I3\IC\Certificates --policy strict.json
+          certharness validate ./Certificates --at 2027-01-01T00:00:00Z --format junit > certharness-validate.xml
         """;
 
     public static Command Create()
@@ -39,10 +40,13 @@ internal static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "print JSON: {valid, findings:[{code,severity,path,message}]}" };
         var html = new Option<string?>("--html") { Description = "also write a self-contained HTML report to this file (outside the certificates folder)" };
         var common = new CommonOptions();
+        var output = new OutputOptions(json, format: true, quiet: true);
         var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json, html, common.Password, common.PasswordFile };
+        output.AddTo(command);
         command.SetAction(r =>
         {
             var certdir = r.GetValue(dir)!;
+            var format = output.Format(r);
             if (File.Exists(certdir))
                 throw new HarnessException($"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (check the path or CERTINSTALLER_CERTDIR)");
             var layout = new LayoutScanner().Scan(certdir);
@@ -59,10 +63,15 @@ internal static class ValidateCommand
                 Peer = r.GetValue(peer) is { } p ? new LayoutScanner().Scan(p) : null,
                 Baseline = r.GetValue(baseline) is { } b ? Baseline(b, r.GetValue(from)) : [],
             };
-            var report = new FolderValidator().Validate(context);
+            ValidationReport report;
+            using (var progress = output.Progress(r, "validate"))
+            {
+                report = new FolderValidator().Validate(context, progress);
+            }
+
             Rendering.Html.HtmlReportFile.WriteIfAsked(r.GetValue(html), context, report, layout.Kind == FolderKind.Unreadable ? ExitCodes.Usage : report.Valid ? ExitCodes.Clean : ExitCodes.Findings,
                 r.GetValue(policy) ?? (r.GetValue(strict) ? "strict preset" : "installer preset"));
-            Write(report, r.GetValue(json), r.InvocationConfiguration.Output);
+            Renderer.Render(View(report, context), format, r.InvocationConfiguration.Output);
             if (layout.Kind == FolderKind.Unreadable)
             {
                 r.InvocationConfiguration.Error.WriteLine($"certharness validate: {layout.Root}: the folder cannot be read ({layout.Skipped.FirstOrDefault()?.Reason}); check the path and access rights");
@@ -73,25 +82,20 @@ internal static class ValidateCommand
         return command;
     }
 
-    /// <summary>Writes a validation report as text or JSON.</summary>
-    public static void Write(ValidationReport report, bool json, TextWriter output)
-    {
-        if (json)
+    /// <summary>The view of a validation report: findings, and for JUnit the files looked at, the threshold and the time.</summary>
+    internal static ValidateView View(ValidationReport report, ValidationContext context) =>
+        new(report.Valid, report.Folder, report.Findings.Select(f => new FindingView(f.CodeText, Lower(f.Severity), f.Path, Hints.Message(f)) { Name = f.Code.ToString() }).ToList())
         {
-            JsonRenderer.Write(new ValidateView(report.Valid, report.Folder,
-                report.Findings.Select(f => new FindingView(f.CodeText, f.Severity.ToString().ToLowerInvariant(), f.Path, Hints.Message(f))).ToList()), output);
-            return;
-        }
-        foreach (var f in report.Findings)
-            output.WriteLine($"{f.Severity.ToString().ToLowerInvariant(),-7} {f.CodeText} {(f.Path.Length == 0 ? "." : f.Path)}: {Hints.Message(f)}");
-        output.WriteLine($"{report.Folder}: {(report.Valid ? "valid" : "NOT valid")} ({report.Findings.Count(f => f.Severity == Severity.Error)} errors, " +
-                         $"{report.Findings.Count(f => f.Severity == Severity.Warning)} warnings, {report.Findings.Count(f => f.Severity == Severity.Info)} info)");
-    }
+            Files = context.Layout.Entries.Select(e => e.RelativePath).ToList(),
+            FailAt = Lower(report.FailAt),
+            At = context.At,
+        };
+
+    private static string Lower(Severity severity) => severity.ToString().ToLowerInvariant();
 
     private static IReadOnlyList<BaselineFile> Baseline(string snapshot, string? from)
     {
-        var path = from is null ? Path.GetFullPath(snapshot) : Path.Combine(from, snapshot);
-        var store = new SnapshotStore(Path.GetDirectoryName(path.TrimEnd('/', '\\'))!);
-        return BaselineFile.ThirdPartyOf(store.Open(Path.GetFileName(path.TrimEnd('/', '\\'))).Manifest);
+        var reference = SnapshotReference.Resolve(snapshot, from);
+        return BaselineFile.ThirdPartyOf(new SnapshotStore(reference.Root).Open(reference.Id).Manifest);
     }
 }

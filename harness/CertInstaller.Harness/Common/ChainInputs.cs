@@ -81,7 +81,7 @@ internal static class ChainInputs
         return crls;
     }
 
-    public static Views.ProblemView View(ChainProblem p) => new(p.Code.ToString(), Hints.Append(p.Message, Core.Codes.CodeRegistry.Of(p.Code)), p.Subject) { File = p.File };
+    public static Views.ProblemView View(ChainProblem p) => new(p.Code.ToString(), Hints.Append(p.Message, Core.Codes.CodeRegistry.Of(p.Code)), p.Subject) { File = p.File, CodeText = Core.Codes.CodeRegistry.Of(p.Code).Text };
 
     private static List<X509Crl> Parse(byte[] bytes)
     {

@@ -19,6 +19,8 @@ namespace CertInstaller.Harness.Rendering;
 [JsonSerializable(typeof(DigestsView))]
 [JsonSerializable(typeof(SnapshotCreatedView))]
 [JsonSerializable(typeof(List<SnapshotListItemView>))]
+[JsonSerializable(typeof(BackupVerifyView))]
+[JsonSerializable(typeof(RestoreView))]
 [JsonSerializable(typeof(PreserveView))]
 [JsonSerializable(typeof(ValidateView))]
 [JsonSerializable(typeof(CsrCreateView))]

@@ -6,8 +6,32 @@ namespace CertInstaller.Harness.Rendering;
 /// <summary>Writes views as readable text. Every value that comes from a file (names, paths, SANs, labels) is escaped:
 /// a control character or bidirectional override in a crafted certificate or file name cannot forge a line or drive the
 /// terminal.</summary>
-internal static class TextRenderer
+internal static partial class TextRenderer
 {
+    /// <summary>The text form of any view a verb prints (the dispatch <see cref="Renderer"/> uses).</summary>
+    public static void Write(object view, TextWriter o)
+    {
+        switch (view)
+        {
+            case IReadOnlyList<ObjectView> objects: Write(objects, o); break;
+            case CsrCheckView csr: Write(csr, o); break;
+            case ChainView chain: Write(chain, o); break;
+            case DigestsView digests: Write(digests, o); break;
+            case DigestBaselineView baseline: Write(baseline, o); break;
+            case ValidateView validate: Write(validate, o); break;
+            case SnapshotCreatedView created: Write(created, o); break;
+            case IReadOnlyList<SnapshotListItemView> list: Write(list, o); break;
+            case BackupVerifyView verify: Write(verify, o); break;
+            case RestoreView restore: Write(restore, o); break;
+            case PreserveView preserve: Write(preserve, o); break;
+            case ImportCheckView import: Write(import, o); break;
+            case LintConfigView lint: Write(lint, o); break;
+            case CsrCreateView created: Write(created, o); break;
+            case PfxCreateView pfx: Write(pfx, o); break;
+            default: throw new InvalidOperationException($"{view.GetType().Name} has no text form: add it to {nameof(TextRenderer)}");
+        }
+    }
+
     public static void Write(IReadOnlyList<ObjectView> objects, TextWriter o)
     {
         foreach (var view in objects)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CertInstaller.Harness.Views;
 
 /// <summary>The chain verb's result: valid, the path of subjects (leaf first), the anchor and the problems.</summary>
@@ -14,6 +16,10 @@ public sealed record ChainView(bool Valid, IReadOnlyList<string> Path, string? A
 
     /// <summary>The CRL files checked against the path (only with --crl).</summary>
     public IReadOnlyList<string>? CheckedCrls { get; init; }
+
+    /// <summary>The verification time (--at, else now); JUnit's timestamp. Not in JSON.</summary>
+    [JsonIgnore]
+    public DateTimeOffset At { get; init; }
 }
 
 /// <summary>A problem with its stable code name, message and the subject concerned.</summary>
@@ -21,4 +27,8 @@ public sealed record ProblemView(string Code, string Message, string? Subject)
 {
     /// <summary>The file of the certificate concerned, when known.</summary>
     public string? File { get; init; }
+
+    /// <summary>The code as printed (CI31xx) when it is a registry code; not in JSON.</summary>
+    [JsonIgnore]
+    public string? CodeText { get; init; }
 }

@@ -38,7 +38,7 @@ internal sealed class RestoreRun
     /// volume needs room for one staged file at a time, and at every instant each file is its old or its new self.
     /// Then it tidies directories. On an error it puts the committed files back (best effort) before rethrowing.
     /// </summary>
-    public void Execute(RestoreScope scope, IReadOnlyList<ManifestEntry> entries)
+    public void Execute(RestoreScope scope, IReadOnlyList<ManifestEntry> entries, IProgress<WorkProgress>? progress = null)
     {
         var steps = new List<Applied>();
         var created = new List<string>();
@@ -67,10 +67,12 @@ internal sealed class RestoreRun
                 }
             }
 
+            var done = 0;
             foreach (var step in steps)
             {
                 Prepare(step);
                 Commit(step);
+                progress?.Report(new WorkProgress(++done, steps.Count, WorkProgress.FolderOf(step.Step.RelativePath)));
             }
         }
         catch (Exception e) when (IoErrors.IsIo(e) || e is BackupException)

@@ -28,8 +28,8 @@ public sealed class SnapshotRestorer
     /// moved to the displaced area, extra empty directories removed. A snapshot of a missing folder
     /// removes the folder (its files go to the displaced area; links are left and keep it).
     /// </summary>
-    public RestoreReport RestoreExact(string snapshotId, string targetFolder) =>
-        Run(snapshotId, targetFolder, RestoreScope.Exact, _ => true, null);
+    public RestoreReport RestoreExact(string snapshotId, string targetFolder, IProgress<WorkProgress>? progress = null) =>
+        Run(snapshotId, targetFolder, RestoreScope.Exact, _ => true, null, progress);
 
     /// <summary>
     /// Puts the given files back from the snapshot (the put-back Preservation calls): each path is
@@ -46,15 +46,16 @@ public sealed class SnapshotRestorer
     }
 
     /// <summary>Puts back every file the snapshot classified as <see cref="FileOrigin.ThirdParty"/>.</summary>
-    public RestoreReport RestoreThirdParty(string snapshotId, string targetFolder) =>
-        Run(snapshotId, targetFolder, RestoreScope.Subset, e => e.Origin == FileOrigin.ThirdParty, null);
+    public RestoreReport RestoreThirdParty(string snapshotId, string targetFolder, IProgress<WorkProgress>? progress = null) =>
+        Run(snapshotId, targetFolder, RestoreScope.Subset, e => e.Origin == FileOrigin.ThirdParty, null, progress);
 
     private RestoreReport Run(
         string snapshotId,
         string targetFolder,
         RestoreScope scope,
         Func<ManifestEntry, bool> inScope,
-        IReadOnlyCollection<string>? requested)
+        IReadOnlyCollection<string>? requested,
+        IProgress<WorkProgress>? progress = null)
     {
         var target = SnapshotStore.NormalizeFolder(targetFolder);
         _store.CheckSeparate(target);
@@ -94,7 +95,7 @@ public sealed class SnapshotRestorer
         var run = new RestoreRun(_fs, snapshot, target, runId);
         try
         {
-            run.Execute(scope, entries);
+            run.Execute(scope, entries, progress);
         }
         catch (Exception e) when (IoErrors.IsIo(e) && run.RolledBack)
         {

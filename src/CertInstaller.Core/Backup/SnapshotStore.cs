@@ -40,7 +40,9 @@ public sealed class SnapshotStore
 
     /// <summary>Takes a snapshot of <see cref="SnapshotRequest.SourceFolder"/>. Never changes that folder.</summary>
     /// <exception cref="BackupException">With the reason; a failed run leaves at most a <c>.partial</c> folder, which readers ignore and prune deletes.</exception>
-    public SnapshotInfo Create(SnapshotRequest request)
+    /// <param name="request">What to snapshot.</param>
+    /// <param name="progress">Told after each file copied (files done of the folder's total, and its folder).</param>
+    public SnapshotInfo Create(SnapshotRequest request, IProgress<WorkProgress>? progress = null)
     {
         var source = StorePaths.NormalizeFolder(request.SourceFolder);
         CheckSeparate(source);
@@ -48,7 +50,7 @@ public sealed class SnapshotStore
         using var folderLock = AcquireFolderLock(source, "backup of " + source, createParent: false);
         using var rootLock = AcquireLock("backup of " + source);
         return IoErrors.Wrap(
-            () => SnapshotWriter.Write(FileSystem, Clock, Root, request, source),
+            () => SnapshotWriter.Write(FileSystem, Clock, Root, request, source, progress),
             e => new BackupException(
                 BackupErrorCode.BackupFailed,
                 Root,

@@ -10,7 +10,7 @@ namespace CertInstaller.Core.Backup;
 /// </summary>
 internal static class SnapshotWriter
 {
-    public static SnapshotInfo Write(IFileSystem fs, IClock clock, string root, SnapshotRequest request, string source)
+    public static SnapshotInfo Write(IFileSystem fs, IClock clock, string root, SnapshotRequest request, string source, IProgress<WorkProgress>? progress = null)
     {
         var scan = FolderScan.Of(fs, source, BackupErrorCode.SourceNotAFolder);
         var now = clock.UtcNow;
@@ -26,7 +26,8 @@ internal static class SnapshotWriter
 
         var entries = new List<ManifestEntry>(scan.Files.Count);
         var leftovers = scan.Files.Where(f => f.Entry.Name.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal)).Select(f => f.RelativePath).ToList();
-        foreach (var (relative, entry) in scan.Files.Where(f => !leftovers.Contains(f.RelativePath)))
+        var copied = scan.Files.Where(f => !leftovers.Contains(f.RelativePath)).ToList();
+        foreach (var (relative, entry) in copied)
         {
             var (input, permissions) = IoErrors.Wrap(
                 () => (fs.OpenRead(entry.FullPath), fs.GetPermissions(entry.FullPath)),
@@ -54,6 +55,7 @@ internal static class SnapshotWriter
                 classification.Origin,
                 classification.Reason ?? string.Empty,
                 permissions));
+            progress?.Report(new WorkProgress(entries.Count, copied.Count, WorkProgress.FolderOf(relative)));
         }
 
         var manifest = new SnapshotManifest(

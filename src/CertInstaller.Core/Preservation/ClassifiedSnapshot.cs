@@ -9,7 +9,7 @@ public static class ClassifiedSnapshot
     /// <summary>Scans and classifies <paramref name="certDir"/> (globs in <paramref name="preservePatterns"/> force third-party), then snapshots it.</summary>
     /// <exception cref="BackupException"><see cref="BackupErrorCode.FolderUnsafe"/> (a volume root or system folder) or
     /// <see cref="BackupErrorCode.InvalidArgument"/> (the folder and the backup root overlap), before anything is read.</exception>
-    public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns)
+    public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns, IProgress<IO.WorkProgress>? progress = null)
     {
         CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
@@ -19,7 +19,7 @@ public static class ClassifiedSnapshot
         return store.Create(new SnapshotRequest(certDir, reason)
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
-        });
+        }, progress);
     }
 
     /// <summary>Refuses, before any scan, a certificates folder that is a volume root or system folder, or that overlaps

@@ -44,6 +44,15 @@ public sealed class GoldenTranscriptTests
         ("backup-list-one-snapshot-to-text", ["backup", "list", "--from", "<dir>/backups"]),
         ("backup-list-one-snapshot-to-json", ["backup", "list", "--from", "<dir>/backups", "--json"]),
         ("backup-verify-one-snapshot-to-text", ["backup", "verify", "--from", "<dir>/backups"]),
+        ("backup-verify-one-snapshot-to-json", ["backup", "verify", "--from", "<dir>/backups", "--json"]),
+        ("validate-good-to-junit", ["validate", "<dir>/good", "--at", Valid, "--format", "junit"]),
+        ("validate-expired-to-junit", ["validate", "<dir>/good", "--at", Expired, "--format", "junit"]),
+        ("validate-legacy-to-junit", ["validate", "<dir>/legacy", "--at", Valid, "--format", "junit"]),
+        ("digests-good-to-junit", ["digests", "<dir>/good", "--at", Valid, "--format", "junit"]),
+        ("digests-legacy-to-junit", ["digests", "<dir>/legacy", "--at", Valid, "--format", "junit"]),
+        ("chain-valid-to-junit", ["chain", "<dir>/server.pem", "--bundle", "<dir>/ca.pem", "--trust", "<dir>/root.pem", "--at", Valid, "--format", "junit"]),
+        ("chain-expired-to-junit", ["chain", "<dir>/server.pem", "--bundle", "<dir>/ca.pem", "--trust", "<dir>/root.pem", "--at", Expired, "--format", "junit"]),
+        ("usage-json-and-format-disagree-to-text", ["validate", "<dir>/good", "--json", "--format", "junit"]),
         ("help-root-to-text", ["--help"]),
         ("usage-unknown-verb-to-text", ["frobnicate"]),
         ("usage-missing-argument-to-text", ["inspect"]),
@@ -69,9 +78,6 @@ public sealed class GoldenTranscriptTests
         Assert.That(actual, Is.EqualTo(File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal)),
             $"{name}: output differs from {file} (if the change is intended, re-bless with {BlessVariable}=1 and review the diff)");
     }
-
-    [OneTimeTearDown]
-    public void DeleteFixture() => GoldenSite.DeleteIfBuilt();
 
     // The transcripts are read from and blessed into the source tree, next to this file.
     private static string GoldenFolder([CallerFilePath] string source = "") => Path.GetDirectoryName(source)!;

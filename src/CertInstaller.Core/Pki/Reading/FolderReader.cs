@@ -15,7 +15,9 @@ public sealed class FolderReader
     /// <summary>Reads every file under <paramref name="directory"/>, in <see cref="Enumerate"/> order; each link, FIFO, socket
     /// or device is a read error of its own, never opened (so a link cannot pull files from outside the folder or loop, and
     /// a FIFO cannot hang the scan).</summary>
-    public IReadOnlyList<(SourceFile File, ReadResult Result)> ReadAll(string directory)
+    /// <param name="directory">The folder to read.</param>
+    /// <param name="progress">Told after each file read (from the reading threads, so it must be thread-safe).</param>
+    public IReadOnlyList<(SourceFile File, ReadResult Result)> ReadAll(string directory, IProgress<IO.WorkProgress>? progress = null)
     {
         var tree = Walk(directory, out var root);
         var files = tree.Files.Select(f => new SourceFile(f.Entry.FullPath, f.RelativePath)).ToList();
@@ -23,10 +25,18 @@ public sealed class FolderReader
             .Concat(tree.Special)
             .Select(s => (File: new SourceFile(Path.Combine(root, s.Item1), s.Item1), s.Item2))
             .Select(s => (s.File, ReadResult.Failure(PkiReader.NotRegular(s.File.FullPath, s.Item2))));
-        return files.AsParallel().AsOrdered().Select(f => (f, _reader.ReadFile(f))).ToList()
+        var done = 0;
+        return files.AsParallel().AsOrdered().Select(f => (f, Read(f))).ToList()
             .Concat(notOpened)
             .OrderBy(r => r.Item1.RelativePath, StringComparer.Ordinal)
             .ToList();
+
+        ReadResult Read(SourceFile f)
+        {
+            var result = _reader.ReadFile(f);
+            progress?.Report(new IO.WorkProgress(Interlocked.Increment(ref done), files.Count, IO.WorkProgress.FolderOf(f.RelativePath)));
+            return result;
+        }
     }
 
     private static IO.FolderTree Walk(string directory, out string root)
