@@ -72,7 +72,7 @@ public class SpecialFileTests
         var run = Run(verb, "/");
 
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
-        Assert.That(run.Stderr, Does.Contain("/: ").And.Contain("CertDir"));
+        Assert.That(run.Stderr, Does.Contain("CI10040").And.Contain("/: "));
     }
 
     [Test]
