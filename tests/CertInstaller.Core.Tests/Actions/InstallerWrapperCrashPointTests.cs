@@ -48,7 +48,7 @@ public class InstallerWrapperCrashPointTests
 
         // Nothing lost: every file of before is live or in a verified snapshot.
         var store = new SnapshotStore(dir.BackupRoot, new PhysicalFileSystem(), clock, new TestLockProbe(false));
-        var kept = store.List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256.ToUpperInvariant()))).ToHashSet();
+        var kept = store.List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256))).ToHashSet();
         var live = FolderPicture.Of(dir.Certificates).Hashes;
         foreach (var (path, hash) in before)
         {
@@ -112,7 +112,7 @@ public class InstallerWrapperCrashPointTests
             {
                 // Its own lock could not be removed (crash mode: nothing more can be written), so the restore could not take
                 // it: nothing is lost, the run state stays, and the re-run below restores.
-                var kept = new SnapshotStore(dir.BackupRoot).List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256.ToUpperInvariant()))).ToHashSet();
+                var kept = new SnapshotStore(dir.BackupRoot).List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256))).ToHashSet();
                 foreach (var (path, hash) in before)
                 {
                     Assert.That(after.GetValueOrDefault(path) == hash || kept.Contains((path, hash)), Is.True, $"{path} lost; {context}");
