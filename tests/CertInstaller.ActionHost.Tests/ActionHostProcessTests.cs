@@ -11,13 +11,13 @@ public class ActionHostProcessTests
     // Unix keeps the low 8 bits of an exit code (1603 → 67); Windows and Wine keep 1603.
     private static readonly int Failure = OperatingSystem.IsWindows() ? ActionHostProgram.Failure : ActionHostProgram.Failure & 0xFF;
 
-    private string _root = null!;
+    private TempDir _root = null!;
 
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-host-" + Guid.NewGuid().ToString("N")[..10]));
+    public void SetUp() => _root = new TempDir("ci-host-");
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_root, recursive: true);
+    public void TearDown() => _root.Dispose();
 
     private static (int Code, string Output) Host(params string[] args)
     {
@@ -33,8 +33,8 @@ public class ActionHostProcessTests
 
     private string Data(ValidationMode validation = ValidationMode.Enforce) => ActionDataSerializer.Serialize(new ActionData
     {
-        CertDir = Path.Combine(_root, "Certificates"),
-        BackupDir = Path.Combine(_root, "Backups"),
+        CertDir = Path.Combine(_root.Path, "Certificates"),
+        BackupDir = Path.Combine(_root.Path, "Backups"),
         ProductCode = "{HOST-TEST}",
         ProductVersion = "1.0",
         Validation = validation,
@@ -64,7 +64,7 @@ public class ActionHostProcessTests
     [Test]
     public void Run_EveryOperationInOrder_SucceedsAndLogsToBackupRoot()
     {
-        new IcFolderBuilder().BuildServer(Path.Combine(_root, "Certificates"), new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
+        new IcFolderBuilder().BuildServer(Path.Combine(_root.Path, "Certificates"), new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
 
         foreach (var op in new[] { "backup", "preserve", "validate", "commit" })
         {
@@ -72,14 +72,14 @@ public class ActionHostProcessTests
             Assert.That(code, Is.EqualTo(0), $"{op}: {output}");
         }
 
-        var log = File.ReadAllText(Path.Combine(_root, "Backups", ActionHostProgram.LogFileName));
+        var log = File.ReadAllText(Path.Combine(_root.Path, "Backups", ActionHostProgram.LogFileName));
         Assert.That(log, Does.Contain("Backup succeeded").And.Contain("Preserve succeeded").And.Contain("Validate succeeded").And.Contain("Commit succeeded"));
     }
 
     [Test]
     public void Run_WhenValidateEnforcedOnExpiredThirdParty_Exits1603WithFinding()
     {
-        new IcFolderBuilder().BuildServer(Path.Combine(_root, "Certificates"),
+        new IcFolderBuilder().BuildServer(Path.Combine(_root.Path, "Certificates"),
             new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType, ThirdPartyNotAfter = DateTimeOffset.UtcNow.AddDays(-1) });
 
         var (code, output) = Host("validate", Data());
@@ -94,9 +94,9 @@ public class ActionHostProcessTests
     [Test]
     public void Run_WhenRollingBackAfterBackup_RestoresTheFolderByteForByte()
     {
-        var certs = Path.Combine(_root, "Certificates");
+        var certs = Path.Combine(_root.Path, "Certificates");
         new IcFolderBuilder().BuildServer(certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
-        var before = Directory.EnumerateFiles(certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var before = FolderPicture.Of(certs).Files;
         Assert.That(Host("backup", Data()).Code, Is.Zero);
         new IcFolderBuilder().BuildServer(certs, new IcFolderSpec { KeySeed = "regenerated", Server = "ic7" });
 
@@ -104,6 +104,6 @@ public class ActionHostProcessTests
 
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("rolled back"));
-        Assert.That(Directory.EnumerateFiles(certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(certs).Files, Is.EqualTo(before));
     }
 }

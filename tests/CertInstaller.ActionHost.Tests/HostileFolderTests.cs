@@ -10,15 +10,15 @@ public class HostileFolderTests
 {
     private static readonly int Failure = OperatingSystem.IsWindows() ? ActionHostProgram.Failure : ActionHostProgram.Failure & 0xFF;
 
-    private string _root = null!;
-    private string Certs => Path.Combine(_root, "Certificates");
-    private string Backups => Path.Combine(_root, "Backups");
+    private TempDir _root = null!;
+    private string Certs => Path.Combine(_root.Path, "Certificates");
+    private string Backups => Path.Combine(_root.Path, "Backups");
 
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-host-hostile-" + Guid.NewGuid().ToString("N")[..10]));
+    public void SetUp() => _root = new TempDir("ci-host-hostile-");
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_root, recursive: true);
+    public void TearDown() => _root.Dispose();
 
     /// <summary>Runs the host as a process; kills it and fails when it does not finish in time.</summary>
     internal static (int Code, string Output) Host(int seconds, params string[] args)

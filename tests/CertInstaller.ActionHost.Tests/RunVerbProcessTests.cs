@@ -14,7 +14,7 @@ namespace CertInstaller.ActionHost.Tests;
 [Platform(Exclude = "Win", Reason = "the installers are POSIX shell scripts")]
 public class RunVerbProcessTests
 {
-    private string _root = null!;
+    private TempDir _root = null!;
     private string _certs = null!;
     private string _backups = null!;
     private string _regenerated = null!;
@@ -24,23 +24,23 @@ public class RunVerbProcessTests
     [SetUp]
     public void SetUp()
     {
-        _root = Path.Combine(Path.GetTempPath(), "ci-run-" + Guid.NewGuid().ToString("N")[..10]);
-        _certs = Path.Combine(_root, "Certificates");
-        _backups = Path.Combine(_root, "Backups");
-        _regenerated = Path.Combine(_root, "regenerated");
-        _json = Path.Combine(_root, "summary.json");
+        _root = new TempDir("ci-run-");
+        _certs = Path.Combine(_root.Path, "Certificates");
+        _backups = Path.Combine(_root.Path, "Backups");
+        _regenerated = Path.Combine(_root.Path, "regenerated");
+        _json = Path.Combine(_root.Path, "summary.json");
         _original = new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
         new IcFolderBuilder().BuildServer(_regenerated, new IcFolderSpec { KeySeed = "regenerated" });
     }
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_root, recursive: true);
+    public void TearDown() => _root.Dispose();
 
     /// <summary>A script that overwrites the folder with the regenerated IC files, writes a marker, then runs <paramref name="end"/>.</summary>
     private string Script(string end)
     {
-        var path = Path.Combine(_root, "installer.sh");
-        File.WriteAllText(path, $"#!/bin/sh\ncp -R \"{_regenerated}/.\" \"{_certs}/\"\ntouch \"{_root}/installer-ran\"\n{end}\n");
+        var path = Path.Combine(_root.Path, "installer.sh");
+        File.WriteAllText(path, $"#!/bin/sh\ncp -R \"{_regenerated}/.\" \"{_certs}/\"\ntouch \"{_root.Path}/installer-ran\"\n{end}\n");
         return path;
     }
 
@@ -64,13 +64,12 @@ public class RunVerbProcessTests
 
     private JsonElement Summary() => JsonDocument.Parse(File.ReadAllText(_json)).RootElement;
 
-    private SortedDictionary<string, byte[]> Folder() => new(
-        Directory.EnumerateFiles(_certs, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(_certs, f), File.ReadAllBytes), StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, byte[]> Folder() => FolderPicture.Of(_certs).Files;
 
-    private void AssertThirdPartyBack(SortedDictionary<string, byte[]> before)
+    private void AssertThirdPartyBack(IReadOnlyDictionary<string, byte[]> before)
     {
         var after = Folder();
-        foreach (var file in _original.ThirdPartyFiles.Select(f => f.Replace('/', Path.DirectorySeparatorChar)))
+        foreach (var file in _original.ThirdPartyFiles)
         {
             Assert.That(after[file], Is.EqualTo(before[file]), file);
         }
@@ -139,7 +138,7 @@ public class RunVerbProcessTests
         var before = Folder();
         using (var wrapper = Start(["run", "--certdir", _certs, "--backupdir", _backups, "--", "sh", Script("sleep 60")]))
         {
-            var ran = Path.Combine(_root, "installer-ran");
+            var ran = Path.Combine(_root.Path, "installer-ran");
             for (var i = 0; i < 300 && !File.Exists(ran); i++) Thread.Sleep(100);
             Assert.That(File.Exists(ran), Is.True, "the installer ran");
             wrapper.Kill(entireProcessTree: true);
@@ -173,21 +172,21 @@ public class RunVerbProcessTests
 
         Assert.That(code, Is.EqualTo(InstallerExitCodes.InvalidCommandLine & 0xFF));
         Assert.That(output, Does.Contain(option));
-        Assert.That(File.Exists(Path.Combine(_root, "installer-ran")), Is.False);
+        Assert.That(File.Exists(Path.Combine(_root.Path, "installer-ran")), Is.False);
         Assert.That(Folder(), Is.EqualTo(before));
     }
 
     [Test]
     public void Run_WhenThePolicyFileIsBroken_Exits1639BeforeAnythingRuns()
     {
-        var policy = Path.Combine(_root, "policy.json");
+        var policy = Path.Combine(_root.Path, "policy.json");
         File.WriteAllText(policy, """{ "minRsaBits": """);
 
         var (code, output) = Wrap("exit 0", "--policy", policy);
 
         Assert.That(code, Is.EqualTo(InstallerExitCodes.InvalidCommandLine & 0xFF));
         Assert.That(output, Does.Contain(policy));
-        Assert.That(File.Exists(Path.Combine(_root, "installer-ran")), Is.False, "nothing runs under a policy that cannot be applied");
+        Assert.That(File.Exists(Path.Combine(_root.Path, "installer-ran")), Is.False, "nothing runs under a policy that cannot be applied");
         Assert.That(Directory.Exists(_backups), Is.False, "no snapshot");
     }
 
@@ -197,7 +196,7 @@ public class RunVerbProcessTests
     {
         // The same install and folder: a policy that asks for 8192-bit keys makes the 2048-bit folder invalid.
         var before = Folder();
-        var policy = Path.Combine(_root, "policy.json");
+        var policy = Path.Combine(_root.Path, "policy.json");
         File.WriteAllText(policy, strictPolicy ? """{ "minRsaBits": 8192 }""" : """{ "minRsaBits": 2048 }""");
 
         var (code, _) = Wrap("exit 0", "--validation", "enforce", "--policy", policy);

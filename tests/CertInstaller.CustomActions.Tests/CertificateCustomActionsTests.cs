@@ -42,27 +42,20 @@ public class CertificateCustomActionsTests
     [Test]
     public void Backup_WhenCustomActionDataValid_SucceedsAndLogsCoreLines()
     {
-        var root = Path.Combine(Path.GetTempPath(), "ci-dtf-" + Guid.NewGuid().ToString("N")[..10]);
-        try
+        using var root = new TempDir("ci-dtf-");
+        new IcFolderBuilder().BuildServer(Path.Combine(root.Path, "Certificates"), new IcFolderSpec());
+        var session = new Session(new Dictionary<string, string>
         {
-            new IcFolderBuilder().BuildServer(Path.Combine(root, "Certificates"), new IcFolderSpec());
-            var session = new Session(new Dictionary<string, string>
+            ["CustomActionData"] = ActionDataSerializer.Serialize(new ActionData
             {
-                ["CustomActionData"] = ActionDataSerializer.Serialize(new ActionData
-                {
-                    CertDir = Path.Combine(root, "Certificates"), BackupDir = Path.Combine(root, "Backups"), ProductCode = "{DTF}",
-                }),
-            });
+                CertDir = Path.Combine(root.Path, "Certificates"), BackupDir = Path.Combine(root.Path, "Backups"), ProductCode = "{DTF}",
+            }),
+        });
 
-            var result = CertificateCustomActions.Backup(session);
+        var result = CertificateCustomActions.Backup(session);
 
-            Assert.That(result, Is.EqualTo(ActionResult.Success), string.Join("\n", session.Logged));
-            Assert.That(session.Logged, Has.Some.StartsWith("CertInstaller info: snapshot "));
-        }
-        finally
-        {
-            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-        }
+        Assert.That(result, Is.EqualTo(ActionResult.Success), string.Join("\n", session.Logged));
+        Assert.That(session.Logged, Has.Some.StartsWith("CertInstaller info: snapshot "));
     }
 
     [Test]

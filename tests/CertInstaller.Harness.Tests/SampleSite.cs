@@ -10,9 +10,10 @@ internal sealed class SampleSite : IDisposable
     public const string Password = "s3cret-pw";
     private static readonly Lazy<SampleSite> Instance = new(() => new SampleSite());
 
+    private readonly TempDir _dir = new("ci-harness-");
+
     private SampleSite()
     {
-        Directory.CreateDirectory(Root);
         Folder = new IcFolderBuilder().BuildServer(IcDir, new IcFolderSpec { Server = "IC1", Domain = "example.test", LegacySha1Certificate = true, WriteMap = false });
         var keys = KeyCache.Shared.Get(KeySpec.Rsa2048, "harness/csr");
         var csr = CsrFactory.Create(new CsrSpec
@@ -45,7 +46,7 @@ internal sealed class SampleSite : IDisposable
 
     public static SampleSite Shared => Instance.Value;
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "ci-harness-" + Guid.NewGuid().ToString("N"));
+    public string Root => _dir.Path;
 
     public string IcDir => Path.Combine(Root, "Certificates");
 
@@ -53,7 +54,7 @@ internal sealed class SampleSite : IDisposable
 
     public string this[string name] => Path.Combine(Root, name);
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private void Write(string name, byte[] content) => File.WriteAllBytes(this[name], content);
 

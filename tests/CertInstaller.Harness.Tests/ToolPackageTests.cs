@@ -12,23 +12,23 @@ public class ToolPackageTests
 {
     private static readonly string Dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
-    private string work = null!;
+    private TempDir work = null!;
 
     [SetUp]
-    public void CreateWork() => this.work = Directory.CreateTempSubdirectory("certharness-tool-").FullName;
+    public void CreateWork() => this.work = new TempDir("certharness-tool-");
 
     [TearDown]
-    public void RemoveWork() => Directory.Delete(this.work, recursive: true);
+    public void RemoveWork() => this.work.Dispose();
 
     [Test(Description = "tool-pack-install-version")]
     public void Tool_WhenPackedAndInstalledFromTheNupkg_PrintsTheVersionAndTheCommit()
     {
         var root = RepoRoot();
-        var nupkg = Path.Combine(this.work, "nupkg");
-        var tools = Path.Combine(this.work, "tools");
-        var config = Path.Combine(this.work, "nuget.config");
+        var nupkg = Path.Combine(this.work.Path, "nupkg");
+        var tools = Path.Combine(this.work.Path, "tools");
+        var config = Path.Combine(this.work.Path, "nuget.config");
         File.WriteAllText(config, "<configuration><packageSources><clear /></packageSources></configuration>");
-        var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(this.work, "packages") };
+        var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(this.work.Path, "packages") };
 
         // The test project references the harness, so its build for this configuration exists: pack it as built.
         Run(Dotnet, ["pack", Path.Combine(root, "harness", "CertInstaller.Harness"), "-c", Configuration(), "--no-build", "-o", nupkg, "--nologo", "-nodeReuse:false"], env);

@@ -12,14 +12,14 @@ namespace CertInstaller.Core.Tests.Actions;
 public class ActionRunnerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private TempFolder _temp = null!;
+    private TempDir _temp = null!;
     private string _certs = null!;
     private string _backups = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _temp = new TempFolder();
+        _temp = new TempDir();
         _certs = Path.Combine(_temp.Path, "Certificates");
         _backups = Path.Combine(_temp.Path, "Backups");
     }
@@ -42,15 +42,15 @@ public class ActionRunnerTests
     {
         var builder = new IcFolderBuilder();
         var original = builder.BuildServer(_certs, new IcFolderSpec { Trust = trust });
-        var before = FolderAssert.Picture(_certs);
+        var before = FolderPicture.Of(_certs).Hashes;
 
         Assert.That(Run(ActionOperation.Backup).Succeeded, Is.True);
         builder.BuildServer(_certs, new IcFolderSpec { KeySeed = "regenerated" }); // what an IC install does
-        Assert.That(FolderAssert.Picture(_certs), Is.Not.EqualTo(before));
+        Assert.That(FolderPicture.Of(_certs).Hashes, Is.Not.EqualTo(before));
         Assert.That(Run(ActionOperation.Preserve).Succeeded, Is.True);
         var validate = Run(ActionOperation.Validate);
 
-        var after = FolderAssert.Picture(_certs);
+        var after = FolderPicture.Of(_certs).Hashes;
         foreach (var file in original.ThirdPartyFiles)
             Assert.That(after[file], Is.EqualTo(before[file]), file);
         Assert.That(validate.Succeeded, Is.True);
@@ -62,14 +62,14 @@ public class ActionRunnerTests
     public void RestoreOnRollback_AfterBackupAndChanges_RestoresFolderByteForByte()
     {
         new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
-        var before = FolderAssert.Picture(_certs);
+        var before = FolderPicture.Of(_certs).Hashes;
         Run(ActionOperation.Backup);
         new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { KeySeed = "regenerated", Server = "ic2" });
         File.Delete(Path.Combine(_certs, "ServerGroup", "ServerGroupCertificate.cer"));
 
         Assert.That(Run(ActionOperation.RestoreOnRollback).Succeeded, Is.True);
 
-        Assert.That(FolderAssert.Picture(_certs), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(_certs).Hashes, Is.EqualTo(before));
     }
 
     [Test]
@@ -80,19 +80,19 @@ public class ActionRunnerTests
 
         Assert.That(Run(ActionOperation.RestoreOnRollback).Succeeded, Is.True);
 
-        Assert.That(FolderAssert.Picture(_certs), Is.Empty);
+        Assert.That(FolderPicture.Of(_certs).Hashes, Is.Empty);
     }
 
     [Test]
     public void RestoreOnRollback_WhenBackupNeverRan_ChangesNothing()
     {
         new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec());
-        var before = FolderAssert.Picture(_certs);
+        var before = FolderPicture.Of(_certs).Hashes;
 
         var outcome = Run(ActionOperation.RestoreOnRollback);
 
         Assert.That(outcome.Succeeded, Is.True);
-        Assert.That(FolderAssert.Picture(_certs), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(_certs).Hashes, Is.EqualTo(before));
     }
 
     [Test]
@@ -218,10 +218,10 @@ public class ActionRunnerTests
         var total = int.MaxValue;
         for (var k = 0; k <= total; k++)
         {
-            using var temp = new TempFolder();
+            using var temp = new TempDir();
             var data = Data with { CertDir = Path.Combine(temp.Path, "Certificates"), BackupDir = Path.Combine(temp.Path, "Backups") };
             new IcFolderBuilder().BuildServer(data.CertDir, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
-            var before = FolderAssert.Picture(data.CertDir);
+            var before = FolderPicture.Of(data.CertDir).Hashes;
             var clock = new TestClock { UtcNow = Now };
             var clean = new ActionRunner(new BackupPorts(new PhysicalFileSystem(), clock, new TestLockProbe(false)));
             var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), k, FaultMode.PowerCut);
@@ -244,7 +244,7 @@ public class ActionRunnerTests
                 Assert.That(clean.Run(ActionOperation.RestoreOnRollback, data).Succeeded, Is.True, $"k={k}: re-run of the rollback; ops: {string.Join(" | ", faulty.Log)}");
             }
 
-            Assert.That(FolderAssert.Picture(data.CertDir), Is.EqualTo(before), $"k={k}/{total}; ops: {string.Join(" | ", faulty.Log)}");
+            Assert.That(FolderPicture.Of(data.CertDir).Hashes, Is.EqualTo(before), $"k={k}/{total}; ops: {string.Join(" | ", faulty.Log)}");
             if (k == 0) total = faulty.MutationCount;
         }
 
@@ -269,7 +269,7 @@ public class ActionRunnerTests
         new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec());
         Run(ActionOperation.Backup); // an earlier installation that died before commit leaves its marker
         new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { KeySeed = "renewed-since" });
-        var now = FolderAssert.Picture(_certs);
+        var now = FolderPicture.Of(_certs).Hashes;
         var lockPath = Path.Combine(_backups, "certinstaller.lock");
         Directory.CreateDirectory(lockPath); // the backup root cannot take its lock: this Backup fails
 
@@ -279,7 +279,7 @@ public class ActionRunnerTests
         Assert.That(backup.Succeeded, Is.False);
         Assert.That(TransactionMarker.Read(_backups, "{P}"), Is.Null, "a failed Backup leaves no marker of an older installation behind");
         Assert.That(rollback.Succeeded, Is.True);
-        Assert.That(FolderAssert.Picture(_certs), Is.EqualTo(now), "the old snapshot must not be rolled back over the current folder");
+        Assert.That(FolderPicture.Of(_certs).Hashes, Is.EqualTo(now), "the old snapshot must not be rolled back over the current folder");
     }
 }
 

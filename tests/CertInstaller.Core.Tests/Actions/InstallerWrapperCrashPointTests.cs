@@ -22,7 +22,7 @@ public class InstallerWrapperCrashPointTests
     private static (IcFolder Original, SortedDictionary<string, string> Before) Prepare(TempDir dir)
     {
         var original = new IcFolderBuilder().BuildServer(dir.Certificates, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
-        return (original, FolderAssert.Picture(dir.Certificates));
+        return (original, FolderPicture.Of(dir.Certificates).Hashes);
     }
 
     [TestCase(InstallerExitCodes.Success, WrapperStep.Claimed)]
@@ -48,8 +48,8 @@ public class InstallerWrapperCrashPointTests
 
         // Nothing lost: every file of before is live or in a verified snapshot.
         var store = new SnapshotStore(dir.BackupRoot, new PhysicalFileSystem(), clock, new TestLockProbe(false));
-        var kept = store.List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256.ToUpperInvariant()))).ToHashSet();
-        var live = FolderAssert.Picture(dir.Certificates);
+        var kept = store.List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256))).ToHashSet();
+        var live = FolderPicture.Of(dir.Certificates).Hashes;
         foreach (var (path, hash) in before)
         {
             Assert.That(live.GetValueOrDefault(path) == hash || kept.Contains((path, hash)), Is.True, $"{path} lost (killed after {killedAt})");
@@ -68,7 +68,7 @@ public class InstallerWrapperCrashPointTests
         var next = new InstallerWrapper(FakeInstaller.RegeneratingIc(dir.Certificates, 0), new PhysicalFileSystem(), clock, new TestLockProbe(false)).Run(data, Command);
 
         Assert.That((next.ExitCode, next.Outcome, next.FinishedInterruptedRun), Is.EqualTo((0, WrapperOutcome.Succeeded, true)), $"killed after {killedAt}");
-        var after = FolderAssert.Picture(dir.Certificates);
+        var after = FolderPicture.Of(dir.Certificates).Hashes;
         foreach (var file in original.ThirdPartyFiles) Assert.That(after[file], Is.EqualTo(before[file]), $"{file} (killed after {killedAt})");
         Assert.That(File.Exists(WrapperRunState.PathIn(dir.BackupRoot)), Is.False);
         Assert.That(TransactionMarker.Read(dir.BackupRoot, WrapperOptions.ProductCode), Is.Null);
@@ -102,7 +102,7 @@ public class InstallerWrapperCrashPointTests
 
             var context = $"k={k}/{total} ({mode}, installer {installerCode}) -> {result.Outcome} {result.ExitCode}; ops: {string.Join(" | ", faulty.Log)}";
             outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
-            var after = FolderAssert.Picture(dir.Certificates);
+            var after = FolderPicture.Of(dir.Certificates).Hashes;
             if (result.Outcome == WrapperOutcome.Succeeded)
             {
                 foreach (var file in original.ThirdPartyFiles) Assert.That(after[file], Is.EqualTo(before[file]), $"{file}; {context}");
@@ -112,7 +112,7 @@ public class InstallerWrapperCrashPointTests
             {
                 // Its own lock could not be removed (crash mode: nothing more can be written), so the restore could not take
                 // it: nothing is lost, the run state stays, and the re-run below restores.
-                var kept = new SnapshotStore(dir.BackupRoot).List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256.ToUpperInvariant()))).ToHashSet();
+                var kept = new SnapshotStore(dir.BackupRoot).List().SelectMany(s => s.Manifest.Files.Select(f => (f.RelativePath, f.Sha256))).ToHashSet();
                 foreach (var (path, hash) in before)
                 {
                     Assert.That(after.GetValueOrDefault(path) == hash || kept.Contains((path, hash)), Is.True, $"{path} lost; {context}");
@@ -130,7 +130,7 @@ public class InstallerWrapperCrashPointTests
             clock.Advance(TimeSpan.FromMinutes(5));
             var rerun = new InstallerWrapper(FakeInstaller.RegeneratingIc(dir.Certificates, 0), new PhysicalFileSystem(), clock, new TestLockProbe(false)).Run(Data(dir), Command);
             Assert.That(rerun.Outcome, Is.EqualTo(WrapperOutcome.Succeeded), "re-run; " + context);
-            var final = FolderAssert.Picture(dir.Certificates);
+            var final = FolderPicture.Of(dir.Certificates).Hashes;
             foreach (var file in original.ThirdPartyFiles) Assert.That(final[file], Is.EqualTo(before[file]), $"re-run {file}; {context}");
             Assert.That(File.Exists(WrapperRunState.PathIn(dir.BackupRoot)), Is.False, "re-run leaves no run state; " + context);
         }

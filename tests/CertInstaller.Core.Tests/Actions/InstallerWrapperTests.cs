@@ -59,12 +59,12 @@ public class InstallerWrapperTests
     public void Run_WhenTheInstallerSucceeds_PutsThirdPartyBackAndReturnsItsCode(int code)
     {
         var original = ThirdPartyFolder();
-        var before = FolderAssert.Picture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates).Hashes;
         var installer = FakeInstaller.RegeneratingIc(_dir.Certificates, code);
 
         var result = Run(installer);
 
-        var after = FolderAssert.Picture(_dir.Certificates);
+        var after = FolderPicture.Of(_dir.Certificates).Hashes;
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(code));
@@ -86,11 +86,11 @@ public class InstallerWrapperTests
     {
         ThirdPartyFolder();
         File.WriteAllText(Path.Combine(_dir.Certificates, "ServerGroup", "ServerGroupCertificate.cer.1"), "an admin's copy");
-        var before = FolderAssert.Picture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates).Hashes;
 
         var result = Run(FakeInstaller.RegeneratingIc(_dir.Certificates, code));
 
-        Assert.That(FolderAssert.Picture(_dir.Certificates), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That((result.ExitCode, result.Outcome, result.Restored), Is.EqualTo((code, WrapperOutcome.InstallerFailed, true)));
         AssertNoRunLeft();
     }
@@ -99,11 +99,11 @@ public class InstallerWrapperTests
     public void Run_WhenEnforcedValidationFindsTheFolderInvalid_RestoresAndReturns1603()
     {
         ThirdPartyFolder(thirdPartyNotAfter: new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)); // expired before the test clock
-        var before = FolderAssert.Picture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates).Hashes;
 
         var enforced = Run(FakeInstaller.RegeneratingIc(_dir.Certificates, 0), Data(ValidationMode.Enforce));
 
-        Assert.That(FolderAssert.Picture(_dir.Certificates), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That((enforced.ExitCode, enforced.InstallerExitCode, enforced.Outcome), Is.EqualTo((InstallerExitCodes.Failure, 0, WrapperOutcome.Rejected)));
         Assert.That(enforced.Validation!.Valid, Is.False);
         AssertNoRunLeft();
@@ -116,11 +116,11 @@ public class InstallerWrapperTests
     public void Run_WhenTheInstallerCannotStart_LeavesTheFolderAndReturns1603()
     {
         ThirdPartyFolder();
-        var before = FolderAssert.Picture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates).Hashes;
 
         var result = Run(new FakeInstaller(() => throw new InstallerStartException("no such file")));
 
-        Assert.That(FolderAssert.Picture(_dir.Certificates), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That((result.ExitCode, result.InstallerExitCode), Is.EqualTo((InstallerExitCodes.Failure, (int?)null)));
         AssertNoRunLeft();
     }
@@ -129,7 +129,7 @@ public class InstallerWrapperTests
     public void Run_WhenAnotherRunHoldsTheLock_Returns1618WithoutRunningTheInstaller()
     {
         ThirdPartyFolder();
-        var before = FolderAssert.Picture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates).Hashes;
         var store = new SnapshotStore(_dir.BackupRoot, new PhysicalFileSystem(), _clock, new TestLockProbe(true));
         using var held = store.AcquireLock("a CertInstaller custom action");
         var installer = FakeInstaller.RegeneratingIc(_dir.Certificates, 0);
@@ -137,7 +137,7 @@ public class InstallerWrapperTests
         var result = Run(installer, holdersAlive: true);
 
         Assert.That((result.ExitCode, result.Outcome, installer.Runs), Is.EqualTo((InstallerExitCodes.AlreadyRunning, WrapperOutcome.Refused, 0)));
-        Assert.That(FolderAssert.Picture(_dir.Certificates), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That(store.List(), Is.Empty, "no snapshot taken");
     }
 
@@ -167,7 +167,7 @@ public class InstallerWrapperTests
     public void Run_WhenTheInstallerIncludesTheCustomActions_TheirBackupFailsOnTheLockAndTheRunSaysSo()
     {
         ThirdPartyFolder();
-        var before = FolderAssert.Picture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates).Hashes;
         var nested = new FakeInstaller(() =>
         {
             // The package's own CertInstaller_Backup (exe form: the action host appends its block to the same log).
@@ -181,7 +181,7 @@ public class InstallerWrapperTests
         var result = Run(nested);
 
         Assert.That((result.ExitCode, result.Outcome, result.NestedActions), Is.EqualTo((InstallerExitCodes.Failure, WrapperOutcome.InstallerFailed, true)));
-        Assert.That(FolderAssert.Picture(_dir.Certificates), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That(TransactionMarker.Read(_dir.BackupRoot, "{VENDOR}"), Is.Null, "the package's Backup took no snapshot");
     }
 

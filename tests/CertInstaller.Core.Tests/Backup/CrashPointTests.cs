@@ -24,7 +24,7 @@ public class CrashPointTests
         {
             using var dir = new TempDir();
             SampleFolder.Write(dir.Certificates);
-            var before = FolderState.Capture(dir.Certificates);
+            var before = FolderPicture.Of(dir.Certificates);
             var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), k, mode);
             var clock = new TestClock();
 
@@ -33,7 +33,7 @@ public class CrashPointTests
             failures += error is null ? 0 : 1;
             var context = $"k={k}/{total} ({mode}); ops: {string.Join(" | ", faulty.Log)}";
             var clean = new SnapshotStore(dir.BackupRoot, new PhysicalFileSystem(), clock, new TestLockProbe(false));
-            Assert.That(FolderState.Capture(dir.Certificates).SameAs(before), Is.True, "source changed; " + context);
+            Assert.That(FolderPicture.Of(dir.Certificates).SameAs(before), Is.True, "source changed; " + context);
             Assert.That(error, Is.Null.Or.InstanceOf<BackupException>(), context);
             foreach (var listed in clean.List())
             {
@@ -64,8 +64,8 @@ public class CrashPointTests
             var clock = new TestClock();
             var clean = new SnapshotStore(dir.BackupRoot, new PhysicalFileSystem(), clock, new TestLockProbe(false));
             var snapshot = PrepareRestore(dir, clean);
-            var wanted = FolderState.Capture(Path.Combine(snapshot.Path, "files"));
-            var old = FolderState.Capture(dir.Certificates);
+            var wanted = FolderPicture.Of(Path.Combine(snapshot.Path, "files"));
+            var old = FolderPicture.Of(dir.Certificates);
             var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), k, mode);
             var faultyStore = new SnapshotStore(dir.BackupRoot, faulty, clock, new TestLockProbe(true));
 
@@ -73,7 +73,7 @@ public class CrashPointTests
 
             var context = $"k={k}/{total} ({mode}); ops: {string.Join(" | ", faulty.Log)}";
             Assert.That(error, Is.Null.Or.InstanceOf<BackupException>(), context);
-            var after = FolderState.Capture(dir.Certificates);
+            var after = FolderPicture.Of(dir.Certificates);
             outcomes.Record(after, old, wanted, error);
             if (error is BackupException { Code: BackupErrorCode.RestoreFailedRolledBack })
             {
@@ -87,7 +87,7 @@ public class CrashPointTests
             clock.Advance(TimeSpan.FromMinutes(1));
             new SnapshotRestorer(clean).RestoreExact(snapshot.Id, dir.Certificates);
 
-            var final = FolderState.Capture(dir.Certificates);
+            var final = FolderPicture.Of(dir.Certificates);
             Assert.That(final.SameAs(wanted), Is.True, $"re-run: {final.Describe()}; {context}");
             AssertNothingLost(old, dir.Certificates, snapshot.Path, "re-run; " + context);
         }
@@ -111,8 +111,8 @@ public class CrashPointTests
             var clock = new TestClock();
             var clean = new SnapshotStore(dir.BackupRoot, new PhysicalFileSystem(), clock, new TestLockProbe(false));
             var snapshot = PrepareRestore(dir, clean);
-            var snapshotFiles = FolderState.Capture(Path.Combine(snapshot.Path, "files"));
-            var old = FolderState.Capture(dir.Certificates);
+            var snapshotFiles = FolderPicture.Of(Path.Combine(snapshot.Path, "files"));
+            var old = FolderPicture.Of(dir.Certificates);
             var wanted = Merge(old, snapshotFiles, inSubset);
             var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), k, mode);
             var faultyStore = new SnapshotStore(dir.BackupRoot, faulty, clock, new TestLockProbe(true));
@@ -121,7 +121,7 @@ public class CrashPointTests
 
             var context = $"k={k}/{total} ({mode}); ops: {string.Join(" | ", faulty.Log)}";
             Assert.That(error, Is.Null.Or.InstanceOf<BackupException>(), context);
-            var after = FolderState.Capture(dir.Certificates);
+            var after = FolderPicture.Of(dir.Certificates);
             outcomes.Record(after, old, wanted, error);
             if (error is BackupException { Code: BackupErrorCode.RestoreFailedRolledBack })
             {
@@ -134,7 +134,7 @@ public class CrashPointTests
             clock.Advance(TimeSpan.FromMinutes(1));
             new SnapshotRestorer(clean).PutBack(snapshot.Id, dir.Certificates, PutBackPaths);
 
-            var final = FolderState.Capture(dir.Certificates);
+            var final = FolderPicture.Of(dir.Certificates);
             Assert.That(final.Files.Keys, Is.EquivalentTo(wanted.Files.Keys), context);
             Assert.That(final.Files.All(f => f.Value.AsSpan().SequenceEqual(wanted.Files[f.Key])), Is.True, $"re-run: {final.Describe()}; {context}");
             AssertNothingLost(old, dir.Certificates, snapshot.Path, "re-run; " + context);
@@ -226,15 +226,15 @@ public class CrashPointTests
         }
     }
 
-    private static void AssertCompleteSnapshot(SnapshotStore store, SnapshotInfo snapshot, FolderState source, string context)
+    private static void AssertCompleteSnapshot(SnapshotStore store, SnapshotInfo snapshot, FolderPicture source, string context)
     {
         Assert.That(store.Verify(snapshot.Id).IsValid, Is.True, context);
-        var files = FolderState.Capture(Path.Combine(snapshot.Path, "files"));
+        var files = FolderPicture.Of(Path.Combine(snapshot.Path, "files"));
         Assert.That(files.SameAs(source), Is.True, $"{files.Describe()}; {context}");
     }
 
     /// <summary>Every path holds its old bytes or its new bytes (absent counts as a value); only in-scope paths may change; staging leftovers are allowed.</summary>
-    private static void AssertEachFileOldOrNew(FolderState after, FolderState old, FolderState wanted, Func<string, bool> inScope, string context)
+    private static void AssertEachFileOldOrNew(FolderPicture after, FolderPicture old, FolderPicture wanted, Func<string, bool> inScope, string context)
     {
         var paths = after.Files.Keys.Concat(old.Files.Keys).Concat(wanted.Files.Keys).Distinct();
         foreach (var path in paths.Where(p => !p.EndsWith(".certinstaller-staging", StringComparison.Ordinal)))
@@ -248,19 +248,19 @@ public class CrashPointTests
     }
 
     /// <summary>Every byte that was live before the restore is still live or in the snapshot (its displaced area).</summary>
-    private static void AssertNothingLost(FolderState old, string folder, string snapshotPath, string context)
+    private static void AssertNothingLost(FolderPicture old, string folder, string snapshotPath, string context)
     {
-        var findable = FolderState.ContentUnder(folder);
-        findable.UnionWith(FolderState.ContentUnder(snapshotPath));
+        var findable = FolderPicture.ContentUnder(folder);
+        findable.UnionWith(FolderPicture.ContentUnder(snapshotPath));
         foreach (var file in old.Files)
         {
-            Assert.That(findable, Does.Contain(FolderState.Sha(file.Value)), $"lost {file.Key}; {context}");
+            Assert.That(findable, Does.Contain(FolderPicture.Sha(file.Value)), $"lost {file.Key}; {context}");
         }
     }
 
     private static bool Same(byte[]? x, byte[]? y) => x is null ? y is null : y is not null && x.AsSpan().SequenceEqual(y);
 
-    private static FolderState Merge(FolderState old, FolderState snapshot, HashSet<string> subset)
+    private static FolderPicture Merge(FolderPicture old, FolderPicture snapshot, HashSet<string> subset)
     {
         var files = old.Files.Where(f => !subset.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value);
         foreach (var path in subset)
@@ -268,7 +268,7 @@ public class CrashPointTests
             files[path] = snapshot.Files[path];
         }
 
-        return new FolderState(true, files, old.Directories);
+        return new FolderPicture(files, old.Directories);
     }
 
     private static SnapshotRequest Request(TempDir dir) =>
@@ -284,13 +284,13 @@ public class CrashPointTests
 
         public int Mixed => _mixed;
 
-        public void Record(FolderState after, FolderState old, FolderState wanted, Exception? error)
+        public void Record(FolderPicture after, FolderPicture old, FolderPicture wanted, Exception? error)
         {
             _rolledBack += error is BackupException { Code: BackupErrorCode.RestoreFailedRolledBack } ? 1 : 0;
-            var withoutStaging = new FolderState(
-                after.Exists,
-                after.Files.Where(f => !f.Key.EndsWith(".certinstaller-staging", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value),
-                after.Directories);
+            var withoutStaging = new FolderPicture(
+                after.Files.Where(f => !f.Key.EndsWith(".certinstaller-staging", StringComparison.Ordinal)),
+                after.Directories,
+                after.Exists);
             if (SameFiles(withoutStaging, old))
             {
                 _unchanged++;
@@ -308,7 +308,7 @@ public class CrashPointTests
         public override string ToString() =>
             $"after the failure the folder's files were unchanged {_unchanged}x (rolled back by the restorer {_rolledBack}x), complete {_complete}x, per-file mixed (each file old or new) {_mixed}x";
 
-        public static bool SameFiles(FolderState x, FolderState y) =>
+        public static bool SameFiles(FolderPicture x, FolderPicture y) =>
             x.Files.Count == y.Files.Count && x.Files.All(f => y.Files.TryGetValue(f.Key, out var b) && b.AsSpan().SequenceEqual(f.Value));
     }
 }

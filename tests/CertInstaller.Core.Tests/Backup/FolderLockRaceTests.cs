@@ -11,7 +11,7 @@ public class FolderLockRaceTests
     [Test]
     public void Acquire_WhenAnotherRunReplacesTheStaleLockMeanwhile_RefusesAndKeepsTheirLock()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         var lockPath = Path.Combine(dir.Path, SnapshotLayout.LockFile);
         var stale = new LockHolder("IC1", 1, "msiexec", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "died", "stale-token");
         var fresh = stale with { ProcessId = 2, Reason = "the other run", Token = "fresh-token" };

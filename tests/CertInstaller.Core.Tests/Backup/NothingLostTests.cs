@@ -158,13 +158,13 @@ public class NothingLostTests
         Take(first);
         var fromSecond = Take(second);
         SampleFolder.Regenerate(_dir.Certificates);
-        var before = FolderState.Capture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
         using var held = first.AcquireFolderLock(_dir.Certificates, "restore of a snapshot", createParent: false);
 
         var error = Assert.Throws<BackupException>(() => new SnapshotRestorer(second).RestoreExact(fromSecond.Id, _dir.Certificates));
 
         Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.LockHeld));
-        Assert.That(FolderState.Capture(_dir.Certificates).SameAs(before), Is.True);
+        Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(before), Is.True);
     }
 
     [Test]
@@ -197,7 +197,7 @@ public class NothingLostTests
         var clean = Store(_dir.BackupRoot);
         var snapshot = Take(clean);
         SampleFolder.Regenerate(_dir.Certificates);
-        var before = FolderState.Capture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
         var largest = snapshot.Manifest.Files.Max(f => f.Size);
         var restored = snapshot.Manifest.Files.Where(f => !before.Files.ContainsKey(f.RelativePath)).Sum(f => f.Size);
         var capacity = before.Files.Values.Sum(b => (long)b.Length) + restored + largest;
@@ -205,7 +205,7 @@ public class NothingLostTests
 
         new SnapshotRestorer(new SnapshotStore(_dir.BackupRoot, full, _clock, new TestLockProbe(false))).RestoreExact(snapshot.Id, _dir.Certificates);
 
-        Assert.That(FolderState.Capture(_dir.Certificates).SameAs(FolderState.Capture(Path.Combine(snapshot.Path, "files"))), Is.True);
+        Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(FolderPicture.Of(Path.Combine(snapshot.Path, "files"))), Is.True);
         Assert.That(full.Refused, Is.Zero);
     }
 

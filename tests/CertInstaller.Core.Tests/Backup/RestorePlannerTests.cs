@@ -86,7 +86,7 @@ public class RestorePlannerTests
         Assert.That(sensitive.Steps.Select(s => s.Action), Is.EqualTo(new[] { RestoreFileAction.Restored, RestoreFileAction.Removed }));
     }
 
-    private static string Sha(string content) => FolderState.Sha(System.Text.Encoding.UTF8.GetBytes(content));
+    private static string Sha(string content) => FolderPicture.Sha(System.Text.Encoding.UTF8.GetBytes(content));
 
     private static SnapshotManifest Manifest(bool existed, string[] directories, params (string Path, string Content)[] files) => new(
         1, "20260101T000000Z-abcdef", "0.1.0", Target, existed, "install", When, "IC1", directories,

@@ -105,7 +105,7 @@ public class RetentionPolicyTests
 
     private static string Id(int i) => $"202601{i + 1:00}T000000Z-00000{i}";
 
-    private static string Sha(string content) => FolderState.Sha(System.Text.Encoding.UTF8.GetBytes(content));
+    private static string Sha(string content) => FolderPicture.Sha(System.Text.Encoding.UTF8.GetBytes(content));
 
     private static RetentionCandidate Candidate(int i, params (string Path, FileOrigin Origin, string Content)[] files) =>
         Candidate(i, null, files);

@@ -27,13 +27,13 @@ public class SnapshotRestorerTests
     public void RestoreExact_WhenFolderWasRegenerated_MakesItByteIdenticalToTheSnapshot()
     {
         SampleFolder.Write(_dir.Certificates);
-        var original = FolderState.Capture(_dir.Certificates);
+        var original = FolderPicture.Of(_dir.Certificates);
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
 
         var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
 
-        var restored = FolderState.Capture(_dir.Certificates);
+        var restored = FolderPicture.Of(_dir.Certificates);
         Assert.Multiple(() =>
         {
             Assert.That(restored.SameAs(original), Is.True, restored.Describe());
@@ -49,7 +49,7 @@ public class SnapshotRestorerTests
     public void RestoreExact_WhenFolderWasDeleted_RecreatesItByteIdentical()
     {
         SampleFolder.Write(_dir.Certificates);
-        var original = FolderState.Capture(_dir.Certificates);
+        var original = FolderPicture.Of(_dir.Certificates);
         var snapshot = TakeSnapshot();
         new PhysicalFileSystem().DeleteDirectoryTree(_dir.Certificates);
 
@@ -57,7 +57,7 @@ public class SnapshotRestorerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(original), Is.True);
+            Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(original), Is.True);
             Assert.That(report.Count(RestoreFileAction.Restored), Is.EqualTo(SampleFolder.Files.Length));
             Assert.That(report.DisplacedFolder, Is.Null);
         });
@@ -88,11 +88,11 @@ public class SnapshotRestorerTests
         SampleFolder.Write(_dir.Certificates);
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
-        var regenerated = FolderState.Capture(_dir.Certificates);
+        var regenerated = FolderPicture.Of(_dir.Certificates);
 
         var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
 
-        var displaced = FolderState.Capture(Path.Combine(report.DisplacedFolder!, "files"));
+        var displaced = FolderPicture.Of(Path.Combine(report.DisplacedFolder!, "files"));
         Assert.Multiple(() =>
         {
             Assert.That(report.DisplacedFolder, Does.StartWith(Path.Combine(snapshot.Path, "displaced")));
@@ -139,7 +139,7 @@ public class SnapshotRestorerTests
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
         _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
-        var once = FolderState.Capture(_dir.Certificates);
+        var once = FolderPicture.Of(_dir.Certificates);
 
         var second = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
 
@@ -147,7 +147,7 @@ public class SnapshotRestorerTests
         {
             Assert.That(second.Files.Select(f => f.Action).Distinct(), Is.EqualTo(new[] { RestoreFileAction.Unchanged }));
             Assert.That(second.DisplacedFolder, Is.Null);
-            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(once), Is.True);
+            Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(once), Is.True);
         });
     }
 
@@ -177,7 +177,7 @@ public class SnapshotRestorerTests
     {
         var snapshot = TakeSnapshot(); // first install: no folder yet
         SampleFolder.Write(_dir.Certificates); // the failed install generated a folder
-        var generated = FolderState.Capture(_dir.Certificates);
+        var generated = FolderPicture.Of(_dir.Certificates);
 
         var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
 
@@ -185,7 +185,7 @@ public class SnapshotRestorerTests
         {
             Assert.That(Directory.Exists(_dir.Certificates), Is.False);
             Assert.That(report.Count(RestoreFileAction.Removed), Is.EqualTo(SampleFolder.Files.Length));
-            Assert.That(FolderState.ContentUnder(report.DisplacedFolder!), Is.SupersetOf(generated.Files.Values.Select(FolderState.Sha)));
+            Assert.That(FolderPicture.ContentUnder(report.DisplacedFolder!), Is.SupersetOf(generated.Files.Values.Select(FolderPicture.Sha)));
         });
     }
 
@@ -224,7 +224,7 @@ public class SnapshotRestorerTests
         SampleFolder.Write(_dir.Certificates);
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
-        var before = FolderState.Capture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
         SnapshotStoreTests.Tamper(snapshot.Path, tamper);
 
         var error = Assert.Throws<BackupException>(() => _restorer.RestoreExact(snapshot.Id, _dir.Certificates));
@@ -232,7 +232,7 @@ public class SnapshotRestorerTests
         Assert.Multiple(() =>
         {
             Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.SnapshotInvalid));
-            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(before), Is.True);
+            Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(before), Is.True);
             Assert.That(Directory.Exists(Path.Combine(snapshot.Path, "displaced")), Is.False);
         });
     }
@@ -259,7 +259,7 @@ public class SnapshotRestorerTests
         SampleFolder.Write(_dir.Certificates);
         var snapshot = TakeSnapshot();
         SampleFolder.Write(_dir.Outside, "OUT");
-        var outside = FolderState.Capture(_dir.Outside);
+        var outside = FolderPicture.Of(_dir.Outside);
         Directory.CreateSymbolicLink(Path.Combine(_dir.Certificates, "Client", "linked"), _dir.Outside);
         File.CreateSymbolicLink(Path.Combine(_dir.Certificates, "linked.cer"), Path.Combine(_dir.Outside, SampleFolder.MapFile));
 
@@ -270,7 +270,7 @@ public class SnapshotRestorerTests
             Assert.That(
                 report.Files.Where(f => f.Action == RestoreFileAction.LinkLeftInPlace).Select(f => f.RelativePath),
                 Is.EquivalentTo(new[] { "Client/linked", "linked.cer" }));
-            Assert.That(FolderState.Capture(_dir.Outside).SameAs(outside), Is.True);
+            Assert.That(FolderPicture.Of(_dir.Outside).SameAs(outside), Is.True);
         });
     }
 
@@ -303,12 +303,12 @@ public class SnapshotRestorerTests
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
         SampleFolder.WriteFile(_dir.Certificates, SampleFolder.MapFile, "map rewritten by the install"u8.ToArray());
-        var before = FolderState.Capture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
         var store = new SnapshotStore(_dir.BackupRoot, new LockedFileSystem(Path.Combine(_dir.Certificates, lockedFile), readable), _clock, new TestLockProbe(true));
 
         var error = Assert.Throws<BackupException>(() => new SnapshotRestorer(store).RestoreExact(snapshot.Id, _dir.Certificates));
 
-        var after = FolderState.Capture(_dir.Certificates);
+        var after = FolderPicture.Of(_dir.Certificates);
         Assert.Multiple(() =>
         {
             Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.RestoreFailedRolledBack));
@@ -330,11 +330,11 @@ public class SnapshotRestorerTests
         SampleFolder.Write(_dir.Certificates);
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
-        var regenerated = FolderState.Capture(_dir.Certificates);
+        var regenerated = FolderPicture.Of(_dir.Certificates);
 
         var report = _restorer.PutBack(snapshot.Id, _dir.Certificates, new[] { SampleFolder.ThirdPartyCert, SampleFolder.IcCaCert.Replace('/', '\\') });
 
-        var after = FolderState.Capture(_dir.Certificates);
+        var after = FolderPicture.Of(_dir.Certificates);
         Assert.Multiple(() =>
         {
             Assert.That(report.Files.Select(f => (f.RelativePath, f.Action)), Is.EquivalentTo(new[]
@@ -355,14 +355,14 @@ public class SnapshotRestorerTests
         SampleFolder.Write(_dir.Certificates);
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
-        var before = FolderState.Capture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
 
         var error = Assert.Throws<BackupException>(() => _restorer.PutBack(snapshot.Id, _dir.Certificates, new[] { SampleFolder.ThirdPartyCert, "HTTPS/ic1.example.com.cer" }));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.PathNotInSnapshot));
-            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(before), Is.True);
+            Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(before), Is.True);
         });
     }
 
@@ -389,7 +389,7 @@ public class SnapshotRestorerTests
         SampleFolder.Write(_dir.Certificates);
         var snapshot = TakeSnapshot();
         SampleFolder.Regenerate(_dir.Certificates);
-        var before = FolderState.Capture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
         using var held = _store.AcquireLock("another install");
 
         var error = Assert.Throws<BackupException>(() => _restorer.RestoreExact(snapshot.Id, _dir.Certificates));
@@ -397,7 +397,7 @@ public class SnapshotRestorerTests
         Assert.Multiple(() =>
         {
             Assert.That(error!.Code, Is.EqualTo(BackupErrorCode.LockHeld));
-            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(before), Is.True);
+            Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(before), Is.True);
         });
     }
 

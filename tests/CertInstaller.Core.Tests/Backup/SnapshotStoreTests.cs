@@ -26,15 +26,15 @@ public class SnapshotStoreTests
     public void Create_WhenFolderHasFiles_CopiesEveryFileByteForByte()
     {
         SampleFolder.Write(_dir.Certificates);
-        var before = FolderState.Capture(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
 
         var snapshot = Store().Create(Request());
 
-        var copy = FolderState.Capture(Path.Combine(snapshot.Path, "files"));
+        var copy = FolderPicture.Of(Path.Combine(snapshot.Path, "files"));
         Assert.Multiple(() =>
         {
             Assert.That(copy.SameAs(before), Is.True, copy.Describe());
-            Assert.That(FolderState.Capture(_dir.Certificates).SameAs(before), Is.True, "the source must not change");
+            Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(before), Is.True, "the source must not change");
         });
     }
 
@@ -55,7 +55,7 @@ public class SnapshotStoreTests
             Assert.That(manifest.Files.Select(f => f.RelativePath), Is.EquivalentTo(SampleFolder.Files));
             Assert.That(manifest.Directories, Is.EquivalentTo(new[] { "CSRs", "Client", "Client/Local_Subsystems", "ICCertificateAuthority", "ServerGroup" }));
             Assert.That(map.Size, Is.EqualTo(content.Length));
-            Assert.That(map.Sha256, Is.EqualTo(FolderState.Sha(content)));
+            Assert.That(map.Sha256, Is.EqualTo(FolderPicture.Sha(content)));
             Assert.That(map.ModifiedUtc, Is.EqualTo(lastWrite));
             Assert.That(map.Origin, Is.EqualTo(FileOrigin.Other));
             Assert.That(key.Origin, Is.EqualTo(FileOrigin.ThirdParty));
@@ -190,7 +190,7 @@ public class SnapshotStoreTests
                 new SkippedEntry("ServerGroup/link.key", SkipReason.Link),
             }));
             Assert.That(snapshot.Manifest.Files.Select(f => f.RelativePath), Is.EquivalentTo(SampleFolder.Files));
-            Assert.That(FolderState.ContentUnder(snapshot.Path), Does.Not.Contain(FolderState.Sha(secret)));
+            Assert.That(FolderPicture.ContentUnder(snapshot.Path), Does.Not.Contain(FolderPicture.Sha(secret)));
         });
     }
 

@@ -5,37 +5,19 @@ using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Tests.Backup;
 
-/// <summary>A temporary directory deleted on dispose.</summary>
-internal sealed class TempDir : IDisposable
+/// <summary>The named folders of a backup test inside its <see cref="TempDir"/>; nothing is created until a test writes there.</summary>
+internal static class BackupTestFolders
 {
-    public TempDir()
+    extension(TempDir dir)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ci-backup-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-        Certificates = System.IO.Path.Combine(Path, "IC", "Certificates");
-        BackupRoot = System.IO.Path.Combine(Path, "Backups");
-        Outside = System.IO.Path.Combine(Path, "outside");
-    }
+        /// <summary>The certificates folder.</summary>
+        public string Certificates => System.IO.Path.Combine(dir.Path, "IC", "Certificates");
 
-    public string Path { get; }
+        /// <summary>The backup root.</summary>
+        public string BackupRoot => System.IO.Path.Combine(dir.Path, "Backups");
 
-    public string Certificates { get; }
-
-    public string BackupRoot { get; }
-
-    /// <summary>A folder outside the certificates folder that links may point at.</summary>
-    public string Outside { get; }
-
-    public void Dispose()
-    {
-        try
-        {
-            new PhysicalFileSystem().DeleteDirectoryTree(Path);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
+        /// <summary>A folder outside the certificates folder that links may point at.</summary>
+        public string Outside => System.IO.Path.Combine(dir.Path, "outside");
     }
 }
 
@@ -56,62 +38,6 @@ internal sealed class TestLockProbe(bool holdersAlive) : ILockHolderProbe
     public bool HoldersAlive { get; set; } = holdersAlive;
 
     public bool IsAlive(LockHolder holder) => HoldersAlive;
-}
-
-/// <summary>Every file (bytes) and directory under a folder, for exact comparisons.</summary>
-internal sealed record FolderState(bool Exists, IReadOnlyDictionary<string, byte[]> Files, IReadOnlyCollection<string> Directories)
-{
-    public static FolderState Capture(string root)
-    {
-        if (!Directory.Exists(root))
-        {
-            return new FolderState(false, new Dictionary<string, byte[]>(), Array.Empty<string>());
-        }
-
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        var directories = new SortedSet<string>(StringComparer.Ordinal);
-        Walk(root, root, files, directories);
-        return new FolderState(true, files, directories);
-    }
-
-    public static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
-
-    /// <summary>SHA-256 of every regular file under <paramref name="root"/> (links not followed).</summary>
-    public static HashSet<string> ContentUnder(string root)
-    {
-        var state = Capture(root);
-        return state.Files.Values.Select(Sha).ToHashSet(StringComparer.Ordinal);
-    }
-
-    public bool SameAs(FolderState other) =>
-        Exists == other.Exists
-        && Files.Count == other.Files.Count
-        && Files.All(f => other.Files.TryGetValue(f.Key, out var b) && b.AsSpan().SequenceEqual(f.Value))
-        && Directories.SequenceEqual(other.Directories);
-
-    public string Describe() =>
-        $"exists={Exists}; files=[{string.Join(", ", Files.Select(f => f.Key + ":" + Sha(f.Value).Substring(0, 8)))}]; dirs=[{string.Join(", ", Directories)}]";
-
-    private static void Walk(string root, string directory, IDictionary<string, byte[]> files, ISet<string> directories)
-    {
-        foreach (var info in new DirectoryInfo(directory).EnumerateFileSystemInfos())
-        {
-            var relative = System.IO.Path.GetRelativePath(root, info.FullName).Replace('\\', '/');
-            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
-            {
-                files[relative] = Encoding.UTF8.GetBytes("link->" + info.LinkTarget);
-            }
-            else if (info is DirectoryInfo)
-            {
-                directories.Add(relative);
-                Walk(root, info.FullName, files, directories);
-            }
-            else
-            {
-                files[relative] = File.ReadAllBytes(info.FullName);
-            }
-        }
-    }
 }
 
 /// <summary>Realistic certificates-folder content (bytes are arbitrary; the Backup area does not parse them).</summary>

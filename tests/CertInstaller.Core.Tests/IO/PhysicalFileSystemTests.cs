@@ -80,14 +80,14 @@ public class PhysicalFileSystemTests
         SampleFolder.Write(tree);
         SampleFolder.Write(_dir.Outside, "OUT");
         Directory.CreateSymbolicLink(Path.Combine(tree, "Client", "out"), _dir.Outside);
-        var outside = FolderState.Capture(_dir.Outside);
+        var outside = FolderPicture.Of(_dir.Outside);
 
         _fs.DeleteDirectoryTree(tree);
 
         Assert.Multiple(() =>
         {
             Assert.That(Directory.Exists(tree), Is.False);
-            Assert.That(FolderState.Capture(_dir.Outside).SameAs(outside), Is.True);
+            Assert.That(FolderPicture.Of(_dir.Outside).SameAs(outside), Is.True);
         });
     }
 

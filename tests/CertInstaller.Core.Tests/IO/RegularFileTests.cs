@@ -9,10 +9,10 @@ namespace CertInstaller.Core.Tests.IO;
 [SupportedOSPlatform("linux")]
 public class RegularFileTests
 {
-    private TempFolder _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempFolder();
+    public void SetUp() => _dir = new TempDir();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

@@ -18,7 +18,7 @@ namespace CertInstaller.Core.Tests.IO;
 [SupportedOSPlatform("linux")]
 public class SpecialFileScanTests
 {
-    private TempFolder _dir = null!;
+    private TempDir _dir = null!;
     private System.Net.Sockets.Socket? _socket;
     private string Certs => Path.Combine(_dir.Path, "Certificates");
     private string Backups => Path.Combine(_dir.Path, "Backups");
@@ -29,7 +29,7 @@ public class SpecialFileScanTests
     [SetUp]
     public void SetUp()
     {
-        _dir = new TempFolder();
+        _dir = new TempDir();
         new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
     }
 

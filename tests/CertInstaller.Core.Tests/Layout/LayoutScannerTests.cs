@@ -39,7 +39,7 @@ public class LayoutScannerTests
     [Test]
     public void Scan_WhenEmpty_ReportsEmpty()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
 
         Assert.That(new LayoutScanner().Scan(dir.Path).Kind, Is.EqualTo(FolderKind.Empty));
     }
@@ -47,7 +47,7 @@ public class LayoutScannerTests
     [Test]
     public void Scan_WhenIcFolder_PairsTriplesPerUseType()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         foreach (var f in new[]
                  {
                      "ServerGroup/ServerGroupCertificate.cer", "ServerGroup/ServerGroupPrivateKey.bin", "ServerGroup/ServerGroupPublicKey.bin",
@@ -71,7 +71,7 @@ public class LayoutScannerTests
     [Test]
     public void Scan_WhenFlatComponentFolder_ReportsOffServerComponent()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         dir.Write("media1_ClientCertificate.cer", "x");
         dir.Write("media1_ClientPrivateKey.bin", "x");
         dir.Write("media1_TrustedCertificate.cer", "x");
@@ -86,9 +86,9 @@ public class LayoutScannerTests
     [Test]
     public void Scan_WhenSymlinkPointsOutside_SkipsItWithoutFollowing()
     {
-        using var outside = new TempFolder();
+        using var outside = new TempDir();
         outside.Write("secret/ServerGroupCertificate.cer", "outside");
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         dir.Write("ServerGroup/ServerGroupCertificate.cer", "x");
         File.CreateSymbolicLink(Path.Combine(dir.Path, "Linked"), Path.Combine(outside.Path, "secret"));
         File.CreateSymbolicLink(Path.Combine(dir.Path, "ServerGroup", "link.cer"), Path.Combine(outside.Path, "secret", "ServerGroupCertificate.cer"));

@@ -22,7 +22,7 @@ public class MapFileReaderTests
     [Test]
     public void Read_WhenAbsolutePathsOfAnotherMachine_RebasesOntoScannedFolder()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         dir.Write("Client/Local_Subsystems/ic1_ServerCertificate.cer", "x");
         dir.Write("Client/Local_Subsystems/ic1_ServerPrivateKey.bin", "x");
         dir.Write("ic1_ININ_Certificates.xml", Map);
@@ -48,7 +48,7 @@ public class MapFileReaderTests
     [TestCase("\u0000\u0001garbage")]
     public void Read_WhenHostileOrMalformed_ReportsErrorAndReadsNothing(string xml)
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         dir.Write("ic1_ININ_Certificates.xml", xml);
 
         var map = new MapFileReader().Read(dir.Path, "ic1_ININ_Certificates.xml");
@@ -60,7 +60,7 @@ public class MapFileReaderTests
     [Test(Description = "issue 11 §8: a 4 MB malformed map put a 3.9 MB error line into the output and the action log")]
     public void Read_WhenMalformedMapQuotesMegabytes_ErrorStaysOneShortLine()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         var name = new string('A', 4 * 1024 * 1024 - 100);
         dir.Write("ic1_ININ_Certificates.xml", $"<{name}>\n\u001b[2J</B>");
 

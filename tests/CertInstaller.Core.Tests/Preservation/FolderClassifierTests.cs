@@ -15,7 +15,7 @@ public class FolderClassifierTests
     [TestCase(TrustMode.ThirdPartyPerUseType)]
     public void Classify_WhenTrustMode_MarksExactlyTheThirdPartyFiles(TrustMode trust)
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         var folder = new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec { Trust = trust });
 
         var classes = Classify(dir.Path);
@@ -30,7 +30,7 @@ public class FolderClassifierTests
     [Test]
     public void Classify_WhenCsrWorkAreaOrPattern_ForcesThirdParty()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec());
         dir.Write("CSRs/ic1_request.csr", "-----BEGIN CERTIFICATE REQUEST-----\n");
         dir.Write("CSRs/ic1_requestPrivateKey.bin", "key");
@@ -47,7 +47,7 @@ public class FolderClassifierTests
     [Test]
     public void Classify_WhenCertificateUnreadable_RecordsWhyAsOther()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec());
         dir.Write("Client/Local_Subsystems/ic1_ClientCertificate.cer", new byte[] { 0x30, 0x82, 0x7f, 0xff, 0x01 });
 

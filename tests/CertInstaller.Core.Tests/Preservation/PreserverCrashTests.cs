@@ -18,18 +18,18 @@ public class PreserverCrashTests
         var counted = false;
         for (var k = 1; !counted || k <= total; k++)
         {
-            using var dir = new TempFolder();
+            using var dir = new TempDir();
             var certs = Path.Combine(dir.Path, "Certificates");
             var backups = Path.Combine(dir.Path, "Backups");
             var builder = new IcFolderBuilder();
             var site = builder.BuildServer(certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
-            var original = FolderAssert.Picture(certs);
+            var original = FolderPicture.Of(certs).Hashes;
             var clock = new TestClock();
             var clean = new SnapshotStore(backups, new PhysicalFileSystem(), clock, new TestLockProbe(false));
             var classes = new FolderClassifier().Classify(new LayoutScanner().Scan(certs), []);
             var snapshot = clean.Create(new SnapshotRequest(certs, "install") { Classify = p => classes[p] });
             builder.BuildServer(certs, new IcFolderSpec { KeySeed = "regenerated" });
-            var regenerated = FolderAssert.Picture(certs);
+            var regenerated = FolderPicture.Of(certs).Hashes;
 
             var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), counted ? k : int.MaxValue, mode);
             Exception? error = null;
@@ -45,17 +45,17 @@ public class PreserverCrashTests
 
             var context = $"k={k}/{total} ({mode}): {error?.Message}";
             // The one failure that surfaces no error is the lock release, after the work is done.
-            var afterFailure = FolderAssert.Picture(certs).Where(f => !f.Key.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal));
+            var afterFailure = FolderPicture.Of(certs).Hashes.Where(f => !f.Key.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal));
             foreach (var (path, hash) in afterFailure)
                 Assert.That(hash == regenerated.GetValueOrDefault(path) || hash == original.GetValueOrDefault(path), Is.True, $"{path} is neither old nor new; {context}");
 
             clock.Advance(TimeSpan.FromMinutes(1));
             new Preserver(clean).Preserve(snapshot.Id, certs);
 
-            var final = FolderAssert.Picture(certs);
+            var final = FolderPicture.Of(certs).Hashes;
             foreach (var file in site.ThirdPartyFiles)
                 Assert.That(final[file], Is.EqualTo(original[file]), $"{file} after re-run; {context}");
-            var kept = Directory.EnumerateFiles(backups, "*", SearchOption.AllDirectories).Select(f => FolderAssert.Hash(f)).ToHashSet();
+            var kept = Directory.EnumerateFiles(backups, "*", SearchOption.AllDirectories).Select(f => FolderPicture.HashFile(f)).ToHashSet();
             foreach (var file in site.ThirdPartyFiles)
                 Assert.That(kept, Does.Contain(regenerated[file]), $"the regenerated {file} is kept in a displaced area; {context}");
         }

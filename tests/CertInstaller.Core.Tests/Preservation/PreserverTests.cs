@@ -7,12 +7,12 @@ namespace CertInstaller.Core.Tests.Preservation;
 
 public class PreserverTests
 {
-    private TempFolder _dir = null!;
+    private TempDir _dir = null!;
     private string Certs => Path.Combine(_dir.Path, "Certificates");
     private SnapshotStore Store => new(Path.Combine(_dir.Path, "Backups"));
 
     [SetUp]
-    public void SetUp() => _dir = new TempFolder();
+    public void SetUp() => _dir = new TempDir();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();
@@ -34,26 +34,26 @@ public class PreserverTests
         builder.BuildServer(renewed, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType, KeySeed = "renewed", ExternalCa = builder.ExternalCa(new IcFolderSpec()) });
         foreach (var f in new[] { "ic1_ServerCertificate.cer", "ic1_ServerPrivateKey.bin" })
             File.Copy(Path.Combine(renewed, "Client", "Local_Subsystems", f), Path.Combine(Certs, "Client", "Local_Subsystems", f), overwrite: true);
-        var before = FolderAssert.Picture(Certs);
+        var before = FolderPicture.Of(Certs).Hashes;
 
         var result = new Preserver(Store).Preserve(id, Certs);
 
         Assert.That(result.Items.Single(i => i.RelativePath.EndsWith("ic1_ServerCertificate.cer")).Decision, Is.EqualTo(PreservationDecision.KeptChangedByAdmin));
-        Assert.That(FolderAssert.Picture(Certs), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(Certs).Hashes, Is.EqualTo(before));
     }
 
     [Test]
     public void Preserve_WhenInstallRemovedThirdPartyFile_PutsItBack()
     {
         new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
-        var before = FolderAssert.Picture(Certs);
+        var before = FolderPicture.Of(Certs).Hashes;
         var id = Snapshot();
         File.Delete(Path.Combine(Certs, "Client", "Local_Subsystems", "ic1_TrustedCertificate.cer"));
 
         var result = new Preserver(Store).Preserve(id, Certs);
 
         Assert.That(result.Items.Single(i => i.Decision != PreservationDecision.Unchanged).Decision, Is.EqualTo(PreservationDecision.PutBackMissing));
-        Assert.That(FolderAssert.Picture(Certs), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(Certs).Hashes, Is.EqualTo(before));
     }
 
     [Test]
@@ -95,19 +95,19 @@ public class PreserverTests
         var newKey = CertInstaller.Samples.Issuing.KeyCache.Shared.Get(CertInstaller.Samples.Issuing.KeySpec.Rsa2048, "preserve/admin-new-key");
         File.WriteAllText(Live(RemoteKey), CertInstaller.Samples.Issuing.PkiWriter.PrivateKeyPem(newKey.Private, Core.Pki.KeyFormat.Pkcs1));
         File.Delete(Live(RemoteCertificate));
-        var before = FolderAssert.Picture(Certs);
+        var before = FolderPicture.Of(Certs).Hashes;
 
         var first = new Preserver(Store).Preserve(id, Certs);
 
         Assert.That(first.Items.Where(i => i.RelativePath is RemoteCertificate or RemoteKey).Select(i => i.Decision),
             Is.EqualTo(new[] { PreservationDecision.KeptChangedByAdmin, PreservationDecision.KeptChangedByAdmin }));
         Assert.That(Findings(Core.Validation.FindingCode.KeyMismatch), Is.Empty);
-        Assert.That(FolderAssert.Picture(Certs), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(Certs).Hashes, Is.EqualTo(before));
 
         var second = new Preserver(Store).Preserve(id, Certs);
 
         Assert.That(second.Restore, Is.Null, "the second run put something back");
-        Assert.That(FolderAssert.Picture(Certs), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(Certs).Hashes, Is.EqualTo(before));
         Assert.That(second.Items.Select(i => i.Decision), Is.EqualTo(first.Items.Select(i => i.Decision)));
     }
 
@@ -126,12 +126,12 @@ public class PreserverTests
         Assert.That(first.Items.Single(i => i.RelativePath == RemoteCertificate).Decision, Is.EqualTo(PreservationDecision.PutBackMissing));
         Assert.That(first.Items.Single(i => i.RelativePath == RemoteKey).Decision, Is.EqualTo(PreservationDecision.KeptChangedByAdmin));
         Assert.That(Findings(Core.Validation.FindingCode.KeyMismatch), Is.Empty);
-        var after = FolderAssert.Picture(Certs);
+        var after = FolderPicture.Of(Certs).Hashes;
 
         var second = new Preserver(Store).Preserve(id, Certs);
 
         Assert.That(second.Restore, Is.Null, "the second run put something back");
-        Assert.That(FolderAssert.Picture(Certs), Is.EqualTo(after));
+        Assert.That(FolderPicture.Of(Certs).Hashes, Is.EqualTo(after));
         Assert.That(site, Is.Not.Null);
     }
 
@@ -140,7 +140,7 @@ public class PreserverTests
     {
         var builder = new IcFolderBuilder();
         builder.BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
-        var before = FolderAssert.Picture(Certs);
+        var before = FolderPicture.Of(Certs).Hashes;
         var id = Snapshot();
         builder.BuildServer(Certs, new IcFolderSpec { KeySeed = "regenerated" });
 
@@ -150,6 +150,6 @@ public class PreserverTests
         Assert.That(Findings(Core.Validation.FindingCode.KeyMismatch), Is.Empty);
         Assert.That(second.Restore, Is.Null);
         Assert.That(second.Items.Select(i => i.Decision).Distinct(), Is.EqualTo(new[] { PreservationDecision.Unchanged }));
-        Assert.That(second.Items.Select(i => FolderAssert.Hash(Live(i.RelativePath))), Is.EqualTo(second.Items.Select(i => before[i.RelativePath])));
+        Assert.That(second.Items.Select(i => FolderPicture.HashFile(Live(i.RelativePath))), Is.EqualTo(second.Items.Select(i => before[i.RelativePath])));
     }
 }

@@ -10,7 +10,7 @@ public class IcFolderBuilderTests
     [TestCase(TrustMode.ThirdPartyPerUseType)]
     public void BuildServer_WhenTrustMode_ChainsVerifyWithOpenSsl(TrustMode trust)
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         var folder = new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec { Trust = trust });
         var local = Path.Combine(dir.Path, "Client", "Local_Subsystems");
         var untrusted = Path.Combine(dir.Path, "untrusted.pem");
@@ -28,7 +28,7 @@ public class IcFolderBuilderTests
     [Test]
     public void BuildServer_Always_ScansAsIcServerWithCompleteMap()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec());
 
         var layout = new LayoutScanner().Scan(dir.Path);
@@ -44,7 +44,7 @@ public class IcFolderBuilderTests
     [TestCase(TrustMode.ThirdPartyPerUseType)]
     public void BuildServer_WhenRemotePeers_IsValidAndClassifiedAsDeclared(TrustMode trust)
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         var folder = new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec { Trust = trust, RemotePeers = 3 });
         var layout = new LayoutScanner().Scan(dir.Path);
 
@@ -64,7 +64,7 @@ public class IcFolderBuilderTests
     [TestCase(TrustMode.ThirdPartyPerUseType)]
     public void BuildComponent_WhenOffServerFolder_IsRecognisedValidAndClassified(TrustMode trust)
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         var server = new IcFolderBuilder().BuildServer(Path.Combine(dir.Path, "ic"), new IcFolderSpec());
         var media = new IcFolderBuilder().BuildComponent(Path.Combine(dir.Path, "media"), new IcFolderSpec { Server = "media1", Trust = trust }, server.ServerGroup);
         var layout = new LayoutScanner().Scan(media.Root);

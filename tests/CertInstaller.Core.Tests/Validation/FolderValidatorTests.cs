@@ -11,10 +11,10 @@ public class FolderValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private const string Local = "Client/Local_Subsystems/";
-    private TempFolder _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempFolder();
+    public void SetUp() => _dir = new TempDir();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

@@ -19,10 +19,10 @@ public class FolderVerdictTests
     private const string Local = "Client/Local_Subsystems/";
     private const string LocalTrusted = Local + "ic1_TrustedCertificate.cer";
     private const string Peer = "Client/Remote_Subsystems/peer001/";
-    private TempFolder _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempFolder();
+    public void SetUp() => _dir = new TempDir();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

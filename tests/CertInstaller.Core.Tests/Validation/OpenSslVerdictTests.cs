@@ -9,10 +9,10 @@ namespace CertInstaller.Core.Tests.Validation;
 public class OpenSslVerdictTests
 {
     private const string Local = "Client/Local_Subsystems/";
-    private TempFolder _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempFolder();
+    public void SetUp() => _dir = new TempDir();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

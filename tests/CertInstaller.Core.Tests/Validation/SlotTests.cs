@@ -10,10 +10,10 @@ namespace CertInstaller.Core.Tests.Validation;
 public class SlotTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private TempFolder _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempFolder();
+    public void SetUp() => _dir = new TempDir();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

@@ -6,19 +6,18 @@ public class CsrCreateCommandTests
 
     private static readonly string Cnf = GuideConfig.Text;
 
-    private string _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
     public void MakeDir()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "ci-csr-create-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_dir);
+        _dir = new TempDir("ci-csr-create-");
     }
 
     [TearDown]
-    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+    public void RemoveDir() => _dir.Dispose();
 
-    private string P(string name) => Path.Combine(_dir, name);
+    private string P(string name) => Path.Combine(_dir.Path, name);
 
     [Test(Description = "csr-create-subject-sans-to-json")]
     public void Create_WhenSubjectAndSans_WritesPrivateKeyAndCsrKeepingOrder()
@@ -64,7 +63,7 @@ public class CsrCreateCommandTests
 
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Json.GetProperty("keyReused").GetBoolean(), Is.True);
-        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "primary.key", "ic1.csr", "ic2.csr" }));
+        Assert.That(Directory.GetFiles(_dir.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "primary.key", "ic1.csr", "ic2.csr" }));
         Assert.That(HarnessRun.Of("csr", P("ic2.csr"), "--key", P("primary.key")).Code, Is.Zero);
     }
 
@@ -93,7 +92,7 @@ public class CsrCreateCommandTests
         Assert.That(run.Json.GetProperty("written").GetBoolean(), Is.False);
         Assert.That(run.Json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()),
             Is.EquivalentTo(new[] { "SubjectAttributeMismatch", "NoSan" }));
-        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EqualTo(new[] { "policy.json" }));
+        Assert.That(Directory.GetFiles(_dir.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "policy.json" }));
     }
 
     [TestCase("--subject", "/C=US/XX=1", TestName = "csr-create-unknown-attribute-to-text")]
@@ -115,7 +114,7 @@ public class CsrCreateCommandTests
         var run = HarnessRun.Of([.. args]);
 
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
-        Assert.That(Directory.GetFiles(_dir), Is.Empty);
+        Assert.That(Directory.GetFiles(_dir.Path), Is.Empty);
     }
 
     [Test(Description = "csr-create-config-to-json")]

@@ -6,21 +6,21 @@ namespace CertInstaller.Harness.Tests.Commands;
 /// <summary>digests --baseline: a SHA-1 folder converted to SHA-256 with the same keys (what IC's digest wizard does).</summary>
 public class DigestsBaselineTests
 {
-    private string _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
     public void MakeFolders()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "ci-digests-baseline-" + Guid.NewGuid().ToString("N")[..8]);
+        _dir = new TempDir("ci-digests-baseline-");
         var spec = new IcFolderSpec { Server = "IC1", Domain = "example.test", WriteMap = false, RemotePeers = 1, KeySeed = "digest-conversion" };
         new IcFolderBuilder().BuildServer(P("before"), spec with { Digest = DigestAlgorithm.Sha1 });
         new IcFolderBuilder().BuildServer(P("after"), spec);
     }
 
     [TearDown]
-    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+    public void RemoveDir() => _dir.Dispose();
 
-    private string P(string name) => Path.Combine(_dir, name);
+    private string P(string name) => Path.Combine(_dir.Path, name);
 
     private static void CopyTree(string from, string to)
     {

@@ -52,23 +52,16 @@ public class DigestsCommandTests
     [Test(Description = "digests-symlink-loop-to-json")]
     public void Digests_WhenFolderHasLinks_NeverFollowsThem()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "ci-digests-links-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(dir, "a"));
-            File.Copy(Site["root.pem"], Path.Combine(dir, "a", "root.cer"));
-            File.CreateSymbolicLink(Path.Combine(dir, "a", "loop"), "..");
-            File.CreateSymbolicLink(Path.Combine(dir, "outside.cer"), Site["server.pem"]);
+        using var dir = new TempDir("ci-digests-links-");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "a"));
+        File.Copy(Site["root.pem"], Path.Combine(dir.Path, "a", "root.cer"));
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "a", "loop"), "..");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "outside.cer"), Site["server.pem"]);
 
-            var run = HarnessRun.Of("digests", dir, "--json");
+        var run = HarnessRun.Of("digests", dir.Path, "--json");
 
-            Assert.That(run.Code, Is.Zero, run.ToString());
-            Assert.That(run.Json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EqualTo(new[] { "a/root.cer" }));
-            Assert.That(run.Json.GetProperty("skipped").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EquivalentTo(new[] { "a/loop", "outside.cer" }));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(run.Json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EqualTo(new[] { "a/root.cer" }));
+        Assert.That(run.Json.GetProperty("skipped").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EquivalentTo(new[] { "a/loop", "outside.cer" }));
     }
 }

@@ -5,15 +5,15 @@ namespace CertInstaller.Harness.Tests.Commands;
 /// <summary>validate, backup and preserve over generated IC folders, as an admin runs them.</summary>
 public class FolderCommandTests
 {
-    private string _root = null!;
-    private string Certs => Path.Combine(_root, "Certificates");
-    private string Backups => Path.Combine(_root, "Backups");
+    private TempDir _root = null!;
+    private string Certs => Path.Combine(_root.Path, "Certificates");
+    private string Backups => Path.Combine(_root.Path, "Backups");
 
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-harness-folder-" + Guid.NewGuid().ToString("N")[..10]));
+    public void SetUp() => _root = new TempDir("ci-harness-folder-");
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_root, recursive: true);
+    public void TearDown() => _root.Dispose();
 
     private IcFolder Site(TrustMode trust = TrustMode.ThirdPartyServerGroup, IcFolderSpec? spec = null) =>
         new IcFolderBuilder().BuildServer(Certs, (spec ?? new IcFolderSpec()) with { Trust = trust });
@@ -63,7 +63,7 @@ public class FolderCommandTests
     public void Validate_WhenPolicyBad_ExitsTwoNamingThePolicyFile(string policy)
     {
         Site();
-        var file = Path.Combine(_root, "policy.json");
+        var file = Path.Combine(_root.Path, "policy.json");
         File.WriteAllText(file, policy);
 
         var run = HarnessRun.Of("validate", Certs, "--policy", file);
@@ -75,7 +75,7 @@ public class FolderCommandTests
     [Test(Description = "validate-missing-folder-to-json")]
     public void Validate_WhenFolderMissing_ExitsOneWithFolderMissing()
     {
-        var run = HarnessRun.Of("validate", Path.Combine(_root, "nowhere"), "--json");
+        var run = HarnessRun.Of("validate", Path.Combine(_root.Path, "nowhere"), "--json");
 
         Assert.That(run.Code, Is.EqualTo(1), run.ToString());
         Assert.That(run.Json.GetProperty("findings")[0].GetProperty("code").GetString(), Is.EqualTo("CI1006"));
@@ -114,7 +114,7 @@ public class FolderCommandTests
         var copy = Directory.EnumerateFiles(Path.Combine(Backups, id), "ServerGroupCertificate.cer", SearchOption.AllDirectories).Single();
         File.SetAttributes(copy, FileAttributes.Normal);
         File.AppendAllText(copy, "tampered");
-        var before = Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var before = FolderPicture.Of(Certs).Files;
 
         var verify = HarnessRun.Of("backup", "verify", "--from", Backups);
         var restore = HarnessRun.Of("backup", "restore", Certs, "--from", Backups);
@@ -123,7 +123,7 @@ public class FolderCommandTests
         Assert.That(verify.Stdout, Does.Contain("DAMAGED").And.Contain("ServerGroupCertificate.cer"));
         Assert.That(restore.Code, Is.EqualTo(2), restore.ToString());
         Assert.That(restore.Stderr, Does.StartWith("certharness backup restore:"));
-        Assert.That(Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(Certs).Files, Is.EqualTo(before));
     }
 
     [Test(Description = "backup-list-verify-truncated-manifest")]
@@ -152,7 +152,7 @@ public class FolderCommandTests
     public void BackupList_WhenTheRootIsASymlink_SeesTheSnapshots()
     {
         Site();
-        var real = Path.Combine(_root, "RealBackups");
+        var real = Path.Combine(_root.Path, "RealBackups");
         Directory.CreateDirectory(real);
         Directory.CreateSymbolicLink(Backups, real);
         var id = HarnessRun.Of("backup", "create", Certs, "--to", Backups, "--json").Json.GetProperty("id").GetString()!;
@@ -170,13 +170,13 @@ public class FolderCommandTests
     {
         Site();
         HarnessRun.Of("backup", "create", Certs, "--to", Backups);
-        var before = Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var before = FolderPicture.Of(Certs).Files;
         new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { KeySeed = "regenerated", Server = "ic9" });
 
         var run = HarnessRun.Of("backup", "restore", Certs, "--from", Backups);
 
         Assert.That(run.Code, Is.Zero, run.ToString());
-        Assert.That(Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(Certs).Files, Is.EqualTo(before));
     }
 
     [Test(Description = "preserve-no-snapshot-to-text")]
@@ -193,7 +193,7 @@ public class FolderCommandTests
     [Test(Description = "demo-to-text")]
     public void Demo_Always_EndsWithValidVerdict()
     {
-        var run = HarnessRun.Of("demo", "--dir", Path.Combine(_root, "demo"));
+        var run = HarnessRun.Of("demo", "--dir", Path.Combine(_root.Path, "demo"));
 
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Stdout, Does.Contain("[8]").And.Contain("verdict: third-party certificates survived"));
@@ -204,20 +204,20 @@ public class FolderCommandTests
     public void Generators_WhenFolderHoldsFiles_ExitTwoAndWriteNothing(string verb, string? option)
     {
         var site = Site();
-        var before = Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var before = FolderPicture.Of(Certs).Files;
 
         var run = option is null ? HarnessRun.Of(verb, Certs) : HarnessRun.Of(verb, option, Certs);
 
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
         Assert.That(run.Stderr, Does.Contain("not empty"));
-        Assert.That(Directory.EnumerateFiles(Certs, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), Is.EqualTo(before));
+        Assert.That(FolderPicture.Of(Certs).Files, Is.EqualTo(before));
         Assert.That(site.Files, Is.Not.Empty);
     }
 
     [Test(Description = "backup-create-missing-folder-to-text")]
     public void BackupCreate_WhenFolderMissing_ExitsTwoAndCreatesNoSnapshot()
     {
-        var run = HarnessRun.Of("backup", "create", Path.Combine(_root, "Certificats"), "--to", Backups);
+        var run = HarnessRun.Of("backup", "create", Path.Combine(_root.Path, "Certificats"), "--to", Backups);
 
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
         Assert.That(run.Stderr, Does.Contain("Certificats: no such directory"));

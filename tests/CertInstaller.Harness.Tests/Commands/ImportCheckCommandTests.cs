@@ -3,13 +3,12 @@ namespace CertInstaller.Harness.Tests.Commands;
 /// <summary>certharness judges what openssl makes: certificates signed by an openssl CA from certharness's and openssl's CSRs.</summary>
 public class ImportCheckCommandTests
 {
-    private string _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
     public void MakeCaAndRequest()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "ci-import-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_dir);
+        _dir = new TempDir("ci-import-");
         Ok(OpenSsl.Run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", P("ca.key"), "-out", P("ca.pem"),
             "-subj", "/CN=Import Test CA", "-days", "3", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"));
         var run = HarnessRun.Of("csr", "create", "--subject", "/C=US/O=U.S. Government/OU=DoD/OU=PKI/OU=CONTRACTOR/CN=ic1.example.gov",
@@ -18,9 +17,9 @@ public class ImportCheckCommandTests
     }
 
     [TearDown]
-    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+    public void RemoveDir() => _dir.Dispose();
 
-    private string P(string name) => Path.Combine(_dir, name);
+    private string P(string name) => Path.Combine(_dir.Path, name);
 
     private static void Ok((int ExitCode, string Output) run) => Assert.That(run.ExitCode, Is.Zero, run.Output);
 

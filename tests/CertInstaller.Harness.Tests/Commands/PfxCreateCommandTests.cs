@@ -8,20 +8,19 @@ public class PfxCreateCommandTests
 
     private static readonly Dictionary<string, string> PasswordEnv = new() { ["PFX_PW"] = Password };
 
-    private string _dir = null!;
+    private TempDir _dir = null!;
 
     [SetUp]
     public void MakeDir()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "ci-pfx-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_dir);
+        _dir = new TempDir("ci-pfx-");
         File.WriteAllText(P("pw.txt"), Password + "\n");
     }
 
     [TearDown]
-    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+    public void RemoveDir() => _dir.Dispose();
 
-    private string P(string name) => Path.Combine(_dir, name);
+    private string P(string name) => Path.Combine(_dir.Path, name);
 
     [Test(Description = "pfx-create-default-to-json")]
     public void Create_WhenKeyMatches_WritesAes256Pbkdf2PfxThatOpensslOpens()

@@ -7,22 +7,22 @@ namespace CertInstaller.Harness.Tests.Commands;
 [Platform(Include = "Linux")]
 public class SpecialFileTests
 {
-    private string _root = null!;
-    private string Certs => Path.Combine(_root, "Certificates");
-    private string Backups => Path.Combine(_root, "Backups");
+    private TempDir _root = null!;
+    private string Certs => Path.Combine(_root.Path, "Certificates");
+    private string Backups => Path.Combine(_root.Path, "Backups");
     private string Fifo => Path.Combine(Certs, "ServerGroup", "pipe.cer");
 
     [SetUp]
     public void SetUp()
     {
-        Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-harness-special-" + Guid.NewGuid().ToString("N")[..10]));
+        _root = new TempDir("ci-harness-special-");
         new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
         using var mkfifo = Process.Start("mkfifo", Fifo);
         mkfifo.WaitForExit();
     }
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_root, recursive: true);
+    public void TearDown() => _root.Dispose();
 
     private HarnessRun Run(params string[] args)
     {

@@ -8,18 +8,17 @@ namespace CertInstaller.Harness.Tests.Commands;
 public class ValidateCommandTests
 {
     private const string Password = "pfx-s3cret";
-    private string _root = null!;
-    private string Certs => Path.Combine(_root, "Certificates");
+    private TempDir _root = null!;
+    private string Certs => Path.Combine(_root.Path, "Certificates");
 
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_root = Path.Combine(Path.GetTempPath(), "ci-harness-validate-" + Guid.NewGuid().ToString("N")[..10]));
+    public void SetUp() => _root = new TempDir("ci-harness-validate-");
 
     [TearDown]
     public void TearDown()
     {
         Environment.SetEnvironmentVariable("CERTHARNESS_PASSWORD", null);
-        if (!OperatingSystem.IsWindows() && Directory.Exists(Certs)) File.SetUnixFileMode(Certs, (UnixFileMode)0b111_101_101);
-        Directory.Delete(_root, recursive: true);
+        _root.Dispose();
     }
 
     private void SiteWithEncryptedPfx()
@@ -51,7 +50,7 @@ public class ValidateCommandTests
     public void Validate_WhenPasswordGivenAsInspectTakesIt_OpensThePfx(string how)
     {
         SiteWithEncryptedPfx();
-        var file = Path.Combine(_root, "pw.txt");
+        var file = Path.Combine(_root.Path, "pw.txt");
         File.WriteAllText(file, Password + "\n");
         string[] args = how switch
         {
@@ -104,7 +103,7 @@ public class ValidateCommandTests
     [Test]
     public void Validate_WhenPathIsAFile_ExitsTwo()
     {
-        var file = Path.Combine(_root, "Certificates.zip");
+        var file = Path.Combine(_root.Path, "Certificates.zip");
         File.WriteAllText(file, "PK");
 
         var run = HarnessRun.Of("validate", file);

@@ -10,9 +10,10 @@ internal sealed class GoldenSite
     public const string Password = "golden-pw";
     private static readonly Lazy<GoldenSite> Instance = new(() => new GoldenSite());
 
+    private readonly TempDir _dir = new("ci-golden-");
+
     private GoldenSite()
     {
-        Directory.CreateDirectory(Root);
         var builder = new IcFolderBuilder();
         var good = builder.BuildServer(this["good"], new IcFolderSpec { Server = "IC1", Domain = "example.test", WriteMap = false });
         builder.BuildServer(this["legacy"], new IcFolderSpec { Server = "IC1", Domain = "example.test", WriteMap = false, LegacySha1Certificate = true, Digest = DigestAlgorithm.Sha1 });
@@ -41,11 +42,11 @@ internal sealed class GoldenSite
     /// <summary>Removes the temporary folder, if a test built it.</summary>
     public static void DeleteIfBuilt()
     {
-        if (Instance.IsValueCreated) Directory.Delete(Instance.Value.Root, recursive: true);
+        if (Instance.IsValueCreated) Instance.Value._dir.Dispose();
     }
 
     /// <summary>The temporary folder every input lives in; transcripts show it as &lt;dir&gt;.</summary>
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "ci-golden-" + Guid.NewGuid().ToString("N"));
+    public string Root => _dir.Path;
 
     public string this[string name] => Path.Combine(Root, name);
 

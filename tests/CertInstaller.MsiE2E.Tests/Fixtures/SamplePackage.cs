@@ -22,6 +22,6 @@ public sealed record SamplePackage(string Version, string MsiPath, string Regene
     ];
 
     /// <summary>The bytes the product writes for <paramref name="relativePaths"/>.</summary>
-    public FolderState Files(IEnumerable<string> relativePaths) =>
+    public FolderPicture Files(IEnumerable<string> relativePaths) =>
         new(relativePaths.ToDictionary(p => p, p => File.ReadAllBytes(Path.Combine(this.RegeneratedCertificatesDir, p))));
 }

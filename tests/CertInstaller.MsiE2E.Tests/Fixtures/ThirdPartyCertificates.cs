@@ -12,7 +12,7 @@ namespace CertInstaller.MsiE2E.Tests.Fixtures;
 /// </summary>
 public static class ThirdPartyCertificates
 {
-    public static FolderState Create(bool expired = false)
+    public static FolderPicture Create(bool expired = false)
     {
         var now = DateTimeOffset.UtcNow;
         using var rootKey = RSA.Create(2048);
@@ -32,7 +32,7 @@ public static class ThirdPartyCertificates
         Issue(files, root, "CN=ICSERVER1, O=Contoso", "Client/Local_Subsystems/ICSERVER1_ServerCertificate.cer",
             "Client/Local_Subsystems/ICSERVER1_ServerPrivateKey.bin", null, isCa: false, now.AddDays(-1), now.AddYears(2)).Dispose();
         files["Client/Local_Subsystems/ICSERVER1_TrustedCertificate.cer"] = Encoding.ASCII.GetBytes(root.ExportCertificatePem() + "\n");
-        return new FolderState(files);
+        return new FolderPicture(files);
     }
 
     private static X509Certificate2 Issue(Dictionary<string, byte[]> files, X509Certificate2 issuer, string subject, string certPath, string keyPath,

@@ -63,9 +63,9 @@ public abstract class MsiScenario
         Assert.That(this.Engine.IsInstallFailure(run.ExitCode), Is.True, () => $"{run}: expected an install failure.\n{Tail(run.Log)}");
 
     /// <summary>Asserts the folder is byte-identical to <paramref name="expected"/>.</summary>
-    protected static void AssertFolder(string dir, FolderState expected, string because)
+    protected static void AssertFolder(string dir, FolderPicture expected, string because)
     {
-        var diffs = FolderState.Read(dir).DiffFrom(expected);
+        var diffs = FolderPicture.Of(dir).DiffFrom(expected);
         Assert.That(diffs, Is.Empty, $"certificates folder {dir} {because}");
     }
 
@@ -130,11 +130,7 @@ public abstract class MsiScenario
 
         foreach (var dir in new[] { MsiE2EEnvironment.InstallDir, MsiE2EEnvironment.DefaultBackupDir, CustomRoot })
         {
-            var host = this.Engine.HostPath(dir);
-            if (Directory.Exists(host))
-            {
-                Directory.Delete(host, recursive: true);
-            }
+            TempDir.DeleteTree(this.Engine.HostPath(dir));
         }
     }
 }

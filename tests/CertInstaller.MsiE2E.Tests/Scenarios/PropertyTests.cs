@@ -73,7 +73,7 @@ public sealed class PropertyTests : MsiScenario
     public void FailsValidation_WhenTheMinimumDigestIsAboveTheCertificates()
     {
         ThirdPartyCertificates.Create().WriteTo(this.CertDir);
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
 
         var run = this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", "CERTINSTALLER_MIN_DIGEST=SHA-512");
 

@@ -11,7 +11,7 @@ public sealed class RepairTests : MsiScenario
         this.InstallSucceeds(this.V1);
         var thirdParty = ThirdPartyCertificates.Create();
         thirdParty.WriteTo(this.CertDir);
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
 
         var run = this.Repair();
 

@@ -10,7 +10,7 @@ public sealed class RollbackTests : MsiScenario
     {
         ThirdPartyCertificates.Create().WriteTo(this.CertDir);
         File.WriteAllText(Path.Combine(this.CertDir, "ServerGroup", "ServerGroupCertificate.cer.1"), "an admin's manual backup\r\n");
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
 
         var run = this.Install(this.V1, "CERTINSTALLER_TEST_FAIL_AFTER_PRESERVE=1");
 

@@ -10,9 +10,9 @@ public sealed class UninstallTests : MsiScenario
     {
         this.InstallSucceeds(this.V1);
         ThirdPartyCertificates.Create().WriteTo(this.CertDir);
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
         var snapshotsBefore = Snapshots(this.BackupDir);
-        var backupsBefore = FolderState.Read(this.BackupDir);
+        var backupsBefore = FolderPicture.Of(this.BackupDir);
 
         var run = this.Msiexec("uninstall", ["/x", this.Engine.WindowsPath(this.V1.MsiPath), "/qn"]);
 

@@ -8,7 +8,7 @@ public sealed class ValidationTests : MsiScenario
     public void FailsAndRollsBack_WhenEnforcingWithAnExpiredThirdPartyCertificate()
     {
         ThirdPartyCertificates.Create(expired: true).WriteTo(this.CertDir);
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
 
         var run = this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce");
 
@@ -49,7 +49,7 @@ public sealed class ValidationTests : MsiScenario
     public void RollsBack_WhenThePolicyAndTheExpiryWindowMakeAnExpiringCertificateAnError()
     {
         ThirdPartyCertificates.Create().WriteTo(this.CertDir);
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
         var policy = this.WritePolicy("""{ "severities": { "ExpiringSoon": "error" } }""");
 
         var run = this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_POLICY={policy}", "CERTINSTALLER_EXPIRY_WARNING_DAYS=1000");

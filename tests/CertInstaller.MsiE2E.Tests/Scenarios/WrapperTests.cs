@@ -47,7 +47,7 @@ public sealed class WrapperTests : MsiScenario
     {
         ThirdPartyCertificates.Create().WriteTo(this.CertDir);
         File.WriteAllText(Path.Combine(this.CertDir, "ServerGroup", "ServerGroupCertificate.cer.1"), "an admin's manual backup\r\n");
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
 
         var (run, summary) = this.Wrapped("failing-install",
             ["/i", this.Engine.WindowsPath(this.Plain.MsiPath), "/qn", "CERTINSTALLER_TEST_FAIL_AFTER_PRESERVE=1"]);
@@ -70,7 +70,7 @@ public sealed class WrapperTests : MsiScenario
     {
         AssertSucceeded(this.Msiexec("install-plain", ["/i", this.Engine.WindowsPath(this.Plain.MsiPath), "/qn"]));
         ThirdPartyCertificates.Create().WriteTo(this.CertDir);
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
 
         var (run, summary) = this.Wrapped("repair", ["/i", this.Engine.WindowsPath(this.Plain.MsiPath), "REINSTALL=ALL", "REINSTALLMODE=amus", "/qn"]);
 
@@ -84,7 +84,7 @@ public sealed class WrapperTests : MsiScenario
     public void FailsClearly_WhenTheWrappedPackageIncludesTheCertInstallerActions()
     {
         ThirdPartyCertificates.Create().WriteTo(this.CertDir);
-        var before = FolderState.Read(this.CertDir);
+        var before = FolderPicture.Of(this.CertDir);
 
         var (run, summary) = this.Wrapped("nested", ["/i", this.Engine.WindowsPath(this.V1.MsiPath), "/qn"]);
 

@@ -55,10 +55,10 @@ public class OpenSslDifferentialTests
     {
         using var dir = new TempDir();
         var args = new List<string> { "verify", "-no-CApath", "-no-CAstore" };
-        args.AddRange(set.Anchors.Count > 0 ? ["-CAfile", dir.File("anchors.pem", PkiWriter.CertificatesPem(set.Anchors))] : ["-no-CAfile"]);
+        args.AddRange(set.Anchors.Count > 0 ? ["-CAfile", dir.Write("anchors.pem", PkiWriter.CertificatesPem(set.Anchors))] : ["-no-CAfile"]);
         if (set.Pool.Count > 0)
         {
-            args.AddRange(["-untrusted", dir.File("pool.pem", PkiWriter.CertificatesPem(set.Pool))]);
+            args.AddRange(["-untrusted", dir.Write("pool.pem", PkiWriter.CertificatesPem(set.Pool))]);
         }
 
         args.AddRange(["-attime", set.At.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -93,10 +93,10 @@ public class OpenSslDifferentialTests
             }
 
             pem.Writer.Flush();
-            args.AddRange(["-CRLfile", dir.File("crls.pem", text.ToString()), "-crl_check"]);
+            args.AddRange(["-CRLfile", dir.Write("crls.pem", text.ToString()), "-crl_check"]);
         }
 
-        args.Add(dir.File("leaf.pem", PkiWriter.CertificatePem(set.Leaf)));
+        args.Add(dir.Write("leaf.pem", PkiWriter.CertificatePem(set.Leaf)));
         var (code, stdout, stderr) = OpenSslCli.TryRun(string.Join(" ", args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
         return (code == 0, stdout + stderr);
     }

@@ -13,7 +13,7 @@ public class SignatureCacheTests(string verifier)
     [Test]
     public void Verifies_WhenManyThreadsAskForTheSamePair_VerifiesItOnce()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDir();
         var folder = new IcFolderBuilder().BuildServer(dir.Path, new IcFolderSpec());
         var (root, ca) = (folder.ServerGroup.Certificate, folder.Issued["ICCertificateAuthority"].Certificate);
         var cache = new SignatureCache(Verifier);

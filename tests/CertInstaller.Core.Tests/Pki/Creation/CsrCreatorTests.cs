@@ -22,7 +22,7 @@ public class CsrCreatorTests
         var keys = KeyCreator.Generate(type);
         var csr = CsrCreator.Create(new CsrRequest(SubjectParser.Parse(Subject), Sans), keys);
         using var dir = new TempDir();
-        var path = dir.File("ic1.csr", PemText.Csr(csr));
+        var path = dir.Write("ic1.csr", PemText.Csr(csr));
 
         var (code, output) = OpenSsl.Run("req", "-in", path, "-verify", "-noout", "-text", "-nameopt", "RFC2253");
 
@@ -39,8 +39,8 @@ public class CsrCreatorTests
         var keys = KeyCreator.Generate(KeyType.Default);
         var csr = CsrCreator.Create(new CsrRequest(SubjectParser.Parse("/CN=h"), []), keys);
         using var dir = new TempDir();
-        var keyPath = dir.File("h.key", PemText.PrivateKey(keys.Private));
-        var csrPath = dir.File("h.csr", PemText.Csr(csr));
+        var keyPath = dir.Write("h.key", PemText.PrivateKey(keys.Private));
+        var csrPath = dir.Write("h.csr", PemText.Csr(csr));
 
         var fromKey = OpenSsl.Run("pkey", "-in", keyPath, "-pubout");
         var fromCsr = OpenSsl.Run("req", "-in", csrPath, "-noout", "-pubkey");
@@ -55,7 +55,7 @@ public class CsrCreatorTests
         var keys = KeyCreator.Generate(KeyType.Default);
         var csr = CsrCreator.Create(new CsrRequest(SubjectParser.Parse(Subject), Sans), keys);
         using var dir = new TempDir();
-        var csrPath = dir.File("ic1.csr", PemText.Csr(csr));
+        var csrPath = dir.Write("ic1.csr", PemText.Csr(csr));
         var ca = Path.Combine(dir.Path, "ca");
         Assert.That(OpenSsl.Run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca + ".key", "-out", ca + ".pem", "-subj", "/CN=Test CA", "-days", "2").ExitCode, Is.Zero);
         var cert = Path.Combine(dir.Path, "ic1.pem");

@@ -22,7 +22,7 @@ public class DigestScannerTests
         using var dir = new TempDir();
         var spec = kind == KeyKind.Rsa ? KeySpec.Rsa2048 : kind == KeyKind.Ec ? KeySpec.EcP256 : KeySpec.Ed25519;
         var cert = CertificateFactory.SelfSigned(CertificateSpec.Ca("CN=d") with { Digest = digest, RsaPss = pss }, Fixtures.Key("digest", spec));
-        dir.File("sub/dir/c.cer", PkiWriter.CertificatePem(cert.Certificate));
+        dir.Write("sub/dir/c.cer", PkiWriter.CertificatePem(cert.Certificate));
 
         var report = DigestScanner.Scan(dir.Path, DigestPolicy.Default, new PkiReader());
 
@@ -38,9 +38,9 @@ public class DigestScannerTests
     public void Scan_WhenMinimumGiven_JudgesSha1Against(DigestAlgorithm minimum, bool ok)
     {
         using var dir = new TempDir();
-        dir.File("legacy.cer", PkiWriter.CertificatePem(Fixtures.Leaf("sha1.test", digest: DigestAlgorithm.Sha1).Certificate));
-        dir.File("notes.txt", "not a certificate");
-        dir.File("key.bin", PkiWriter.PrivateKeyPem(Fixtures.Key("digest-key", KeySpec.EcP256).Private, KeyFormat.Pkcs8));
+        dir.Write("legacy.cer", PkiWriter.CertificatePem(Fixtures.Leaf("sha1.test", digest: DigestAlgorithm.Sha1).Certificate));
+        dir.Write("notes.txt", "not a certificate");
+        dir.Write("key.bin", PkiWriter.PrivateKeyPem(Fixtures.Key("digest-key", KeySpec.EcP256).Private, KeyFormat.Pkcs8));
 
         var report = DigestScanner.Scan(dir.Path, new DigestPolicy(minimum), new PkiReader());
 

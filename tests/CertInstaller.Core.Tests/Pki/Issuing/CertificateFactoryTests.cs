@@ -15,9 +15,9 @@ public class CertificateFactoryTests
             CertificateSpec.Leaf("C=US, O=T, OU=A, OU=B, CN=host", SubjectAltName.Dns("host.test"), SubjectAltName.Ip("2001:db8::1")),
             KeyCache.Shared.Get(KeySpec.EcP384, "t/leaf"), ca);
 
-        var rootFile = dir.File("root.pem", PkiWriter.CertificatePem(root.Certificate));
-        var caFile = dir.File("ca.pem", PkiWriter.CertificatePem(ca.Certificate));
-        var leafFile = dir.File("leaf.pem", PkiWriter.CertificatePem(leaf.Certificate));
+        var rootFile = dir.Write("root.pem", PkiWriter.CertificatePem(root.Certificate));
+        var caFile = dir.Write("ca.pem", PkiWriter.CertificatePem(ca.Certificate));
+        var leafFile = dir.Write("leaf.pem", PkiWriter.CertificatePem(leaf.Certificate));
 
         Assert.That(OpenSslCli.Run($"verify -CAfile {rootFile} -untrusted {caFile} {leafFile}"), Does.Contain("OK"));
         Assert.That(OpenSslCli.Run($"x509 -in {leafFile} -noout -subject"), Does.Contain("OU = A, OU = B, CN = host"));
@@ -31,7 +31,7 @@ public class CertificateFactoryTests
         using var dir = new TempDir();
         var cert = CertificateFactory.SelfSigned(
             CertificateSpec.Ca("CN=Digest") with { Digest = digest }, KeyCache.Shared.Get(KeySpec.Rsa2048, "t/root"));
-        var file = dir.File("c.pem", PkiWriter.CertificatePem(cert.Certificate));
+        var file = dir.Write("c.pem", PkiWriter.CertificatePem(cert.Certificate));
 
         Assert.That(OpenSslCli.Run($"x509 -in {file} -noout -text"), Does.Contain("Signature Algorithm: " + expected));
     }

@@ -9,9 +9,9 @@ public class ExternalChainTests
     {
         using var dir = new TempDir();
         var chain = ExternalChain.Create("ic1.example.test", "10.0.0.5");
-        var root = dir.File("root.pem", PkiWriter.CertificatePem(chain.Root.Certificate));
-        var intermediate = dir.File("ca.pem", PkiWriter.CertificatePem(chain.Intermediate.Certificate));
-        var leaf = dir.File("leaf.pem", PkiWriter.CertificatePem(chain.Leaf.Certificate));
+        var root = dir.Write("root.pem", PkiWriter.CertificatePem(chain.Root.Certificate));
+        var intermediate = dir.Write("ca.pem", PkiWriter.CertificatePem(chain.Intermediate.Certificate));
+        var leaf = dir.Write("leaf.pem", PkiWriter.CertificatePem(chain.Leaf.Certificate));
 
         Assert.That(OpenSslCli.Run($"verify -CAfile {root} -untrusted {intermediate} {leaf}"), Does.Contain(": OK"));
     }

@@ -15,7 +15,7 @@ public class PkiWriterTests
     {
         using var dir = new TempDir();
         var keys = KeyCache.Shared.Get(kind == "rsa" ? KeySpec.Rsa2048 : KeySpec.EcP256, "t/writer");
-        var file = dir.File("k.pem", PkiWriter.PrivateKeyPem(keys.Private, format, "secret"));
+        var file = dir.Write("k.pem", PkiWriter.PrivateKeyPem(keys.Private, format, "secret"));
 
         OpenSslCli.Run($"pkey -in {file} -passin pass:secret -noout");
     }
@@ -26,7 +26,7 @@ public class PkiWriterTests
         using var dir = new TempDir();
         var root = CertificateFactory.SelfSigned(CertificateSpec.Ca("CN=P12 Root"), KeyCache.Shared.Get(KeySpec.Rsa2048, "t/root"));
         var leaf = CertificateFactory.Issue(CertificateSpec.Leaf("CN=p12"), KeyCache.Shared.Get(KeySpec.EcP256, "t/leaf"), root);
-        var file = dir.File("a.pfx", PkiWriter.Pkcs12(leaf.Certificate, leaf.Keys.Private, [root.Certificate], "pw"));
+        var file = dir.Write("a.pfx", PkiWriter.Pkcs12(leaf.Certificate, leaf.Keys.Private, [root.Certificate], "pw"));
 
         var output = OpenSslCli.Run($"pkcs12 -in {file} -passin pass:pw -nodes");
 
@@ -39,7 +39,7 @@ public class PkiWriterTests
         using var dir = new TempDir();
         var root = CertificateFactory.SelfSigned(CertificateSpec.Ca("CN=P7 Root"), KeyCache.Shared.Get(KeySpec.Rsa2048, "t/root"));
         var leaf = CertificateFactory.Issue(CertificateSpec.Leaf("CN=p7"), KeyCache.Shared.Get(KeySpec.EcP256, "t/leaf"), root);
-        var file = dir.File("b.p7b", PkiWriter.Pkcs7Pem([leaf.Certificate, root.Certificate]));
+        var file = dir.Write("b.p7b", PkiWriter.Pkcs7Pem([leaf.Certificate, root.Certificate]));
 
         var output = OpenSslCli.Run($"pkcs7 -in {file} -print_certs -noout");
 
@@ -52,8 +52,8 @@ public class PkiWriterTests
         using var dir = new TempDir();
         var keys = KeyCache.Shared.Get(KeySpec.Rsa2048, "t/writer");
         var csr = CsrFactory.Create(new CsrSpec { Subject = "CN=req", Sans = [SubjectAltName.Dns("req.test")] }, keys);
-        var good = dir.File("good.csr", PkiWriter.CsrPem(csr));
-        var bad = dir.File("bad.csr", PkiWriter.CsrPem(CsrFactory.WithBrokenSignature(csr)));
+        var good = dir.Write("good.csr", PkiWriter.CsrPem(csr));
+        var bad = dir.Write("bad.csr", PkiWriter.CsrPem(CsrFactory.WithBrokenSignature(csr)));
 
         var (_, goodOut, goodErr) = OpenSslCli.TryRun($"req -in {good} -verify -noout");
         var (_, badOut, badErr) = OpenSslCli.TryRun($"req -in {bad} -verify -noout");

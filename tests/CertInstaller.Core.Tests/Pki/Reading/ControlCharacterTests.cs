@@ -25,7 +25,7 @@ public class ControlCharacterTests
         generator.SetNotAfter(new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         generator.SetPublicKey(keys.Public);
         var cert = generator.Generate(new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory("SHA256WITHECDSA", keys.Private));
-        var file = dir.File("evil.cer", PkiWriter.CertificatePem(cert));
+        var file = dir.Write("evil.cer", PkiWriter.CertificatePem(cert));
 
         var oneLine = PkiDescriber.Describe(((CertificateObject)new PkiReader().ReadFile(file).Objects.Single()).Certificate).Subject.OneLine;
 
@@ -37,7 +37,7 @@ public class ControlCharacterTests
     public void ReadFile_WhenPemLabelHoldsControlCharacters_ReportsItEscaped()
     {
         using var dir = new TempDir();
-        var file = dir.File("label.pem", Encoding.ASCII.GetBytes("-----BEGIN X\u001b[2J\u0007-----\nMA==\n-----END X\u001b[2J\u0007-----\n"));
+        var file = dir.Write("label.pem", Encoding.ASCII.GetBytes("-----BEGIN X\u001b[2J\u0007-----\nMA==\n-----END X\u001b[2J\u0007-----\n"));
 
         var error = new PkiReader().ReadFile(file).Error!;
 

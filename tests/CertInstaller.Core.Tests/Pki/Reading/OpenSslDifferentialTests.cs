@@ -28,7 +28,7 @@ public class OpenSslDifferentialTests
             Sans = [SubjectAltName.Dns("ic1.example.test"), SubjectAltName.Ip("10.1.2.3"), SubjectAltName.Ip("2001:db8::17"),
                 SubjectAltName.Email("admin@example.test"), SubjectAltName.Uri("https://ic1.example.test/")],
         }, keys).Certificate;
-        var file = der ? dir.File("c.cer", PkiWriter.CertificateDer(cert)) : dir.File("c.cer", PkiWriter.CertificatePem(cert));
+        var file = der ? dir.Write("c.cer", PkiWriter.CertificateDer(cert)) : dir.Write("c.cer", PkiWriter.CertificatePem(cert));
         var form = der ? "-inform DER" : string.Empty;
 
         var d = PkiDescriber.Describe(((CertificateObject)new PkiReader().ReadFile(file).Objects.Single()).Certificate);
@@ -57,7 +57,7 @@ public class OpenSslDifferentialTests
         using var dir = new TempDir();
         var csr = CsrFactory.Create(new CsrSpec { Subject = Subject, Sans = [SubjectAltName.Dns("a.example.test"), SubjectAltName.Ip("fe80::1")] },
             KeyCache.Shared.Get(KeySpec.EcP384, "diff/csr"));
-        var file = der ? dir.File("r.csr", PkiWriter.CsrDer(csr)) : dir.File("r.csr", PkiWriter.CsrPem(csr));
+        var file = der ? dir.Write("r.csr", PkiWriter.CsrDer(csr)) : dir.Write("r.csr", PkiWriter.CsrPem(csr));
         var form = der ? "-inform DER" : string.Empty;
 
         var d = PkiDescriber.Describe(((CsrObject)new PkiReader().ReadFile(file).Objects.Single()).Request);
@@ -76,7 +76,7 @@ public class OpenSslDifferentialTests
     {
         using var dir = new TempDir();
         var keys = KeyCache.Shared.Get(KeySpec.Rsa(3072), "diff/" + KeyKind.Rsa + 3072);
-        var file = dir.File("k.pem", PkiWriter.PrivateKeyPem(keys.Private, format, "pw"));
+        var file = dir.Write("k.pem", PkiWriter.PrivateKeyPem(keys.Private, format, "pw"));
 
         var key = (PrivateKeyObject)new PkiReader("pw").ReadFile(file).Objects.Single();
 
@@ -88,9 +88,9 @@ public class OpenSslDifferentialTests
     public void Read_WhenPkcs12_CertificatesMatchOpenSslFingerprints()
     {
         using var dir = new TempDir();
-        var file = dir.File("a.pfx", PkiWriter.Pkcs12(
+        var file = dir.Write("a.pfx", PkiWriter.Pkcs12(
             Fixtures.LeafCert.Certificate, Fixtures.LeafCert.Keys.Private, [Fixtures.Intermediate.Certificate, Fixtures.Root.Certificate], "pw"));
-        var pem = dir.File("certs.pem", OpenSslCli.Run($"pkcs12 -in {file} -passin pass:pw -nokeys"));
+        var pem = dir.Write("certs.pem", OpenSslCli.Run($"pkcs12 -in {file} -passin pass:pw -nokeys"));
 
         var p12 = (Pkcs12Object)new PkiReader("pw").ReadFile(file).Objects.Single();
         var fromOpenSsl = CertificateSource.CertificatesOf(new PkiReader().ReadFile(pem)).Select(c => PkiDescriber.Describe(c).Fingerprints.Sha256);

@@ -19,7 +19,7 @@ public class ReadLimitTests
     [Test]
     public void ReadFile_WhenLargerThanTheDefaultCap_RefusesUnread()
     {
-        var path = _dir.File("huge.pem", new byte[PkiReader.DefaultMaxFileBytes + 1]);
+        var path = _dir.Write("huge.pem", new byte[PkiReader.DefaultMaxFileBytes + 1]);
 
         Assert.That(new PkiReader().ReadFile(path).Error?.Code, Is.EqualTo(ReadErrorCode.TooLarge));
     }
@@ -27,7 +27,7 @@ public class ReadLimitTests
     [Test]
     public void ReadFile_WhenScannedFileLargerThanCap_RefusesUnread()
     {
-        var path = _dir.File("big.cer", new byte[2049]);
+        var path = _dir.Write("big.cer", new byte[2049]);
 
         var result = new PkiReader { MaxFileBytes = 2048 }.ReadFile(new SourceFile(path, "big.cer"));
 
@@ -41,7 +41,7 @@ public class ReadLimitTests
     [Test]
     public void ReadFile_WhenMorePemBlocksThanTheDefaultCap_RefusesUnparsed()
     {
-        var path = _dir.File("many.pem", string.Concat(Enumerable.Repeat(TinyBlock, PkiReader.DefaultMaxPemBlocks + 1)));
+        var path = _dir.Write("many.pem", string.Concat(Enumerable.Repeat(TinyBlock, PkiReader.DefaultMaxPemBlocks + 1)));
 
         Assert.That(new PkiReader().ReadFile(path).Error?.Code, Is.EqualTo(ReadErrorCode.TooManyBlocks));
     }
@@ -50,7 +50,7 @@ public class ReadLimitTests
     public void ReadFile_WhenAsManyPemBlocksAsTheCap_ParsesThem()
     {
         var pem = CertInstaller.Samples.Issuing.PkiWriter.CertificatePem(Fixtures.Root.Certificate);
-        var path = _dir.File("bundle.pem", string.Concat(Enumerable.Repeat(pem, 3)));
+        var path = _dir.Write("bundle.pem", string.Concat(Enumerable.Repeat(pem, 3)));
 
         var result = new PkiReader { MaxPemBlocks = 3 }.ReadFile(path);
 

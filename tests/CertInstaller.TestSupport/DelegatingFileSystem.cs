@@ -1,6 +1,6 @@
 using CertInstaller.Core.IO;
 
-namespace CertInstaller.Core.Tests.IO;
+namespace CertInstaller.TestSupport;
 
 /// <summary>The one delegating base of the tests' file-system decorators (faults, locked files, races): every member
 /// forwards to the inner file system; a decorator overrides what it changes.</summary>
