@@ -19,7 +19,7 @@ public class HtmlReportBrowserTests
 
     private IPlaywright _playwright = null!;
     private IBrowserContext _browser = null!;
-    private string _userData = null!;
+    private TempDir? _userData;
 
     [OneTimeSetUp]
     public async Task LaunchChromium()
@@ -29,9 +29,9 @@ public class HtmlReportBrowserTests
             Assert.Fail($"chromium not found at {executable}: install Debian's chromium (apt-get install -y chromium, as ./test.sh does) " +
                         "or set CHROMIUM_PATH to a Chromium binary; the HTML report is only tested in a real browser");
         _ = ReportSites.Shared; // build the folders and run validate before the browser starts
-        _userData = Path.Combine(Path.GetTempPath(), "ci-chromium-" + Guid.NewGuid().ToString("N"));
+        _userData = new TempDir("ci-chromium-");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_userData, new BrowserTypeLaunchPersistentContextOptions
+        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_userData.Path, new BrowserTypeLaunchPersistentContextOptions
         {
             ExecutablePath = executable,
             Headless = true,
@@ -46,7 +46,7 @@ public class HtmlReportBrowserTests
     {
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
-        if (_userData is not null && Directory.Exists(_userData)) Directory.Delete(_userData, recursive: true);
+        _userData?.Dispose();
     }
 
     [Test]

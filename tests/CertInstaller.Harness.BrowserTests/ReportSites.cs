@@ -42,13 +42,15 @@ internal sealed class ReportSites : IDisposable
 
     public static ReportSites Shared => Instance.Value;
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "ci-htmlreport-" + Guid.NewGuid().ToString("N"));
+    public string Root => _temp.Path;
+
+    private readonly TempDir _temp = new("ci-htmlreport-");
 
     public ReportRun Good { get; }
 
     public ReportRun Broken { get; }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private IcFolder BuildBroken(IcFolderBuilder builder)
     {

@@ -33,7 +33,7 @@ public class InstallerHintsTests
     [Test]
     public void Run_WhenCertDirIsAVolumeRoot_LogsTheCodeAndTheInstallerHint()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDir();
         var data = new ActionData { CertDir = Path.GetPathRoot(temp.Path)!, BackupDir = Path.Combine(temp.Path, "b"), ProductCode = "{P}" };
 
         var outcome = new ActionRunner().Run(ActionOperation.Backup, data);

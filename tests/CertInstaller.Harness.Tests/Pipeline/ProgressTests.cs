@@ -114,46 +114,34 @@ public sealed class ProgressTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var backups = Path.Combine(Path.GetTempPath(), "ci-progress-" + Guid.NewGuid().ToString("N")[..10]);
-        try
-        {
-            var resolved = args.Select(a => a.Replace("<good>", GoldenSite.Shared["good"]).Replace("<backups>", backups)).ToArray();
+        using var temp = new TempDir("ci-progress-");
+        var backups = temp["Backups"];
+        var resolved = args.Select(a => a.Replace("<good>", GoldenSite.Shared["good"]).Replace("<backups>", backups)).ToArray();
 
-            var code = Cli.Run(resolved, stdout, stderr, stderrIsTerminal: true);
+        var code = Cli.Run(resolved, stdout, stderr, stderrIsTerminal: true);
 
-            Assert.That(code, Is.Zero, stderr.ToString());
-            var verb = args[0] == "backup" ? "backup create" : args[0];
-            Assert.That(stderr.ToString(), Does.Contain($"\rcertharness {verb}: 1/"));
-            Assert.That(stderr.ToString(), Does.EndWith("\r"), "the line is cleared at the end");
-        }
-        finally
-        {
-            if (Directory.Exists(backups)) Directory.Delete(backups, recursive: true);
-        }
+        Assert.That(code, Is.Zero, stderr.ToString());
+        var verb = args[0] == "backup" ? "backup create" : args[0];
+        Assert.That(stderr.ToString(), Does.Contain($"\rcertharness {verb}: 1/"));
+        Assert.That(stderr.ToString(), Does.EndWith("\r"), "the line is cleared at the end");
     }
 
     [Test]
     public void Restore_OnATerminal_ShowsProgress()
     {
-        var root = Path.Combine(Path.GetTempPath(), "ci-progress-" + Guid.NewGuid().ToString("N")[..10]);
-        try
-        {
-            var certs = Path.Combine(root, "Certificates");
-            CopyFolder(GoldenSite.Shared["good"], certs);
-            Assert.That(HarnessRun.Of("backup", "create", certs, "--to", Path.Combine(root, "Backups")).Code, Is.Zero);
-            Directory.Delete(Path.Combine(certs, "ServerGroup"), recursive: true);
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
+        using var temp = new TempDir("ci-progress-");
+        var root = temp.Path;
+        var certs = Path.Combine(root, "Certificates");
+        CopyFolder(GoldenSite.Shared["good"], certs);
+        Assert.That(HarnessRun.Of("backup", "create", certs, "--to", Path.Combine(root, "Backups")).Code, Is.Zero);
+        Directory.Delete(Path.Combine(certs, "ServerGroup"), recursive: true);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
 
-            var code = Cli.Run(["backup", "restore", certs, "--from", Path.Combine(root, "Backups")], stdout, stderr, stderrIsTerminal: true);
+        var code = Cli.Run(["backup", "restore", certs, "--from", Path.Combine(root, "Backups")], stdout, stderr, stderrIsTerminal: true);
 
-            Assert.That(code, Is.Zero, stderr.ToString());
-            Assert.That(stderr.ToString(), Does.Contain("\rcertharness backup restore: 1/"));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.That(code, Is.Zero, stderr.ToString());
+        Assert.That(stderr.ToString(), Does.Contain("\rcertharness backup restore: 1/"));
     }
 
     [Test]

@@ -8,7 +8,9 @@ namespace CertInstaller.Harness.Tests.Pipeline;
 /// and a view without a form fails loudly instead of printing nothing.</summary>
 public sealed class VerbOutputTests
 {
-    private string _root = null!;
+    private TempDir _temp = null!;
+
+    private string _root => _temp.Path;
 
     private string Certs => Path.Combine(_root, "Certificates");
 
@@ -17,7 +19,7 @@ public sealed class VerbOutputTests
     [SetUp]
     public void SetUp()
     {
-        _root = Path.Combine(Path.GetTempPath(), "ci-verbs-" + Guid.NewGuid().ToString("N")[..10]);
+        _temp = new TempDir("ci-verbs-");
         foreach (var file in Directory.EnumerateFiles(GoldenSite.Shared["good"], "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(Certs, Path.GetRelativePath(GoldenSite.Shared["good"], file));
@@ -29,7 +31,7 @@ public sealed class VerbOutputTests
     }
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_root, recursive: true);
+    public void TearDown() => _temp.Dispose();
 
     [Test]
     public void BackupVerify_Json_ListsEachSnapshotAndItsIssues()
