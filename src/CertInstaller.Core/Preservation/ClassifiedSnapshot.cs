@@ -1,5 +1,6 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki;
 
 namespace CertInstaller.Core.Preservation;
 
@@ -9,13 +10,18 @@ public static class ClassifiedSnapshot
     /// <summary>Scans and classifies <paramref name="certDir"/> (globs in <paramref name="preservePatterns"/> force third-party), then snapshots it.</summary>
     /// <exception cref="BackupException"><see cref="BackupErrorCode.FolderUnsafe"/> (a volume root or system folder) or
     /// <see cref="BackupErrorCode.InvalidArgument"/> (the folder and the backup root overlap), before anything is read.</exception>
-    public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns)
+    public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns) =>
+        Create(store, certDir, reason, preservePatterns, null);
+
+    /// <summary>As <see cref="Create(SnapshotStore, string, string, IReadOnlyList{string})"/>, parsing through
+    /// <paramref name="run"/> so the run's later steps (validation) find the folder's contents parsed.</summary>
+    public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns, RunCache? run)
     {
         CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
         var classes = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
-            : new FolderClassifier().Classify(layout, preservePatterns);
+            : new FolderClassifier(run ?? new RunCache()).Classify(layout, preservePatterns);
         return store.Create(new SnapshotRequest(certDir, reason)
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),

@@ -41,37 +41,45 @@ public sealed class PkiReader
     /// since the scan is refused, not opened; never throws for bad content or I/O problems.</summary>
     public ReadResult ReadFile(SourceFile file) => ReadFile(file.FullPath, followLinks: false);
 
-    private ReadResult ReadFile(string path, bool followLinks)
+    private ReadResult ReadFile(string path, bool followLinks) =>
+        ReadBytes(path, followLinks, out var data) is { } error ? ReadResult.Failure(error) : Read(path, data!);
+
+    /// <summary>The bytes of the file at <paramref name="path"/> in one buffer of exactly the file's size (never a second
+    /// copy), or the error that stopped the read (a directory, too large, not a regular file, an I/O failure).</summary>
+    internal ReadError? ReadBytes(string path, bool followLinks, out byte[]? data)
     {
+        data = null;
         if (Directory.Exists(path))
         {
-            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Unreadable, "this is a directory, not a file",
-                "name the files inside it, or give the folder to a verb that scans folders"));
+            return new ReadError(path, ReadErrorCode.Unreadable, "this is a directory, not a file",
+                "name the files inside it, or give the folder to a verb that scans folders");
         }
 
-        byte[] data;
         try
         {
-            using var stream = RegularFile.OpenRead(path, followLinks);
+            using var stream = RegularFile.OpenRead(path, followLinks, bufferSize: 1);
             if (stream.Length > MaxFileBytes || ReadAtMost(stream, MaxFileBytes) is not { } bytes)
             {
-                return ReadResult.Failure(TooLarge(path));
+                return TooLarge(path);
             }
 
             data = bytes;
+            return null;
         }
         catch (NotRegularFileException e)
         {
-            return ReadResult.Failure(NotRegular(path, e.Kind, e.Replaced));
+            return NotRegular(path, e.Kind, e.Replaced);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Unreadable, "cannot read the file: " + e.Message,
-                "check that the path exists and is readable"));
+            return new ReadError(path, ReadErrorCode.Unreadable, "cannot read the file: " + e.Message,
+                "check that the path exists and is readable");
         }
-
-        return Read(path, data);
     }
+
+    /// <summary>What, besides the bytes, decides what <see cref="Read"/> returns: two readers with the same key parse the
+    /// same bytes the same way (the run cache shares parses on it).</summary>
+    internal (string? Password, int MaxFileBytes, int MaxPemBlocks) CacheKey => (_password, MaxFileBytes, MaxPemBlocks);
 
     /// <summary>The read error of a FIFO, socket or device (<see cref="ReadErrorCode.NotRegularFile"/>), or a link found by a scan.</summary>
     internal static ReadError NotRegular(string path, FileSystemEntryKind kind, bool replaced = false) =>
@@ -162,21 +170,51 @@ public sealed class PkiReader
             "check that this is the right file; split a bundle this large into several files");
 
     /// <summary>The whole stream when it holds at most <paramref name="limit"/> bytes, else null (never more than limit + 1 read).</summary>
+    /// <remarks>Reads straight into one array of the size the file reports (unbuffered stream), so a file's bytes are held
+    /// once; a file that grows while it is read is refused as too large rather than read past its size.</remarks>
     private static byte[]? ReadAtMost(Stream stream, int limit)
     {
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - copy.Length))) > 0)
+        var length = stream.Length;
+        if (length > limit)
         {
-            copy.Write(buffer, 0, read);
-            if (copy.Length > limit)
+            return null;
+        }
+
+        var data = new byte[length];
+        var total = 0;
+        int read;
+        while (total < data.Length && (read = stream.Read(data, total, data.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total < data.Length)
+        {
+            Array.Resize(ref data, total); // the file shrank while it was read: what is there is what it holds
+            return data;
+        }
+
+        // Still more? The file grew since its size was taken (or reports none, as /proc files do).
+        var probe = new byte[1];
+        if (stream.Read(probe, 0, 1) == 0)
+        {
+            return data;
+        }
+
+        using var rest = new MemoryStream();
+        rest.Write(data, 0, data.Length);
+        rest.Write(probe, 0, 1);
+        var buffer = new byte[81920];
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - rest.Length))) > 0)
+        {
+            rest.Write(buffer, 0, read);
+            if (rest.Length > limit)
             {
                 return null;
             }
         }
 
-        return copy.ToArray();
+        return rest.ToArray();
     }
 
     private static int CountPemBlocks(byte[] data, int stopAfter)
