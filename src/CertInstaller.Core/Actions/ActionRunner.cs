@@ -9,11 +9,12 @@ namespace CertInstaller.Core.Actions;
 
 /// <summary>Runs the install-time operations over one <see cref="ActionData"/>; every host (DTF, action host) calls this.</summary>
 /// <param name="ports">File system, clock and lock probe of every operation (tests inject faults and a fixed clock here).</param>
-public sealed class ActionRunner(BackupPorts ports)
+/// <param name="run">What the operations of this runner share (parsed files, verified signatures); a new one by default.</param>
+public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
 {
     // One per runner: the operations one runner performs (the wrapper's Backup, Preserve, Validate) share parsed files
     // and verified signatures. Both are keyed by content, so a file the install rewrote between steps is parsed anew.
-    private readonly RunCache _run = new();
+    private readonly RunCache _run = run ?? new();
 
     /// <summary>A runner on the machine's file system, clock and process table.</summary>
     public ActionRunner() : this(BackupPorts.Machine) { }

@@ -26,6 +26,9 @@ public sealed class FolderClassifier(PkiReader reader, RunCache? run = null)
     /// steps of <paramref name="run"/>.</summary>
     public FolderClassifier(RunCache run) : this(new PkiReader(), run) { }
 
+    /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>SHA-256 of each certificate-carrying file the last <see cref="Classify"/> read, by relative path (the bytes its
     /// verdict is about; other steps of the step compare against these rather than hash the file again).</summary>
     public IReadOnlyDictionary<string, string> Hashes { get; private set; } = new Dictionary<string, string>();
@@ -39,10 +42,12 @@ public sealed class FolderClassifier(PkiReader reader, RunCache? run = null)
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         // Read and parse on every core; the results are then taken in path order, so the verdicts are those of a
         // sequential read.
-        var reads = layout.Entries.Where(IsCertificateCarrier).ToList().AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(entry => (entry, _run.Files.Read(reader, new SourceFile(layout.FullPath(entry.RelativePath), entry.RelativePath))))
-            .ToList();
+        var carriers = layout.Entries.Where(IsCertificateCarrier).ToList();
+        (LayoutEntry Entry, HashedRead Read) ReadOne(LayoutEntry entry) =>
+            (entry, _run.Files.Read(reader, new SourceFile(layout.FullPath(entry.RelativePath), entry.RelativePath)));
+        var reads = Parallelism <= 1
+            ? carriers.Select(ReadOne).ToList()
+            : carriers.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(ReadOne).ToList();
         foreach (var (entry, hashed) in reads)
         {
             var read = hashed.Result;

@@ -15,6 +15,9 @@ public sealed record FolderValidatorOptions
     /// <summary>The run this validation is a step of: parsed files and verified signatures are shared with its other
     /// steps (used when the context names no run of its own); null for a validation of its own.</summary>
     public RunCache? Run { get; init; }
+
+    /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>Runs every rule over a folder and judges the observations under the policy.</summary>
@@ -22,6 +25,7 @@ public sealed class FolderValidator
 {
     private readonly IReadOnlyList<IFolderRule> _rules;
     private readonly RunCache? _run;
+    private readonly int _parallelism = Environment.ProcessorCount;
 
     /// <summary>A validator with <paramref name="rules"/>.</summary>
     public FolderValidator(IReadOnlyList<IFolderRule> rules) => _rules = rules;
@@ -33,6 +37,7 @@ public sealed class FolderValidator
     public FolderValidator(FolderValidatorOptions options)
     {
         _run = options.Run;
+        _parallelism = options.Parallelism;
         _rules = options.Rules ?? DefaultRules(options.Run?.Signatures);
     }
 
@@ -62,7 +67,7 @@ public sealed class FolderValidator
         // them one by one (the cache is per path; the rules and the report order do not depend on who read first).
         context.Files.Prefetch(context.Layout.Entries
             .Where(e => e.Role is not (CertificateRole.MapFile or CertificateRole.LeftoverBackup))
-            .Select(e => e.RelativePath));
+            .Select(e => e.RelativePath), _parallelism);
         var findings = _rules
             .SelectMany(r => RuleGuard.Run("", () => r.Check(context)))
             .Select(context.Policy.Judge)

@@ -54,11 +54,19 @@ public sealed class PkiFileCache
     /// <summary>The SHA-256 of the bytes <see cref="Read"/> parsed (lowercase hex), or null when the file could not be read.</summary>
     public string? Sha256(string relativePath) => Hashed(relativePath).Sha256;
 
-    /// <summary>Reads <paramref name="relativePaths"/> in parallel (one thread per core), so the rules that ask next find
-    /// them read; the results are those of reading them one by one.</summary>
-    public void Prefetch(IEnumerable<string> relativePaths) =>
-        relativePaths.Distinct(StringComparer.Ordinal).ToList().AsParallel().WithDegreeOfParallelism(Environment.ProcessorCount)
-            .ForAll(p => Hashed(p));
+    /// <summary>Reads <paramref name="relativePaths"/>, <paramref name="parallelism"/> at once (default one per core), so the
+    /// rules that ask next find them read; the results are those of reading them one by one.</summary>
+    public void Prefetch(IEnumerable<string> relativePaths, int parallelism = 0)
+    {
+        var paths = relativePaths.Distinct(StringComparer.Ordinal).ToList();
+        var degree = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        if (degree == 1 || paths.Count < 2)
+        {
+            foreach (var path in paths) Hashed(path);
+            return;
+        }
+        paths.AsParallel().WithDegreeOfParallelism(degree).ForAll(p => Hashed(p));
+    }
 
     // Lazy: rules on several threads asking for the same path wait for one read.
     private HashedRead Hashed(string relativePath) =>

@@ -242,6 +242,12 @@ public sealed class PkiReader
         }
 
         var text = Encoding.UTF8.GetString(data);
+#if NET
+        if (ReadPemWithBcl(text, CountPemBlocks(data, MaxPemBlocks)) is { } clean)
+        {
+            return clean;
+        }
+#endif
         var objects = new List<PkiObject>();
         var reader = new UtilPemReader(new StringReader(text));
         while (true)
@@ -272,6 +278,31 @@ public sealed class PkiReader
 
         return objects;
     }
+
+#if NET
+    /// <summary>The blocks of <paramref name="text"/> through the BCL's RFC 7468 reader (<see cref="System.Security.Cryptography.PemEncoding"/>),
+    /// several times faster than BouncyCastle's; null, so BouncyCastle's reader reads the text and gives its verdict, unless
+    /// every one of the <paramref name="blocks"/> BEGIN lines starts a block the BCL reads cleanly (no headers such as a
+    /// legacy encrypted key's, no damaged base64, matching END line).</summary>
+    private List<PkiObject>? ReadPemWithBcl(string text, int blocks)
+    {
+        var found = new List<Org.BouncyCastle.Utilities.IO.Pem.PemObject>();
+        var rest = text.AsSpan();
+        while (found.Count < blocks && System.Security.Cryptography.PemEncoding.TryFind(rest, out var fields))
+        {
+            var content = new byte[fields.DecodedDataLength];
+            if (!Convert.TryFromBase64Chars(rest[fields.Base64Data], content, out var written) || written != content.Length)
+            {
+                return null;
+            }
+
+            found.Add(new Org.BouncyCastle.Utilities.IO.Pem.PemObject(rest[fields.Label].ToString(), content));
+            rest = rest[fields.Location.End..];
+        }
+
+        return found.Count == blocks && blocks > 0 ? found.Select(ReadPemBlock).ToList() : null;
+    }
+#endif
 
     private PkiObject ReadPemBlock(Org.BouncyCastle.Utilities.IO.Pem.PemObject block)
     {
