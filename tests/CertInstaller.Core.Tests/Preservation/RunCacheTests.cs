@@ -4,7 +4,7 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Preservation;
-using CertInstaller.Core.Tests.Backup;
+using CertInstaller.Core.Tests.Actions;
 using CertInstaller.Core.Validation;
 using CertInstaller.Samples;
 
