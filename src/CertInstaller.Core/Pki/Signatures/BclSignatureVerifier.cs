@@ -36,6 +36,10 @@ public sealed partial class BclSignatureVerifier : ISignatureVerifier
     private readonly ISignatureVerifier _fallback;
     private readonly ConcurrentDictionary<Org.BouncyCastle.Crypto.AsymmetricKeyParameter, ConcurrentBag<IDisposable>> _keys = new();
 
+    // BouncyCastle proves an RSA modulus composite when it first builds the key (tens of ms for 2048 bits) and caches the
+    // key on the certificate object; threads that ask at once would each run the test. One build per issuer here.
+    private readonly ConcurrentDictionary<X509Certificate, Lazy<Org.BouncyCastle.Crypto.AsymmetricKeyParameter>> _issuerKeys = new();
+
     /// <summary>A verifier that runs natively what <paramref name="capabilities"/> allows and sends the rest to <paramref name="fallback"/>.</summary>
     public BclSignatureVerifier(NativeCapabilities capabilities, ISignatureVerifier fallback)
     {
@@ -99,21 +103,21 @@ public sealed partial class BclSignatureVerifier : ISignatureVerifier
         var oid = algorithm.Algorithm.Id;
         if (RsaPkcs1.TryGetValue(oid, out var pkcs1Hash))
         {
-            return _capabilities.RsaPkcs1 && IsAbsentOrNull(algorithm.Parameters) && issuer.GetPublicKey() is RsaKeyParameters { IsPrivate: false } rsa
+            return _capabilities.RsaPkcs1 && IsAbsentOrNull(algorithm.Parameters) && IssuerKey(issuer) is RsaKeyParameters { IsPrivate: false } rsa
                 ? new RsaSigned(rsa, Tbs(structure), structure.Signature.GetOctets(), pkcs1Hash, RSASignaturePadding.Pkcs1)
                 : null;
         }
 
         if (oid == PkcsObjectIdentifiers.IdRsassaPss.Id)
         {
-            return _capabilities.RsaPss && PssHash(algorithm.Parameters) is { } pssHash && issuer.GetPublicKey() is RsaKeyParameters { IsPrivate: false } rsa
+            return _capabilities.RsaPss && PssHash(algorithm.Parameters) is { } pssHash && IssuerKey(issuer) is RsaKeyParameters { IsPrivate: false } rsa
                 ? new RsaSigned(rsa, Tbs(structure), structure.Signature.GetOctets(), pssHash, RSASignaturePadding.Pss)
                 : null;
         }
 
         if (Ecdsa.TryGetValue(oid, out var ecdsaHash))
         {
-            return _capabilities.Ecdsa && algorithm.Parameters is null && issuer.GetPublicKey() is ECPublicKeyParameters { IsPrivate: false } ec
+            return _capabilities.Ecdsa && algorithm.Parameters is null && IssuerKey(issuer) is ECPublicKeyParameters { IsPrivate: false } ec
                    && ec.PublicKeyParamSet is { } curveOid && Curves.TryGetValue(curveOid.Id, out var curve)
                 ? new EcdsaSigned(ec, curve, Tbs(structure), structure.Signature.GetOctets(), ecdsaHash)
                 : null;
@@ -121,6 +125,9 @@ public sealed partial class BclSignatureVerifier : ISignatureVerifier
 
         return null;
     }
+
+    private Org.BouncyCastle.Crypto.AsymmetricKeyParameter IssuerKey(X509Certificate issuer) =>
+        _issuerKeys.GetOrAdd(issuer, c => new Lazy<Org.BouncyCastle.Crypto.AsymmetricKeyParameter>(c.GetPublicKey)).Value;
 
     // BouncyCastle verifies the DER encoding of the parsed TBSCertificate; so does this verifier.
     private static byte[] Tbs(X509CertificateStructure structure) => structure.TbsCertificate.GetEncoded(Asn1Encodable.Der);
