@@ -22,7 +22,7 @@ internal static class IssuerKeys
     public static AsymmetricKeyParameter PublicKey(X509Certificate certificate) =>
         ProvablyCompositeModulus(certificate) ? LocalKeys.Parse(certificate.GetPublicKey) : certificate.GetPublicKey();
 
-    private static bool ProvablyCompositeModulus(X509Certificate certificate)
+    internal static bool ProvablyCompositeModulus(X509Certificate certificate)
     {
         try
         {

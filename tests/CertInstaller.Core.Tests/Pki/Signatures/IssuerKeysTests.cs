@@ -54,3 +54,26 @@ public class IssuerKeysTests
         Assert.Throws<ArgumentException>(() => IssuerKeys.PublicKey(WithRsaModulus(composite)));
     }
 }
+
+public class IssuerKeysProbe
+{
+    [Test]
+    public void Probe()
+    {
+        var info = Fixtures.Root.Certificate.CertificateStructure.SubjectPublicKeyInfo;
+        var modulus = Org.BouncyCastle.Asn1.X509.RsaPublicKeyStructure.GetInstance(info.ParsePublicKey()).Modulus;
+        var n = new System.Numerics.BigInteger(modulus.ToByteArrayUnsigned(), isUnsigned: true, isBigEndian: true);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = System.Numerics.BigInteger.ModPow(2, n - 1, n);
+        TestContext.Out.WriteLine($"numerics {sw.Elapsed.TotalMilliseconds} ms {r.IsOne}");
+        sw.Restart();
+        var r2 = Org.BouncyCastle.Math.BigInteger.Two.ModPow(modulus.Subtract(Org.BouncyCastle.Math.BigInteger.One), modulus);
+        TestContext.Out.WriteLine($"bc {sw.Elapsed.TotalMilliseconds} ms {r2.Equals(Org.BouncyCastle.Math.BigInteger.One)}");
+        sw.Restart();
+        r = System.Numerics.BigInteger.ModPow(3, n - 1, n);
+        TestContext.Out.WriteLine($"numerics2 {sw.Elapsed.TotalMilliseconds} ms {r.IsOne}");
+        sw.Restart();
+        r2 = Org.BouncyCastle.Math.BigInteger.Three.ModPow(modulus.Subtract(Org.BouncyCastle.Math.BigInteger.One), modulus);
+        TestContext.Out.WriteLine($"bc2 {sw.Elapsed.TotalMilliseconds} ms");
+    }
+}
