@@ -127,7 +127,7 @@ public sealed partial class BclSignatureVerifier : ISignatureVerifier
     }
 
     private Org.BouncyCastle.Crypto.AsymmetricKeyParameter IssuerKey(X509Certificate issuer) =>
-        _issuerKeys.GetOrAdd(issuer, c => new Lazy<Org.BouncyCastle.Crypto.AsymmetricKeyParameter>(() => IssuerKeys.PublicKey(c))).Value;
+        _issuerKeys.GetOrAdd(issuer, c => new Lazy<Org.BouncyCastle.Crypto.AsymmetricKeyParameter>(c.GetPublicKey)).Value;
 
     // BouncyCastle verifies the DER encoding of the parsed TBSCertificate; so does this verifier.
     private static byte[] Tbs(X509CertificateStructure structure) => structure.TbsCertificate.GetEncoded(Asn1Encodable.Der);
