@@ -30,7 +30,7 @@ public sealed class FolderClassifier(PkiReader reader, RunCache? run = null)
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>SHA-256 of each certificate-carrying file the last <see cref="Classify"/> read, by relative path (the bytes its
-    /// verdict is about; other steps of the step compare against these rather than hash the file again).</summary>
+    /// verdict is about; the rest of the same operation compares against these rather than hash the file again).</summary>
     public IReadOnlyDictionary<string, string> Hashes { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Classifies every file of <paramref name="layout"/>; <paramref name="preservePatterns"/> (globs) force third-party.</summary>
