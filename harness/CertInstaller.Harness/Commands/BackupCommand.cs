@@ -43,7 +43,7 @@ internal static class BackupCommand
             SnapshotInfo snapshot;
             using (var progress = output.Progress(r, "backup create"))
             {
-                snapshot = ClassifiedSnapshot.Create(BackupPorts.Machine.Store(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? [], progress);
+                snapshot = ClassifiedSnapshot.Create(BackupPorts.Machine.Store(r.GetValue(to)!), certDir, r.GetValue(reason)!, r.GetValue(preserve) ?? [], progress: progress);
             }
 
             var thirdParty = snapshot.Manifest.ThirdPartyFiles.Select(f => f.RelativePath).ToList();

@@ -1,5 +1,6 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Core.Validation;
 using CertInstaller.Core.Validation.Rules;
@@ -8,8 +9,13 @@ namespace CertInstaller.Core.Actions;
 
 /// <summary>Runs the install-time operations over one <see cref="ActionData"/>; every host (DTF, action host) calls this.</summary>
 /// <param name="ports">File system, clock and lock probe of every operation (tests inject faults and a fixed clock here).</param>
-public sealed class ActionRunner(BackupPorts ports)
+/// <param name="run">What the operations of this runner share (parsed files, verified signatures); a new one by default.</param>
+public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
 {
+    // One per runner: the operations one runner performs (the wrapper's Backup, Preserve, Validate) share parsed files
+    // and verified signatures. Both are keyed by content, so a file the install rewrote between steps is parsed anew.
+    private readonly RunCache _run = run ?? new();
+
     /// <summary>A runner on the machine's file system, clock and process table.</summary>
     public ActionRunner() : this(BackupPorts.Machine) { }
 
@@ -71,7 +77,7 @@ public sealed class ActionRunner(BackupPorts ports)
         // A marker left by an installation that died (power loss) must not steer this installation's rollback.
         TransactionMarker.Delete(store.Root, data.ProductCode, ports.FileSystem);
         var reason = $"{data.Mode.ToString().ToLowerInvariant()} {data.ProductCode} {data.ProductVersion}".Trim();
-        var snapshot = ClassifiedSnapshot.Create(store, data.CertDir, reason, data.PreservePatterns);
+        var snapshot = ClassifiedSnapshot.Create(store, data.CertDir, reason, data.PreservePatterns, _run);
         new TransactionMarker(snapshot.Id, data.ProductCode, data.Mode.ToString().ToLowerInvariant()).Write(store.Root, ports.FileSystem);
 
         var thirdParty = snapshot.Manifest.ThirdPartyFiles.Count();
@@ -87,7 +93,9 @@ public sealed class ActionRunner(BackupPorts ports)
             // Retention keeps the newest snapshot whose content validated clean; judge it now, while it is the live folder.
             try
             {
-                var report = Validator(data, layout, []);
+                // Judged from the bytes the snapshot copied (the writer's hashes): content the classification parsed is not read again.
+                var copied = snapshot.Manifest.Files.ToDictionary(f => f.RelativePath, f => f.Sha256, StringComparer.Ordinal);
+                var report = Validator(data, layout, [], copied);
                 store.MarkValidated(snapshot.Id, report.Valid, $"{report.Findings.Count} findings");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -127,7 +135,7 @@ public sealed class ActionRunner(BackupPorts ports)
             log.Add(new LogLine(LogLevel.Error, $"no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed."));
             return false;
         }
-        var result = results.Preservation = new Preserver(store).Preserve(marker.SnapshotId, data.CertDir);
+        var result = results.Preservation = new Preserver(store, _run).Preserve(marker.SnapshotId, data.CertDir);
         foreach (var item in result.Items.Where(i => i.Decision != PreservationDecision.Unchanged))
         {
             var level = item.Decision == PreservationDecision.KeptChangedByAdmin ? LogLevel.Warning : LogLevel.Info;
@@ -201,11 +209,12 @@ public sealed class ActionRunner(BackupPorts ports)
     {
         try
         {
-            var report = new FolderValidator([new ConsistencyRule(), new ChainRule()]).Validate(new ValidationContext
+            var report = new FolderValidator([new ConsistencyRule(), new ChainRule(new Pki.Chains.ChainBuilder(_run.Signatures))]).Validate(new ValidationContext
             {
                 Layout = new LayoutScanner().Scan(data.CertDir),
                 Policy = ValidationPolicy.Installer,
                 At = ports.Clock.UtcNow,
+                Run = _run,
             });
             return report.Findings.Where(f => f.Code is FindingCode.CaNotIssuedByServerGroup or FindingCode.OrphanedByDisplacedRoot).ToList();
         }
@@ -218,17 +227,18 @@ public sealed class ActionRunner(BackupPorts ports)
     /// <summary>The one place the operations get their store: on this runner's ports.</summary>
     private SnapshotStore Store(ActionData data) => ports.Store(data.BackupDir);
 
-    private ValidationReport Validator(ActionData data, FolderLayout layout, IReadOnlyList<BaselineFile> baseline)
+    private ValidationReport Validator(ActionData data, FolderLayout layout, IReadOnlyList<BaselineFile> baseline, IReadOnlyDictionary<string, string>? copied = null)
     {
         var policy = ValidationPolicy.Installer with { MinDigest = data.MinDigest, ExpiryWarningDays = data.ExpiryWarningDays };
         if (data.PolicyFile is { } file) policy = ValidationPolicy.Load(file, policy);
-        return new FolderValidator().Validate(new ValidationContext
+        return new FolderValidator(new FolderValidatorOptions { Run = _run }).Validate(new ValidationContext
         {
             Layout = layout,
             Policy = policy,
             At = ports.Clock.UtcNow,
             Host = data.Host,
             Baseline = baseline,
+            KnownContent = copied,
         });
     }
 

@@ -1,5 +1,6 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki;
 
 namespace CertInstaller.Core.Preservation;
 
@@ -9,13 +10,16 @@ public static class ClassifiedSnapshot
     /// <summary>Scans and classifies <paramref name="certDir"/> (globs in <paramref name="preservePatterns"/> force third-party), then snapshots it.</summary>
     /// <exception cref="BackupException"><see cref="BackupErrorCode.FolderUnsafe"/> (a volume root or system folder) or
     /// <see cref="BackupErrorCode.InvalidArgument"/> (the folder and the backup root overlap), before anything is read.</exception>
-    public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns, IProgress<IO.WorkProgress>? progress = null)
+    /// <param name="run">The run's parse cache, so its later steps (validation) find the folder's contents parsed; a new one when null.</param>
+    /// <param name="progress">Reports each file copied into the snapshot.</param>
+    public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns,
+        RunCache? run = null, IProgress<IO.WorkProgress>? progress = null)
     {
         CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
         var classes = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
-            : new FolderClassifier().Classify(layout, preservePatterns);
+            : new FolderClassifier(run ?? new RunCache()).Classify(layout, preservePatterns);
         return store.Create(new SnapshotRequest(certDir, reason)
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),

@@ -1,5 +1,6 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Reading;
 using Microsoft.Extensions.FileSystemGlobbing;
 using CertInstaller.Core.Pki.Chains;
@@ -14,10 +15,23 @@ namespace CertInstaller.Core.Preservation;
 /// trusted files that hold that CA. Keys follow the certificate of their set. Validity dates play no part: an
 /// expired IC certificate is still IC's.
 /// </remarks>
-public sealed class FolderClassifier(PkiReader reader)
+public sealed class FolderClassifier(PkiReader reader, RunCache? run = null)
 {
+    private readonly RunCache _run = run ?? new RunCache();
+
     /// <summary>A classifier with a reader that needs no password (.bin keys are never encrypted by IC).</summary>
     public FolderClassifier() : this(new PkiReader()) { }
+
+    /// <summary>A classifier (reader without password) that shares parsed files and verified signatures with the other
+    /// steps of <paramref name="run"/>.</summary>
+    public FolderClassifier(RunCache run) : this(new PkiReader(), run) { }
+
+    /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>SHA-256 of each certificate-carrying file the last <see cref="Classify"/> read, by relative path (the bytes its
+    /// verdict is about; the rest of the same operation compares against these rather than hash the file again).</summary>
+    public IReadOnlyDictionary<string, string> Hashes { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Classifies every file of <paramref name="layout"/>; <paramref name="preservePatterns"/> (globs) force third-party.</summary>
     public IReadOnlyDictionary<string, FileClassification> Classify(FolderLayout layout, IReadOnlyList<string> preservePatterns)
@@ -25,16 +39,27 @@ public sealed class FolderClassifier(PkiReader reader)
         var certificates = new Dictionary<string, IReadOnlyList<X509Certificate>>(StringComparer.Ordinal);
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in layout.Entries.Where(IsCertificateCarrier))
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Read and parse on every core; the results are then taken in path order, so the verdicts are those of a
+        // sequential read.
+        var carriers = layout.Entries.Where(IsCertificateCarrier).ToList();
+        (LayoutEntry Entry, HashedRead Read) ReadOne(LayoutEntry entry) =>
+            (entry, _run.Files.Read(reader, new SourceFile(layout.FullPath(entry.RelativePath), entry.RelativePath)));
+        var reads = Parallelism <= 1
+            ? carriers.Select(ReadOne).ToList()
+            : carriers.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(ReadOne).ToList();
+        foreach (var (entry, hashed) in reads)
         {
-            var read = reader.ReadFile(new SourceFile(layout.FullPath(entry.RelativePath), entry.RelativePath));
+            var read = hashed.Result;
+            if (hashed.Sha256 is { } sha) hashes[entry.RelativePath] = sha;
             var certs = read.Objects.OfType<CertificateObject>().Select(o => o.Certificate).ToList();
             if (read.Error is { } error) unreadable[entry.RelativePath] = error.Problem;
             else if (read.Objects.Any(o => o is PrivateKeyObject or PublicKeyObject)) keys.Add(entry.RelativePath);
             else if (certs.Count > 0) certificates[entry.RelativePath] = certs;
         }
 
-        var chains = new ChainBuilder();
+        Hashes = hashes;
+        var chains = new ChainBuilder(_run.Signatures);
         var root = OwnRoot(layout, certificates, chains.Signatures);
         var pool = new CertificatePool(certificates.Values.SelectMany(c => c));
         var lineage = new Lineage(root, pool, chains);

@@ -13,6 +13,8 @@ namespace CertInstaller.Core.Preservation;
 /// </remarks>
 public sealed class PreservationPlanner(IFileSystem fileSystem)
 {
+    private IReadOnlyDictionary<string, string> _liveHashes = new Dictionary<string, string>();
+
     /// <summary>Plans over the third-party entries of <paramref name="manifest"/>; <paramref name="live"/> classifies the live files,
     /// <paramref name="keyOwners"/> maps key files to their certificate (the pairs of the snapshot and of the live folder).</summary>
     /// <param name="manifest">The pre-install snapshot's manifest.</param>
@@ -21,10 +23,13 @@ public sealed class PreservationPlanner(IFileSystem fileSystem)
     /// <param name="keyOwners">Key file → certificate file.</param>
     /// <param name="keyBelongs">(key, certificate) → true when the live key file is the key of the snapshot's certificate;
     /// null when no key can be checked.</param>
+    /// <param name="liveHashes">SHA-256 of live files this step already read (relative path → hash of the bytes it
+    /// classified), so they are not hashed again; any other file is hashed here.</param>
     public IReadOnlyList<PreservationItem> Plan(SnapshotManifest manifest, string certDir,
         IReadOnlyDictionary<string, FileClassification> live, IReadOnlyDictionary<string, string> keyOwners,
-        Func<string, string, bool>? keyBelongs = null)
+        Func<string, string, bool>? keyBelongs = null, IReadOnlyDictionary<string, string>? liveHashes = null)
     {
+        _liveHashes = liveHashes ?? new Dictionary<string, string>();
         var fits = keyBelongs ?? ((_, _) => false);
         var thirdParty = manifest.Files.Where(f => f.Origin == FileOrigin.ThirdParty).OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
         var items = new Dictionary<string, PreservationItem>(StringComparer.Ordinal);
@@ -88,7 +93,7 @@ public sealed class PreservationPlanner(IFileSystem fileSystem)
         if (current.Kind != FileSystemEntryKind.File)
             return new(entry.RelativePath, PreservationDecision.KeptChangedByAdmin,
                 $"{current.Kind.Describe()} now sits where the snapshot has this file; it is never opened or replaced: remove it, then run preserve again");
-        var (_, sha) = FileHasher.Hash(fileSystem, full);
+        var sha = _liveHashes.TryGetValue(entry.RelativePath, out var known) ? known : FileHasher.Hash(fileSystem, full).Sha256;
         if (sha.Equals(entry.Sha256, StringComparison.OrdinalIgnoreCase))
             return new(entry.RelativePath, PreservationDecision.Unchanged, "byte-identical to the snapshot");
         // A regeneration writes IC-issued files; a live third-party file that differs was put there by someone on purpose.

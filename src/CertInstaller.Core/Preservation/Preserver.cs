@@ -7,8 +7,10 @@ using Org.BouncyCastle.X509;
 namespace CertInstaller.Core.Preservation;
 
 /// <summary>Puts back the third-party files of a pre-install snapshot that the install changed or removed. Idempotent.</summary>
-public sealed class Preserver(SnapshotStore store)
+public sealed class Preserver(SnapshotStore store, RunCache? run = null)
 {
+    private readonly RunCache _run = run ?? new RunCache();
+
     /// <summary>Plans against the live folder and puts back what the plan says; the live versions go to the snapshot's displaced area.
     /// What is third-party was decided when the snapshot was taken (patterns included).</summary>
     public PreservationResult Preserve(string snapshotId, string certDir)
@@ -18,17 +20,21 @@ public sealed class Preserver(SnapshotStore store)
         var layout = new LayoutScanner().Scan(certDir);
         // Patterns decide what the snapshot protects; judging whether a live file was regenerated must look at the
         // certificate itself, or every pattern-matched file would look like an admin's deliberate change.
+        var classifier = new FolderClassifier(_run);
         var live = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
-            : new FolderClassifier().Classify(layout, []);
+            : classifier.Classify(layout, []);
         // Pairs as the snapshot had them, then as the live folder has them: a key whose certificate was removed is still
         // that certificate's key.
         var snapshotFiles = Path.Combine(snapshot.Path, SnapshotLayout.FilesFolder);
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in FolderClassifier.KeyOwners(new LayoutScanner().Scan(snapshotFiles)).Concat(FolderClassifier.KeyOwners(layout)))
             owners[pair.Key] = owners.TryGetValue(pair.Key, out var first) ? first : pair.Value;
-        var keys = new KeyCheck(certDir, snapshotFiles);
-        var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live, owners, keys.LiveKeyBelongsToSnapshotCertificate);
+        var keys = new KeyCheck(certDir, snapshotFiles, _run.Files);
+        // Files the classifier read on the machine's disk are not hashed again; through another file system port (tests'
+        // fault injection) the planner hashes each file itself.
+        var hashes = store.FileSystem is IO.PhysicalFileSystem ? classifier.Hashes : null;
+        var plan = new PreservationPlanner(store.FileSystem).Plan(snapshot.Manifest, certDir, live, owners, keys.LiveKeyBelongsToSnapshotCertificate, hashes);
         var putBack = plan.Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
             .Select(i => i.RelativePath).ToList();
         var report = putBack.Count == 0 ? null : new SnapshotRestorer(store).PutBack(snapshotId, certDir, putBack);
@@ -36,14 +42,14 @@ public sealed class Preserver(SnapshotStore store)
     }
 
     /// <summary>Whether a live key file (private or public) is the key of a certificate in the snapshot.</summary>
-    private sealed class KeyCheck(string certDir, string snapshotFiles)
+    private sealed class KeyCheck(string certDir, string snapshotFiles, ParsedFileCache files)
     {
         private readonly PkiReader _reader = new();
 
         public bool LiveKeyBelongsToSnapshotCertificate(string key, string certificate)
         {
-            var cert = _reader.ReadFile(Scanned(snapshotFiles, certificate)).Objects.OfType<CertificateObject>().FirstOrDefault()?.Certificate;
-            var live = _reader.ReadFile(Scanned(certDir, key)).Objects.FirstOrDefault();
+            var cert = files.Read(_reader, Scanned(snapshotFiles, certificate)).Result.Objects.OfType<CertificateObject>().FirstOrDefault()?.Certificate;
+            var live = files.Read(_reader, Scanned(certDir, key)).Result.Objects.FirstOrDefault();
             return (cert, live) switch
             {
                 ({ } c, PrivateKeyObject p) => KeyMatcher.Matches(p.Key, c),

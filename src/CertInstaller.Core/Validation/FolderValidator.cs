@@ -1,22 +1,56 @@
+using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki;
+using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Validation.Rules;
 
 namespace CertInstaller.Core.Validation;
 
-/// <summary>Runs every rule over a folder and judges the observations under the policy.</summary>
-public sealed class FolderValidator(IReadOnlyList<IFolderRule> rules)
+/// <summary>How a <see cref="FolderValidator"/> runs (one record, so new settings do not change its constructors).</summary>
+public sealed record FolderValidatorOptions
 {
+    /// <summary>The rules, in report order; null for <see cref="FolderValidator.DefaultRules"/> (their chain checks
+    /// share <see cref="Run"/>'s signature cache).</summary>
+    public IReadOnlyList<IFolderRule>? Rules { get; init; }
+
+    /// <summary>The run this validation is a step of: parsed files and verified signatures are shared with its other
+    /// steps (used when the context names no run of its own); null for a validation of its own.</summary>
+    public RunCache? Run { get; init; }
+
+    /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>Runs every rule over a folder and judges the observations under the policy.</summary>
+public sealed class FolderValidator
+{
+    private readonly IReadOnlyList<IFolderRule> _rules;
+    private readonly RunCache? _run;
+    private readonly int _parallelism = Environment.ProcessorCount;
+
+    /// <summary>A validator with <paramref name="rules"/>.</summary>
+    public FolderValidator(IReadOnlyList<IFolderRule> rules) => _rules = rules;
+
     /// <summary>A validator with every built-in rule.</summary>
     public FolderValidator() : this(DefaultRules()) { }
 
-    /// <summary>The built-in rules, in report order.</summary>
-    public static IReadOnlyList<IFolderRule> DefaultRules() =>
+    /// <summary>A validator as <paramref name="options"/> say.</summary>
+    public FolderValidator(FolderValidatorOptions options)
+    {
+        _run = options.Run;
+        _parallelism = options.Parallelism;
+        _rules = options.Rules ?? DefaultRules(options.Run?.Signatures);
+    }
+
+    /// <summary>The built-in rules, in report order; chain checks verify through <paramref name="signatures"/> (a run's
+    /// cache) or a cache of their own.</summary>
+    public static IReadOnlyList<IFolderRule> DefaultRules(SignatureCache? signatures = null) =>
     [
         new FolderRule(),
         new MapRule(),
         new CertificateRule(),
         new KeyMatchRule(),
         new ConsistencyRule(),
-        new ChainRule(),
+        new ChainRule(new ChainBuilder(signatures)),
         new UsageRule(),
         new HostRule(),
         new SwitchoverRule(),
@@ -27,21 +61,17 @@ public sealed class FolderValidator(IReadOnlyList<IFolderRule> rules)
 
     /// <summary>Validates the folder in <paramref name="context"/>.</summary>
     /// <param name="context">The folder, policy and options.</param>
-    /// <param name="progress">When given, every file is read first (into <see cref="ValidationContext.Files"/>, which the
-    /// rules read from) and each one reported: reading is where a large folder's time goes.</param>
+    /// <param name="progress">Reports each file as it is read (every file is read first, into <see cref="ValidationContext.Files"/>,
+    /// which the rules read from): reading is where a large folder's time goes.</param>
     public ValidationReport Validate(ValidationContext context, IProgress<IO.WorkProgress>? progress = null)
     {
-        if (progress is not null)
-        {
-            var entries = context.Layout.Entries;
-            for (var i = 0; i < entries.Count; i++)
-            {
-                context.Files.Read(entries[i].RelativePath);
-                progress.Report(new IO.WorkProgress(i + 1, entries.Count, IO.WorkProgress.FolderOf(entries[i].RelativePath)));
-            }
-        }
-
-        var findings = rules
+        if (_run is not null && context.Run is null) context = context with { Run = _run };
+        // Read and parse the folder's files on every core first; the rules then find them read. Same results as reading
+        // them one by one (the cache is per path; the rules and the report order do not depend on who read first).
+        context.Files.Prefetch(context.Layout.Entries
+            .Where(e => e.Role is not (CertificateRole.MapFile or CertificateRole.LeftoverBackup))
+            .Select(e => e.RelativePath), _parallelism, progress);
+        var findings = _rules
             .SelectMany(r => RuleGuard.Run("", () => r.Check(context)))
             .Select(context.Policy.Judge)
             .OfType<Finding>()

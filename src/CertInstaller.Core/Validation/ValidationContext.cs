@@ -1,4 +1,5 @@
 using CertInstaller.Core.Layout;
+using CertInstaller.Core.Pki;
 
 namespace CertInstaller.Core.Validation;
 
@@ -27,8 +28,16 @@ public sealed record ValidationContext
     /// <summary>Every password to try: <see cref="Passwords"/>, then the map file's.</summary>
     public IReadOnlyList<string> AllPasswords => Passwords.Concat(Layout.MapPasswords).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>Parsed files of <see cref="Layout"/>, read once per run.</summary>
-    public PkiFileCache Files => _files ??= new PkiFileCache(Layout.Root, AllPasswords);
+    /// <summary>What this validation shares with the other steps of its run (parsed files, verified signatures); null for
+    /// a validation of its own.</summary>
+    public RunCache? Run { get; init; }
+
+    /// <summary>Relative path → SHA-256 of files whose bytes a snapshot just copied and verified (the writer's hashes):
+    /// a file whose content <see cref="Run"/> parsed is judged from that parse without being opened again.</summary>
+    public IReadOnlyDictionary<string, string>? KnownContent { get; init; }
+
+    /// <summary>Parsed files of <see cref="Layout"/>, read once per validation and parsed once per run.</summary>
+    public PkiFileCache Files => _files ??= new PkiFileCache(Layout.Root, AllPasswords, Run, KnownContent);
 
     private PkiFileCache? _files;
 

@@ -41,37 +41,45 @@ public sealed class PkiReader
     /// since the scan is refused, not opened; never throws for bad content or I/O problems.</summary>
     public ReadResult ReadFile(SourceFile file) => ReadFile(file.FullPath, followLinks: false);
 
-    private ReadResult ReadFile(string path, bool followLinks)
+    private ReadResult ReadFile(string path, bool followLinks) =>
+        ReadBytes(path, followLinks, out var data) is { } error ? ReadResult.Failure(error) : Read(path, data!);
+
+    /// <summary>The bytes of the file at <paramref name="path"/> in one buffer of exactly the file's size (never a second
+    /// copy), or the error that stopped the read (a directory, too large, not a regular file, an I/O failure).</summary>
+    internal ReadError? ReadBytes(string path, bool followLinks, out byte[]? data)
     {
+        data = null;
         if (Directory.Exists(path))
         {
-            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Unreadable, "this is a directory, not a file",
-                "name the files inside it, or give the folder to a verb that scans folders"));
+            return new ReadError(path, ReadErrorCode.Unreadable, "this is a directory, not a file",
+                "name the files inside it, or give the folder to a verb that scans folders");
         }
 
-        byte[] data;
         try
         {
-            using var stream = RegularFile.OpenRead(path, followLinks);
+            using var stream = RegularFile.OpenRead(path, followLinks, bufferSize: 1);
             if (stream.Length > MaxFileBytes || ReadAtMost(stream, MaxFileBytes) is not { } bytes)
             {
-                return ReadResult.Failure(TooLarge(path));
+                return TooLarge(path);
             }
 
             data = bytes;
+            return null;
         }
         catch (NotRegularFileException e)
         {
-            return ReadResult.Failure(NotRegular(path, e.Kind, e.Replaced));
+            return NotRegular(path, e.Kind, e.Replaced);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return ReadResult.Failure(new ReadError(path, ReadErrorCode.Unreadable, "cannot read the file: " + e.Message,
-                "check that the path exists and is readable"));
+            return new ReadError(path, ReadErrorCode.Unreadable, "cannot read the file: " + e.Message,
+                "check that the path exists and is readable");
         }
-
-        return Read(path, data);
     }
+
+    /// <summary>What, besides the bytes, decides what <see cref="Read"/> returns: two readers with the same key parse the
+    /// same bytes the same way (the run cache shares parses on it).</summary>
+    internal (string? Password, int MaxFileBytes, int MaxPemBlocks) CacheKey => (_password, MaxFileBytes, MaxPemBlocks);
 
     /// <summary>The read error of a FIFO, socket or device (<see cref="ReadErrorCode.NotRegularFile"/>), or a link found by a scan.</summary>
     internal static ReadError NotRegular(string path, FileSystemEntryKind kind, bool replaced = false) =>
@@ -153,8 +161,7 @@ public sealed class PkiReader
 
     private static bool LooksLikePem(byte[] data)
     {
-        var head = Encoding.ASCII.GetString(data, 0, Math.Min(data.Length, 64 * 1024));
-        return head.Contains(PemMarker);
+        return data.AsSpan(0, Math.Min(data.Length, 64 * 1024)).IndexOf(PemMarkerBytes) >= 0;
     }
 
     private ReadError TooLarge(string path) =>
@@ -162,34 +169,65 @@ public sealed class PkiReader
             "check that this is the right file; split a bundle this large into several files");
 
     /// <summary>The whole stream when it holds at most <paramref name="limit"/> bytes, else null (never more than limit + 1 read).</summary>
+    /// <remarks>Reads straight into one array of the size the file reports (unbuffered stream), so a file's bytes are held
+    /// once; a file that grows while it is read is refused as too large rather than read past its size.</remarks>
     private static byte[]? ReadAtMost(Stream stream, int limit)
     {
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - copy.Length))) > 0)
+        var length = stream.Length;
+        if (length > limit)
         {
-            copy.Write(buffer, 0, read);
-            if (copy.Length > limit)
+            return null;
+        }
+
+        var data = new byte[length];
+        var total = 0;
+        int read;
+        while (total < data.Length && (read = stream.Read(data, total, data.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total < data.Length)
+        {
+            Array.Resize(ref data, total); // the file shrank while it was read: what is there is what it holds
+            return data;
+        }
+
+        // Still more? The file grew since its size was taken (or reports none, as /proc files do).
+        var probe = new byte[1];
+        if (stream.Read(probe, 0, 1) == 0)
+        {
+            return data;
+        }
+
+        using var rest = new MemoryStream();
+        rest.Write(data, 0, data.Length);
+        rest.Write(probe, 0, 1);
+        var buffer = new byte[81920];
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - rest.Length))) > 0)
+        {
+            rest.Write(buffer, 0, read);
+            if (rest.Length > limit)
             {
                 return null;
             }
         }
 
-        return copy.ToArray();
+        return rest.ToArray();
     }
 
+    private static readonly byte[] PemMarkerBytes = Encoding.ASCII.GetBytes(PemMarker);
+
+    // The BEGIN lines, counted with the vectorised span search (the file is at most 4 MiB; counting stops past the limit).
     private static int CountPemBlocks(byte[] data, int stopAfter)
     {
-        var marker = Encoding.ASCII.GetBytes(PemMarker);
+        var rest = data.AsSpan();
         var count = 0;
-        for (var i = 0; i <= data.Length - marker.Length && count <= stopAfter; i++)
+        int at;
+        while (count <= stopAfter && (at = rest.IndexOf(PemMarkerBytes)) >= 0)
         {
-            if (data[i] == marker[0] && data.AsSpan(i, marker.Length).SequenceEqual(marker))
-            {
-                count++;
-                i += marker.Length - 1;
-            }
+            count++;
+            rest = rest.Slice(at + PemMarkerBytes.Length);
         }
 
         return count;
@@ -197,13 +235,20 @@ public sealed class PkiReader
 
     private List<PkiObject> ReadPem(byte[] data)
     {
-        if (CountPemBlocks(data, MaxPemBlocks) > MaxPemBlocks)
+        var blocks = CountPemBlocks(data, MaxPemBlocks);
+        if (blocks > MaxPemBlocks)
         {
             throw new PkiReadException(ReadErrorCode.TooManyBlocks, $"the PEM text holds more than {MaxPemBlocks} blocks; it was not parsed",
                 "check that this is the right file; split a bundle this large into several files");
         }
 
         var text = Encoding.UTF8.GetString(data);
+#if NET
+        if (ReadPemWithBcl(text, blocks) is { } clean)
+        {
+            return clean;
+        }
+#endif
         var objects = new List<PkiObject>();
         var reader = new UtilPemReader(new StringReader(text));
         while (true)
@@ -234,6 +279,31 @@ public sealed class PkiReader
 
         return objects;
     }
+
+#if NET
+    /// <summary>The blocks of <paramref name="text"/> through the BCL's RFC 7468 reader (<see cref="System.Security.Cryptography.PemEncoding"/>),
+    /// several times faster than BouncyCastle's; null, so BouncyCastle's reader reads the text and gives its verdict, unless
+    /// every one of the <paramref name="blocks"/> BEGIN lines starts a block the BCL reads cleanly (no headers such as a
+    /// legacy encrypted key's, no damaged base64, matching END line).</summary>
+    private List<PkiObject>? ReadPemWithBcl(string text, int blocks)
+    {
+        var found = new List<Org.BouncyCastle.Utilities.IO.Pem.PemObject>();
+        var rest = text.AsSpan();
+        while (found.Count < blocks && System.Security.Cryptography.PemEncoding.TryFind(rest, out var fields))
+        {
+            var content = new byte[fields.DecodedDataLength];
+            if (!Convert.TryFromBase64Chars(rest[fields.Base64Data], content, out var written) || written != content.Length)
+            {
+                return null;
+            }
+
+            found.Add(new Org.BouncyCastle.Utilities.IO.Pem.PemObject(rest[fields.Label].ToString(), content));
+            rest = rest[fields.Location.End..];
+        }
+
+        return found.Count == blocks && blocks > 0 ? found.Select(ReadPemBlock).ToList() : null;
+    }
+#endif
 
     private PkiObject ReadPemBlock(Org.BouncyCastle.Utilities.IO.Pem.PemObject block)
     {
