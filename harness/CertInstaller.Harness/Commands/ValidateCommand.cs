@@ -48,13 +48,16 @@ internal static class ValidateCommand
             var certdir = r.GetValue(dir)!;
             var format = output.Format(r);
             if (File.Exists(certdir))
-                throw new HarnessException($"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (check the path or CERTINSTALLER_CERTDIR)");
+                throw new HarnessException($"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (the argument after the verb)");
+            // A report that may not be written is refused before the folder is read, not after the whole run.
+            if (r.GetValue(html) is { } htmlFile) Rendering.Html.HtmlReportFile.Check(htmlFile, certdir);
             var layout = new LayoutScanner().Scan(certdir);
             var password = common.ResolvePassword(r);
             var basis = r.GetValue(strict) ? ValidationPolicy.Strict : ValidationPolicy.Installer;
             var rules = r.GetValue(policy) is { } file ? ValidationPolicy.Load(file, basis) : basis;
             var context = new ValidationContext
             {
+                Run = new Core.Pki.RunCache(),
                 Layout = layout,
                 Passwords = password is null ? [] : [password],
                 Policy = rules,

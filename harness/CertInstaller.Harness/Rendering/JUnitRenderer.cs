@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using static CertInstaller.Core.Text.Printable;
 
 namespace CertInstaller.Harness.Rendering;
 
@@ -27,10 +26,10 @@ internal static class JUnitRenderer
 {
     public static void Write(JUnitSuite suite, TextWriter output)
     {
-        // Into UTF-8 bytes first: an XmlWriter over a TextWriter declares the writer's encoding (UTF-16 for a
-        // StringWriter), and the file a pipeline publishes is UTF-8 whatever stdout is.
+        // ASCII with character references for everything else: the bytes then mean the same under any console code page
+        // (cmd's OEM page, a UTF-8 terminal, a pipe), so the file a pipeline publishes is valid XML whatever stdout is.
         using var buffer = new MemoryStream();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        var settings = new XmlWriterSettings { Indent = true, Encoding = Encoding.ASCII, NewLineChars = "\n" };
         using (var xml = XmlWriter.Create(buffer, settings))
         {
             var failures = suite.Cases.Count(c => c.Failure is not null).ToString(CultureInfo.InvariantCulture);
@@ -44,7 +43,7 @@ internal static class JUnitRenderer
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("skipped", skipped);
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", Escape(suite.Name));
+            xml.WriteAttributeString("name", XmlText.Clean(suite.Name));
             xml.WriteAttributeString("tests", tests);
             xml.WriteAttributeString("failures", failures);
             xml.WriteAttributeString("errors", "0");
@@ -60,35 +59,35 @@ internal static class JUnitRenderer
             xml.WriteEndDocument();
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write(Encoding.ASCII.GetString(buffer.ToArray()));
         output.WriteLine();
     }
 
     private static void WriteCase(XmlWriter xml, JUnitCase c)
     {
-        // Values from files go through Printable.Escape: a control character in a crafted name is not valid XML.
+        // Values from files go through XmlText.Clean: a control character or U+FFFF in a crafted name is not valid XML.
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("name", Escape(c.Name));
+        xml.WriteAttributeString("name", XmlText.Clean(c.Name));
         xml.WriteAttributeString("classname", c.ClassName);
         if (c.Skipped is { } skipped)
         {
             xml.WriteStartElement("skipped");
-            xml.WriteAttributeString("message", Escape(skipped));
+            xml.WriteAttributeString("message", XmlText.Clean(skipped));
             xml.WriteEndElement();
         }
 
         if (c.Failure is { } f)
         {
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", Escape(f.Message));
+            xml.WriteAttributeString("message", XmlText.Clean(f.Message));
             xml.WriteAttributeString("type", f.Type);
-            xml.WriteString(Escape(f.Body));
+            xml.WriteString(XmlText.Clean(f.Body));
             xml.WriteEndElement();
         }
 
         if (c.SystemOut is { } output)
         {
-            xml.WriteElementString("system-out", Escape(output));
+            xml.WriteElementString("system-out", XmlText.Clean(output));
         }
 
         xml.WriteEndElement();

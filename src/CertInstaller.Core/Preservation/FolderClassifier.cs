@@ -27,7 +27,7 @@ public sealed class FolderClassifier(PkiReader reader, RunCache? run = null)
     public FolderClassifier(RunCache run) : this(new PkiReader(), run) { }
 
     /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    public int Parallelism { get; init; } = IO.ReadParallelism.Default;
 
     /// <summary>SHA-256 of each certificate-carrying file the last <see cref="Classify"/> read, by relative path (the bytes its
     /// verdict is about; the rest of the same operation compares against these rather than hash the file again).</summary>

@@ -17,7 +17,7 @@ public sealed record FolderValidatorOptions
     public RunCache? Run { get; init; }
 
     /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    public int Parallelism { get; init; } = IO.ReadParallelism.Default;
 }
 
 /// <summary>Runs every rule over a folder and judges the observations under the policy.</summary>
@@ -25,7 +25,7 @@ public sealed class FolderValidator
 {
     private readonly IReadOnlyList<IFolderRule> _rules;
     private readonly RunCache? _run;
-    private readonly int _parallelism = Environment.ProcessorCount;
+    private readonly int _parallelism = IO.ReadParallelism.Default;
 
     /// <summary>A validator with <paramref name="rules"/>.</summary>
     public FolderValidator(IReadOnlyList<IFolderRule> rules) => _rules = rules;

@@ -59,7 +59,7 @@ public sealed class PkiFileCache
     public void Prefetch(IEnumerable<string> relativePaths, int parallelism = 0, IProgress<IO.WorkProgress>? progress = null)
     {
         var paths = relativePaths.Distinct(StringComparer.Ordinal).ToList();
-        var degree = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        var degree = parallelism > 0 ? parallelism : IO.ReadParallelism.Default;
         var done = 0;
         var gate = new object();
         void Read(string path)

@@ -240,7 +240,6 @@ public class FolderVerdictTests
 
         Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.PasswordRequired, Severity.Warning, "CSRs/ic1_Server.pfx") }));
         Assert.That(report.Valid, Is.True, "an encrypted file without its password never fails an install");
-        Assert.That(report.Findings[0].Message, Does.Contain("<Password>"));
     }
 
     [Test]

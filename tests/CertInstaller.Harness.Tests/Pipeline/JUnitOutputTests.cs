@@ -15,6 +15,23 @@ public sealed class JUnitOutputTests
 
     private static GoldenSite Site => GoldenSite.Shared;
 
+    [Test]
+    public void Junit_WhenFileTextIsHostile_StaysValidAsciiXml()
+    {
+        // A third-party CN can carry U+FFFF (UTF8String), a lone surrogate (BMPString), control and non-ASCII characters.
+        const string hostile = "CN=caf\u00e9 \uFFFF \uD800 \u0007 \u202E";
+        var suite = new Rendering.JUnitSuite("validate " + hostile, DateTimeOffset.UnixEpoch,
+            [new Rendering.JUnitCase("CI3001 " + hostile, "certharness.validate") { Failure = new(hostile, "CI3001", hostile), SystemOut = hostile }]);
+        using var output = new StringWriter();
+
+        Rendering.JUnitRenderer.Write(suite, output);
+
+        var text = output.ToString();
+        Assert.That(text.All(c => c < 128), Is.True, "ASCII only: the bytes mean the same under any console code page");
+        var parsed = XDocument.Parse(text);
+        Assert.That((string?)parsed.Descendants("testcase").Single().Attribute("name"), Does.Contain("caf\u00e9"));
+    }
+
     [TestCase("good", Valid)]
     [TestCase("good", Expired)]
     [TestCase("legacy", Valid)]

@@ -55,16 +55,6 @@ internal sealed class HtmlMarkup(XmlWriter writer)
         return this;
     }
 
-    /// <summary>
-    /// Certificate text is hostile: control and bidi characters are shown escaped (as everywhere certharness prints file
-    /// data) and unpaired surrogates, which XML cannot hold, become U+FFFD.
-    /// </summary>
-    internal static string Clean(string text)
-    {
-        var printable = Core.Text.Printable.Escape(text);
-        var builder = new StringBuilder(printable.Length);
-        foreach (var rune in printable.EnumerateRunes())
-            builder.Append(XmlConvert.IsXmlChar(rune.ToString()[0]) || rune.Utf16SequenceLength == 2 ? rune.ToString() : "\uFFFD");
-        return builder.ToString();
-    }
+    /// <summary>Certificate text made safe for XML: see <see cref="XmlText.Clean"/>.</summary>
+    internal static string Clean(string text) => XmlText.Clean(text);
 }

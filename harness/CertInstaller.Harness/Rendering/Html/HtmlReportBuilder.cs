@@ -18,9 +18,11 @@ public static class HtmlReportBuilder
     {
         var layout = context.Layout;
         var slots = context.Slots;
-        // The one IC-issued/third-party rule of the product (the one Preserve uses), never a second one.
-        var origins = new FolderClassifier().Classify(layout, []);
-        var builder = new ChainBuilder();
+        // The one IC-issued/third-party rule of the product (the one Preserve uses), never a second one; through the run's
+        // cache, so the report judges the parses validate judged and verifies no signature twice.
+        var run = context.Run ?? new RunCache();
+        var origins = new FolderClassifier(run).Classify(layout, []);
+        var builder = new ChainBuilder(run.Signatures);
 
         var certificates = new List<ReportCertificate>();
         var sets = new List<ReportSet>();

@@ -26,7 +26,8 @@ public sealed class FolderReader
             .Select(s => (File: new SourceFile(Path.Combine(root, s.Item1), s.Item1), s.Item2))
             .Select(s => (s.File, ReadResult.Failure(PkiReader.NotRegular(s.File.FullPath, s.Item2))));
         var done = 0;
-        return files.AsParallel().AsOrdered().Select(f => (f, Read(f))).ToList()
+        var gate = new object();
+        return files.AsParallel().AsOrdered().WithDegreeOfParallelism(IO.ReadParallelism.Default).Select(f => (f, Read(f))).ToList()
             .Concat(notOpened)
             .OrderBy(r => r.Item1.RelativePath, StringComparer.Ordinal)
             .ToList();
@@ -34,7 +35,9 @@ public sealed class FolderReader
         ReadResult Read(SourceFile f)
         {
             var result = _reader.ReadFile(f);
-            progress?.Report(new IO.WorkProgress(Interlocked.Increment(ref done), files.Count, IO.WorkProgress.FolderOf(f.RelativePath)));
+            if (progress is null) return result;
+            // One report at a time and in count order: the host's progress line is not written from two threads at once.
+            lock (gate) progress.Report(new IO.WorkProgress(++done, files.Count, IO.WorkProgress.FolderOf(f.RelativePath)));
             return result;
         }
     }
