@@ -55,9 +55,11 @@ internal static class ValidateCommand
             var password = common.ResolvePassword(r);
             var basis = r.GetValue(strict) ? ValidationPolicy.Strict : ValidationPolicy.Installer;
             var rules = r.GetValue(policy) is { } file ? ValidationPolicy.Load(file, basis) : basis;
+            // One run cache for the validation and the HTML report: the report shows the parses and verdicts validate judged.
+            var run = new Core.Pki.RunCache();
             var context = new ValidationContext
             {
-                Run = new Core.Pki.RunCache(),
+                Run = run,
                 Layout = layout,
                 Passwords = password is null ? [] : [password],
                 Policy = rules,
@@ -69,7 +71,7 @@ internal static class ValidateCommand
             ValidationReport report;
             using (var progress = output.Progress(r, "validate"))
             {
-                report = new FolderValidator().Validate(context, progress);
+                report = new FolderValidator(new FolderValidatorOptions { Run = run }).Validate(context, progress);
             }
 
             Rendering.Html.HtmlReportFile.WriteIfAsked(r.GetValue(html), context, report, layout.Kind == FolderKind.Unreadable ? ExitCodes.Usage : report.Valid ? ExitCodes.Clean : ExitCodes.Findings,
