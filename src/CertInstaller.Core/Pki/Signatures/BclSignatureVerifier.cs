@@ -36,8 +36,8 @@ public sealed partial class BclSignatureVerifier : ISignatureVerifier
     private readonly ISignatureVerifier _fallback;
     private readonly ConcurrentDictionary<Org.BouncyCastle.Crypto.AsymmetricKeyParameter, ConcurrentBag<IDisposable>> _keys = new();
 
-    // BouncyCastle proves an RSA modulus composite when it first builds the key (tens of ms for 2048 bits) and caches the
-    // key on the certificate object; threads that ask at once would each run the test. One build per issuer here.
+    // One key build per issuer (BouncyCastle caches the key on the certificate object, but threads that ask at once would
+    // each build it), without the Miller-Rabin proof of the modulus (see LocalKeys).
     private readonly ConcurrentDictionary<X509Certificate, Lazy<Org.BouncyCastle.Crypto.AsymmetricKeyParameter>> _issuerKeys = new();
 
     /// <summary>A verifier that runs natively what <paramref name="capabilities"/> allows and sends the rest to <paramref name="fallback"/>.</summary>
@@ -127,7 +127,7 @@ public sealed partial class BclSignatureVerifier : ISignatureVerifier
     }
 
     private Org.BouncyCastle.Crypto.AsymmetricKeyParameter IssuerKey(X509Certificate issuer) =>
-        _issuerKeys.GetOrAdd(issuer, c => new Lazy<Org.BouncyCastle.Crypto.AsymmetricKeyParameter>(c.GetPublicKey)).Value;
+        _issuerKeys.GetOrAdd(issuer, c => new Lazy<Org.BouncyCastle.Crypto.AsymmetricKeyParameter>(() => LocalKeys.Parse(c.GetPublicKey))).Value;
 
     // BouncyCastle verifies the DER encoding of the parsed TBSCertificate; so does this verifier.
     private static byte[] Tbs(X509CertificateStructure structure) => structure.TbsCertificate.GetEncoded(Asn1Encodable.Der);

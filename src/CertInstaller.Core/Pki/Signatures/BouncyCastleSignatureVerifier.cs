@@ -20,8 +20,9 @@ public sealed class BouncyCastleSignatureVerifier : ISignatureVerifier
     {
         try
         {
-            // GetPublicKey validates the key once per issuer certificate object (BouncyCastle caches it on the object).
-            return subject.IsSignatureValid(issuer.GetPublicKey());
+            // The key is built as LocalKeys says (no Miller-Rabin proof of the modulus), as the BCL verifier builds it: the
+            // verdicts do not depend on which verifier runs.
+            return LocalKeys.Parse(() => subject.IsSignatureValid(issuer.GetPublicKey()));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

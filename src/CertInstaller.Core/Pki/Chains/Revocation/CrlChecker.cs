@@ -132,7 +132,7 @@ internal static class CrlChecker
     {
         try
         {
-            crl.Verify(issuer.GetPublicKey());
+            LocalKeys.Parse(() => { crl.Verify(issuer.GetPublicKey()); return true; });
             return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
