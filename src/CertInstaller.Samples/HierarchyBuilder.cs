@@ -1,4 +1,3 @@
-using CertInstaller.Core.Pki;
 using CertInstaller.Samples.Issuing;
 
 namespace CertInstaller.Samples;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml.Linq;
-using CertInstaller.Core.Pki;
 using CertInstaller.Samples.Issuing;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.X509;

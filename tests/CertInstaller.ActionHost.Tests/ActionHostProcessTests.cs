@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CertInstaller.ActionHost;
 using CertInstaller.Core.Actions;
 using CertInstaller.Samples;
 

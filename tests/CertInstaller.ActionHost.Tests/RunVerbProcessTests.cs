@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CertInstaller.ActionHost;
 using CertInstaller.Core.Actions;
 using CertInstaller.Samples;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CertInstaller.Samples.Issuing;
 using CertInstaller.Samples;
 using CertInstaller.Harness.Common;
 

@@ -1,4 +1,3 @@
-using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Actions;

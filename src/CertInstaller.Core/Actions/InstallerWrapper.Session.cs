@@ -1,5 +1,4 @@
 using CertInstaller.Core.Backup;
-using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Actions;
 

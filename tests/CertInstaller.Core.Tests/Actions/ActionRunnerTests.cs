@@ -3,7 +3,6 @@ using CertInstaller.Core.Backup;
 using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Tests.Backup;
-using CertInstaller.Core.Tests.IO;
 using CertInstaller.Core.Validation;
 using CertInstaller.Samples;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
-using CertInstaller.Core.Tests.IO;
 
 namespace CertInstaller.Core.Tests.Backup;
 

@@ -1,5 +1,4 @@
 using CertInstaller.Core.IO;
-using CertInstaller.Core.Tests.IO;
 
 namespace CertInstaller.Core.Tests.Backup;
 

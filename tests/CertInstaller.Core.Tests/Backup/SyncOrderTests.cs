@@ -1,7 +1,6 @@
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
-using CertInstaller.Core.Tests.IO;
 
 namespace CertInstaller.Core.Tests.Backup;
 

@@ -1,5 +1,4 @@
 using CertInstaller.Core.IO;
-using CertInstaller.Core.Tests.Backup;
 
 namespace CertInstaller.Core.Tests.IO;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CertInstaller.MsiE2E.Tests.Engine;
-using CertInstaller.MsiKit;
 
 namespace CertInstaller.MsiE2E.Tests.Fixtures;
 

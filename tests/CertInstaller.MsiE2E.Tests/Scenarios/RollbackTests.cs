@@ -1,4 +1,3 @@
-using CertInstaller.MsiE2E.Tests.Engine;
 using CertInstaller.MsiE2E.Tests.Fixtures;
 
 namespace CertInstaller.MsiE2E.Tests.Scenarios;

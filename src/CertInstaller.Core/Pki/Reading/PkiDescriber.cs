@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;

@@ -5,7 +5,6 @@ using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
 using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Validation.Rules;

@@ -1,4 +1,3 @@
-using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Samples.Issuing;
 using Org.BouncyCastle.X509;

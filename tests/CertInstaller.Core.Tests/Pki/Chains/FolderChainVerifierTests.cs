@@ -1,5 +1,4 @@
 using CertInstaller.Core.Pki.Chains;
-using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Samples;
 

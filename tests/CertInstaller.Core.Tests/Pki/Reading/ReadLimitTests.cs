@@ -1,4 +1,3 @@
-using System.Text;
 using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Core.Tests.Pki.Reading;

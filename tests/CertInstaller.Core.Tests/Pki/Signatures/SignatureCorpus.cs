@@ -1,5 +1,4 @@
 using System.Text;
-using CertInstaller.Samples.Issuing;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.Pkcs;

@@ -1,5 +1,4 @@
 using CertInstaller.Core.Pki.Chains.Rules;
-using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.X509;

@@ -1,6 +1,5 @@
 using System.Net;
 using CertInstaller.Core.Pki.Chains;
-using CertInstaller.Samples.Issuing;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 using static CertInstaller.Core.Tests.Pki.Chains.Corpus.Craft;

@@ -5,7 +5,6 @@ using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
-using Org.BouncyCastle.X509;
 using static CertInstaller.Core.Tests.Pki.Chains.Corpus.Crafter;
 using static CertInstaller.Core.Tests.Pki.Chains.Corpus.Craft;
 using KU = Org.BouncyCastle.Asn1.X509.KeyUsage;
