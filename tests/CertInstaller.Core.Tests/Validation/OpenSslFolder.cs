@@ -57,7 +57,7 @@ internal sealed class OpenSslFolder
     /// <summary>A path in the certificates folder.</summary>
     public string At(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    public static string Run(string arguments) => OpenSslCli.Run(arguments);
+    public static string Run(string arguments) => OpenSsl.Line(arguments);
 
     public void Key(string name, int bits = 2048) => Run($"genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:{bits} -out {W(name + ".key")}");
 

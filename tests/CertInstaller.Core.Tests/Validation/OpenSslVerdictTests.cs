@@ -46,7 +46,7 @@ public class OpenSslVerdictTests
         folder.Write("Client/Remote_Subsystems/ic2/ic1_TrustedCertificate.cer", File.ReadAllText(folder.W("sg.cer")) + File.ReadAllText(folder.W("ext.cer")));
         folder.Put("Client/Remote_Subsystems/ic2/ic1_ClientCertificate.cer", "client.cer");
 
-        var verify = OpenSslCli.TryRun($"verify -CAfile {folder.At(Local + "ic1_TrustedCertificate.cer")} {folder.At(Local + "ic1_ServerCertificate.cer")}");
+        var verify = OpenSsl.TryLine($"verify -CAfile {folder.At(Local + "ic1_TrustedCertificate.cer")} {folder.At(Local + "ic1_ServerCertificate.cer")}");
         var report = Validate();
 
         Assert.That(verify.Stdout + verify.Stderr, Does.Contain("error 20"), "openssl with the set's own trusted file");
@@ -89,7 +89,7 @@ public class OpenSslVerdictTests
         folder.Issue("wrong", "/O=Example Corp/OU=IC/OU=Server/CN=ic1.example.com", "ext",
             "extendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:ic1.example.com,IP:10.0.0.5\n", keyOf: "server");
         folder.Put("CSRs/ic1_ServerCertificate.cer", "wrong.cer");
-        var export = OpenSslCli.TryRun($"pkcs12 -export -inkey {folder.W("req.key")} -in {folder.W("wrong.cer")} -passout pass:x -out {folder.W("refused.pfx")}");
+        var export = OpenSsl.TryLine($"pkcs12 -export -inkey {folder.W("req.key")} -in {folder.W("wrong.cer")} -passout pass:x -out {folder.W("refused.pfx")}");
 
         Assert.That(export.Code, Is.Not.Zero, "openssl refuses the pair");
         Assert.That(Codes(Validate(passwords: "seed-pw")), Is.EqualTo(new[] { (FindingCode.CsrCertificateKeyMismatch, "CSRs/ic1_ServerCertificate.cer") }));

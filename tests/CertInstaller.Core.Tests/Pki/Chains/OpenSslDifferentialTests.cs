@@ -97,7 +97,7 @@ public class OpenSslDifferentialTests
         }
 
         args.Add(dir.Write("leaf.pem", PkiWriter.CertificatePem(set.Leaf)));
-        var (code, stdout, stderr) = OpenSslCli.TryRun(string.Join(" ", args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
+        var (code, stdout, stderr) = CertInstaller.TestSupport.OpenSsl.TryLine(string.Join(" ", args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
         return (code == 0, stdout + stderr);
     }
 }

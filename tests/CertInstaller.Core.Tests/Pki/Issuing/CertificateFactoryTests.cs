@@ -19,8 +19,8 @@ public class CertificateFactoryTests
         var caFile = dir.Write("ca.pem", PkiWriter.CertificatePem(ca.Certificate));
         var leafFile = dir.Write("leaf.pem", PkiWriter.CertificatePem(leaf.Certificate));
 
-        Assert.That(OpenSslCli.Run($"verify -CAfile {rootFile} -untrusted {caFile} {leafFile}"), Does.Contain("OK"));
-        Assert.That(OpenSslCli.Run($"x509 -in {leafFile} -noout -subject"), Does.Contain("OU = A, OU = B, CN = host"));
+        Assert.That(OpenSsl.Line($"verify -CAfile {rootFile} -untrusted {caFile} {leafFile}"), Does.Contain("OK"));
+        Assert.That(OpenSsl.Line($"x509 -in {leafFile} -noout -subject"), Does.Contain("OU = A, OU = B, CN = host"));
     }
 
     [TestCase(DigestAlgorithm.Sha1, "sha1WithRSAEncryption")]
@@ -33,7 +33,7 @@ public class CertificateFactoryTests
             CertificateSpec.Ca("CN=Digest") with { Digest = digest }, KeyCache.Shared.Get(KeySpec.Rsa2048, "t/root"));
         var file = dir.Write("c.pem", PkiWriter.CertificatePem(cert.Certificate));
 
-        Assert.That(OpenSslCli.Run($"x509 -in {file} -noout -text"), Does.Contain("Signature Algorithm: " + expected));
+        Assert.That(OpenSsl.Line($"x509 -in {file} -noout -text"), Does.Contain("Signature Algorithm: " + expected));
     }
 
     [Test]

@@ -13,6 +13,6 @@ public class ExternalChainTests
         var intermediate = dir.Write("ca.pem", PkiWriter.CertificatePem(chain.Intermediate.Certificate));
         var leaf = dir.Write("leaf.pem", PkiWriter.CertificatePem(chain.Leaf.Certificate));
 
-        Assert.That(OpenSslCli.Run($"verify -CAfile {root} -untrusted {intermediate} {leaf}"), Does.Contain(": OK"));
+        Assert.That(OpenSsl.Line($"verify -CAfile {root} -untrusted {intermediate} {leaf}"), Does.Contain(": OK"));
     }
 }

@@ -17,7 +17,7 @@ public class PkiWriterTests
         var keys = KeyCache.Shared.Get(kind == "rsa" ? KeySpec.Rsa2048 : KeySpec.EcP256, "t/writer");
         var file = dir.Write("k.pem", PkiWriter.PrivateKeyPem(keys.Private, format, "secret"));
 
-        OpenSslCli.Run($"pkey -in {file} -passin pass:secret -noout");
+        OpenSsl.Line($"pkey -in {file} -passin pass:secret -noout");
     }
 
     [Test]
@@ -28,7 +28,7 @@ public class PkiWriterTests
         var leaf = CertificateFactory.Issue(CertificateSpec.Leaf("CN=p12"), KeyCache.Shared.Get(KeySpec.EcP256, "t/leaf"), root);
         var file = dir.Write("a.pfx", PkiWriter.Pkcs12(leaf.Certificate, leaf.Keys.Private, [root.Certificate], "pw"));
 
-        var output = OpenSslCli.Run($"pkcs12 -in {file} -passin pass:pw -nodes");
+        var output = OpenSsl.Line($"pkcs12 -in {file} -passin pass:pw -nodes");
 
         Assert.That(output, Does.Contain("CN = p12").And.Contain("CN = P12 Root").And.Contain("PRIVATE KEY"));
     }
@@ -41,7 +41,7 @@ public class PkiWriterTests
         var leaf = CertificateFactory.Issue(CertificateSpec.Leaf("CN=p7"), KeyCache.Shared.Get(KeySpec.EcP256, "t/leaf"), root);
         var file = dir.Write("b.p7b", PkiWriter.Pkcs7Pem([leaf.Certificate, root.Certificate]));
 
-        var output = OpenSslCli.Run($"pkcs7 -in {file} -print_certs -noout");
+        var output = OpenSsl.Line($"pkcs7 -in {file} -print_certs -noout");
 
         Assert.That(output.IndexOf("CN = p7", StringComparison.Ordinal), Is.LessThan(output.IndexOf("CN = P7 Root", StringComparison.Ordinal)));
     }
@@ -55,8 +55,8 @@ public class PkiWriterTests
         var good = dir.Write("good.csr", PkiWriter.CsrPem(csr));
         var bad = dir.Write("bad.csr", PkiWriter.CsrPem(CsrFactory.WithBrokenSignature(csr)));
 
-        var (_, goodOut, goodErr) = OpenSslCli.TryRun($"req -in {good} -verify -noout");
-        var (_, badOut, badErr) = OpenSslCli.TryRun($"req -in {bad} -verify -noout");
+        var (_, goodOut, goodErr) = OpenSsl.TryLine($"req -in {good} -verify -noout");
+        var (_, badOut, badErr) = OpenSsl.TryLine($"req -in {bad} -verify -noout");
 
         Assert.That(goodOut + goodErr, Does.Contain("verify OK"));
         Assert.That(badOut + badErr, Does.Contain("verify failure"));

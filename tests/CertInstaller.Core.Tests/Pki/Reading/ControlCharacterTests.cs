@@ -30,7 +30,7 @@ public class ControlCharacterTests
         var oneLine = PkiDescriber.Describe(((CertificateObject)new PkiReader().ReadFile(file).Objects.Single()).Certificate).Subject.OneLine;
 
         Assert.That(oneLine.IndexOfAny(Controls), Is.EqualTo(-1));
-        Assert.That("subject=" + oneLine, Is.EqualTo(OpenSslCli.Run($"x509 -in {file} -noout -subject").Trim()));
+        Assert.That("subject=" + oneLine, Is.EqualTo(OpenSsl.Line($"x509 -in {file} -noout -subject").Trim()));
     }
 
     [Test]

@@ -32,18 +32,18 @@ public class OpenSslDifferentialTests
         var form = der ? "-inform DER" : string.Empty;
 
         var d = PkiDescriber.Describe(((CertificateObject)new PkiReader().ReadFile(file).Objects.Single()).Certificate);
-        var text = OpenSslCli.Run($"x509 -in {file} {form} -noout -text");
+        var text = OpenSsl.Line($"x509 -in {file} {form} -noout -text");
 
-        Assert.That("subject=" + d.Subject.OneLine, Is.EqualTo(OpenSslCli.Run($"x509 -in {file} {form} -noout -subject").Trim()));
-        Assert.That("issuer=" + d.Issuer.OneLine, Is.EqualTo(OpenSslCli.Run($"x509 -in {file} {form} -noout -issuer").Trim()));
-        Assert.That("serial=" + d.Serial, Is.EqualTo(OpenSslCli.Run($"x509 -in {file} {form} -noout -serial").Trim()));
+        Assert.That("subject=" + d.Subject.OneLine, Is.EqualTo(OpenSsl.Line($"x509 -in {file} {form} -noout -subject").Trim()));
+        Assert.That("issuer=" + d.Issuer.OneLine, Is.EqualTo(OpenSsl.Line($"x509 -in {file} {form} -noout -issuer").Trim()));
+        Assert.That("serial=" + d.Serial, Is.EqualTo(OpenSsl.Line($"x509 -in {file} {form} -noout -serial").Trim()));
         Assert.That(d.Subject.ValuesOf("OU"), Is.EqualTo(new[] { "Interaction Center", "Servers", "Line 2" }));
         Assert.That(text, Does.Contain($"Public-Key: ({d.PublicKey.Bits} bit)"));
         Assert.That(text, Does.Contain("Signature Algorithm: " + d.Signature.Algorithm));
         Assert.That(d.Signature.Digest, Is.EqualTo(digest));
-        Assert.That(Fingerprint(OpenSslCli.Run($"x509 -in {file} {form} -noout -fingerprint -sha256")), Is.EqualTo(d.Fingerprints.Sha256));
-        Assert.That(Fingerprint(OpenSslCli.Run($"x509 -in {file} {form} -noout -fingerprint -sha1")), Is.EqualTo(d.Fingerprints.Sha1));
-        Assert.That(d.Sans, Is.EquivalentTo(OpenSslSans(OpenSslCli.Run($"x509 -in {file} {form} -noout -ext subjectAltName"))));
+        Assert.That(Fingerprint(OpenSsl.Line($"x509 -in {file} {form} -noout -fingerprint -sha256")), Is.EqualTo(d.Fingerprints.Sha256));
+        Assert.That(Fingerprint(OpenSsl.Line($"x509 -in {file} {form} -noout -fingerprint -sha1")), Is.EqualTo(d.Fingerprints.Sha1));
+        Assert.That(d.Sans, Is.EquivalentTo(OpenSslSans(OpenSsl.Line($"x509 -in {file} {form} -noout -ext subjectAltName"))));
         if (kind == KeyKind.Ec)
         {
             Assert.That(text, Does.Contain("NIST CURVE: " + d.PublicKey.Curve));
@@ -61,9 +61,9 @@ public class OpenSslDifferentialTests
         var form = der ? "-inform DER" : string.Empty;
 
         var d = PkiDescriber.Describe(((CsrObject)new PkiReader().ReadFile(file).Objects.Single()).Request);
-        var text = OpenSslCli.Run($"req -in {file} {form} -noout -text");
+        var text = OpenSsl.Line($"req -in {file} {form} -noout -text");
 
-        Assert.That("subject=" + d.Subject.OneLine, Is.EqualTo(OpenSslCli.Run($"req -in {file} {form} -noout -subject").Trim()));
+        Assert.That("subject=" + d.Subject.OneLine, Is.EqualTo(OpenSsl.Line($"req -in {file} {form} -noout -subject").Trim()));
         Assert.That(text, Does.Contain($"Public-Key: ({d.PublicKey.Bits} bit)").And.Contain("Signature Algorithm: " + d.Signature.Algorithm));
         Assert.That(d.SignatureValid, Is.True);
         Assert.That(d.Sans, Is.EquivalentTo(OpenSslSans(text.Substring(text.IndexOf("Subject Alternative Name", StringComparison.Ordinal)))));
@@ -80,7 +80,7 @@ public class OpenSslDifferentialTests
 
         var key = (PrivateKeyObject)new PkiReader("pw").ReadFile(file).Objects.Single();
 
-        Assert.That(OpenSslCli.Run($"pkey -in {file} -passin pass:pw -noout -text"), Does.Contain($"({PkiDescriber.DescribeKey(key.Key).Bits} bit"));
+        Assert.That(OpenSsl.Line($"pkey -in {file} -passin pass:pw -noout -text"), Does.Contain($"({PkiDescriber.DescribeKey(key.Key).Bits} bit"));
         Assert.That(key.Format, Is.EqualTo(format));
     }
 
@@ -90,7 +90,7 @@ public class OpenSslDifferentialTests
         using var dir = new TempDir();
         var file = dir.Write("a.pfx", PkiWriter.Pkcs12(
             Fixtures.LeafCert.Certificate, Fixtures.LeafCert.Keys.Private, [Fixtures.Intermediate.Certificate, Fixtures.Root.Certificate], "pw"));
-        var pem = dir.Write("certs.pem", OpenSslCli.Run($"pkcs12 -in {file} -passin pass:pw -nokeys"));
+        var pem = dir.Write("certs.pem", OpenSsl.Line($"pkcs12 -in {file} -passin pass:pw -nokeys"));
 
         var p12 = (Pkcs12Object)new PkiReader("pw").ReadFile(file).Objects.Single();
         var fromOpenSsl = CertificateSource.CertificatesOf(new PkiReader().ReadFile(pem)).Select(c => PkiDescriber.Describe(c).Fingerprints.Sha256);

@@ -143,7 +143,7 @@ public class PkiReaderTests
     {
         using var dir = new TempDir();
         var file = Path.Combine(dir.Path, "k.pem");
-        OpenSslCli.Run($"genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -aes-256-cbc -pass pass:secret -out {file}");
+        OpenSsl.Line($"genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -aes-256-cbc -pass pass:secret -out {file}");
 
         var result = Reader.ReadFile(file);
 

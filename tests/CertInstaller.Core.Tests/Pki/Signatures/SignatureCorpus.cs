@@ -47,8 +47,8 @@ internal static class SignatureCorpus
             MakeIssuer(dir, "p521", "ECDSA", "-algorithm EC -pkeyopt ec_paramgen_curve:P-521", "-sha512"),
             MakeIssuer(dir, "ed25519", "Ed25519", "-algorithm ED25519", ""),
         };
-        OpenSslCli.Run($"genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out {dir.Path}/leaf.key");
-        OpenSslCli.Run($"req -new -key {dir.Path}/leaf.key -subj /CN=tamper-leaf -out {dir.Path}/leaf.csr");
+        CertInstaller.TestSupport.OpenSsl.Line($"genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out {dir.Path}/leaf.key");
+        CertInstaller.TestSupport.OpenSsl.Line($"req -new -key {dir.Path}/leaf.key -subj /CN=tamper-leaf -out {dir.Path}/leaf.csr");
         var leafKey = ReadCertificate(File.ReadAllBytes(OpenSslSelfSigned(dir, "leafself", $"{dir.Path}/leaf.key", "-sha256"))).GetPublicKey();
 
         var cases = new List<SignatureCase>();
@@ -61,7 +61,7 @@ internal static class SignatureCorpus
         SignatureCase OpenSsl(Issuer issuer, string name, string options, bool native)
         {
             var out_ = Path.Combine(dir.Path, $"leaf-{++serial}.pem");
-            OpenSslCli.Run($"x509 -req -in {dir.Path}/leaf.csr -CA {issuer.CertFile} -CAkey {issuer.KeyFile} -set_serial {serial} -days 30 {options} -out {out_}");
+            CertInstaller.TestSupport.OpenSsl.Line($"x509 -req -in {dir.Path}/leaf.csr -CA {issuer.CertFile} -CAkey {issuer.KeyFile} -set_serial {serial} -days 30 {options} -out {out_}");
             return new(FamilyOf(issuer, options), $"{issuer.Name} {name} (openssl)", issuer.Certificate, ReadCertificate(File.ReadAllBytes(out_)), true, native);
         }
 
@@ -171,9 +171,9 @@ internal static class SignatureCorpus
     private static Issuer MakeIssuer(TempDir dir, string name, string family, string keyOptions, string digest)
     {
         var key = Path.Combine(dir.Path, name + ".key");
-        OpenSslCli.Run($"genpkey {keyOptions} -out {key}");
+        CertInstaller.TestSupport.OpenSsl.Line($"genpkey {keyOptions} -out {key}");
         var cert = OpenSslSelfSigned(dir, name, key, digest);
-        var der = Convert.FromBase64String(string.Concat(OpenSslCli.Run($"pkey -in {key}")
+        var der = Convert.FromBase64String(string.Concat(CertInstaller.TestSupport.OpenSsl.Line($"pkey -in {key}")
             .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal))));
         return new Issuer(name, family, ReadCertificate(File.ReadAllBytes(cert)), PrivateKeyFactory.CreateKey(der), key, cert);
     }
@@ -183,7 +183,7 @@ internal static class SignatureCorpus
         var cert = Path.Combine(dir.Path, name + ".pem");
         var ext = Path.Combine(dir.Path, name + ".ext");
         File.WriteAllText(ext, "[v3]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
-        OpenSslCli.Run($"req -x509 -new -key {key} -subj /CN=issuer-{name} -days 365 {digest} -config {ext} -extensions v3 -out {cert}");
+        CertInstaller.TestSupport.OpenSsl.Line($"req -x509 -new -key {key} -subj /CN=issuer-{name} -days 365 {digest} -config {ext} -extensions v3 -out {cert}");
         return cert;
     }
 
