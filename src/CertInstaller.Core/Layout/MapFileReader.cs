@@ -6,8 +6,6 @@ namespace CertInstaller.Core.Layout;
 /// <summary>Reads the IC certificate map safely (no DTDs, no external entities, bounded size) and re-bases its paths.</summary>
 public sealed class MapFileReader
 {
-    private const long MaxMapBytes = 4 * 1024 * 1024;
-
     // A value is taken for a path when it is rooted (drive, UNC, '/') or names a certificate-like file.
     private static readonly Regex PathLike = new(
         @"^([A-Za-z]:[\\/]|\\\\|/)|\.(cer|crt|pem|der|bin|key|pfx|p12|csr|p7b)$",
@@ -20,18 +18,9 @@ public sealed class MapFileReader
         var values = new List<(string Name, string Value)>();
         try
         {
-            if (new FileInfo(full).Length > MaxMapBytes)
-                return new CertificateMap(relativePath, [], $"the map is larger than {MaxMapBytes / 1024 / 1024} MiB");
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersInDocument = MaxMapBytes,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-            };
-            using var stream = IO.RegularFile.OpenRead(full); // a regular file, never a link, FIFO or device
-            using var reader = XmlReader.Create(stream, settings);
+            if (MapXml.TooLarge(full))
+                return new CertificateMap(relativePath, [], $"the map is larger than {MapXml.MaxBytes / 1024 / 1024} MiB");
+            using var reader = MapXml.Open(full);
             var stack = new Stack<string>();
             while (reader.Read())
             {

@@ -3,12 +3,10 @@ using System.Xml;
 namespace CertInstaller.Core.Layout;
 
 /// <summary>Reads the passwords a certificate map gives for its encrypted files: the text of every &lt;Password&gt;
-/// element and every Password attribute, with DTDs prohibited and the size bounded (as <see cref="MapFileReader"/>).</summary>
+/// element and every Password attribute, opened as <see cref="MapXml"/> says, like <see cref="MapFileReader"/>.</summary>
 /// <remarks>Kept apart from the path reading so a password never ends up in a finding or a log line.</remarks>
 public static class MapPasswordReader
 {
-    private const long MaxMapBytes = 4 * 1024 * 1024;
-
     /// <summary>The passwords of the map at <paramref name="fullPath"/>; none when the map is unreadable or unsafe
     /// (<see cref="MapFileReader"/> reports that).</summary>
     public static IReadOnlyList<string> Read(string fullPath)
@@ -16,17 +14,8 @@ public static class MapPasswordReader
         var passwords = new List<string>();
         try
         {
-            if (new FileInfo(fullPath).Length > MaxMapBytes) return [];
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersInDocument = MaxMapBytes,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-            };
-            using var stream = File.OpenRead(fullPath);
-            using var reader = XmlReader.Create(stream, settings);
+            if (MapXml.TooLarge(fullPath)) return [];
+            using var reader = MapXml.Open(fullPath);
             var inPassword = 0;
             while (reader.Read())
             {
@@ -55,7 +44,7 @@ public static class MapPasswordReader
         }
         catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
         {
-            return passwords.Count == 0 ? [] : passwords;
+            return passwords; // the passwords read before the map went bad; MapFileReader reports the problem
         }
         return passwords;
     }
