@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Rendering.Html;
 
 namespace CertInstaller.Harness.BrowserTests;
@@ -133,7 +134,7 @@ public class HtmlReportRendererTests
     [TestCase("2025-12-31", ExpiryState.NotYetValid)]
     public void ExpiryOf_FollowsThePolicyWindow(string at, ExpiryState expected)
     {
-        var state = HtmlReportBuilder.ExpiryOf(Day("2026-01-01"), Day("2031-01-01"), Day(at), 30);
+        var state = Expiry.Of(Day("2026-01-01"), Day("2031-01-01"), Day(at), 30);
 
         Assert.That(state, Is.EqualTo(expected));
     }

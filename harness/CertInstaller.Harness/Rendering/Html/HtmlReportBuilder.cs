@@ -6,6 +6,7 @@ using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Core.Validation;
+using CertInstaller.Core.Validation.Rules;
 using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Harness.Rendering.Html;
@@ -151,19 +152,17 @@ public static class HtmlReportBuilder
         var reason = origins.TryGetValue(slot.Path, out var c) ? c.Reason : "not classified";
         var key = d.PublicKey.Curve is { } curve ? $"{d.PublicKey.Bits} bits ({curve})" : $"{d.PublicKey.Bits} bits";
         return new ReportCertificate(id, slot.Path, setTitle, CommonName(d.Subject), d.Subject.OneLine, d.Issuer.OneLine, d.Serial,
-            d.NotBefore, d.NotAfter, ExpiryOf(d.NotBefore, d.NotAfter, context.At, context.Policy.ExpiryWarningDays),
+            d.NotBefore, d.NotAfter, Expiry.Of(d.NotBefore, d.NotAfter, context.At, context.Policy.ExpiryWarningDays),
             d.Signature.Algorithm, d.Signature.Digest.ToDisplayName(), d.PublicKey.Algorithm, key,
             d.Sans.Select(s => $"{s.Type.ToString().ToUpperInvariant()}:{s.Value}").ToList(), d.Fingerprints.Sha256,
-            origin, reason, Chain(context, slots, slot, leaf, bundle, builder));
+            origin, reason, Chain(context, slot, leaf, bundle, builder));
     }
 
-    /// <summary>The chain exactly as ChainRule builds it: the set's own trusted file plus the folder's hierarchy.</summary>
-    private static ReportChain Chain(ValidationContext context, FolderSlots slots, CertificateSlot slot, X509Certificate leaf,
+    /// <summary>The chain ChainRule judges (its own <see cref="ChainRule.Verify"/>), as a picture.</summary>
+    private static ReportChain Chain(ValidationContext context, CertificateSlot slot, X509Certificate leaf,
         IReadOnlyList<X509Certificate> bundle, IChainBuilder builder)
     {
-        var trusted = slot.TrustedFile is null ? [] : context.Files.Certificates(slot.TrustedFile);
-        var purpose = slot.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority ? ChainPurpose.Any : slot.Purpose;
-        var result = FolderChainVerifier.VerifySet(leaf, bundle, trusted, slots.Hierarchy, context.At, builder, purpose, slot.Profile, slots.SelfSigned);
+        var result = ChainRule.Verify(context, slot, leaf, bundle, builder);
         var path = result.Path.Count > 0 ? result.Path : [leaf];
         var nodes = path.Select(c =>
         {
@@ -185,13 +184,6 @@ public static class HtmlReportBuilder
             : new ReportChain(nodes, ChainState.Untrusted,
                 $"Reaches '{anchor}' but: {string.Join("; ", result.Problems.Select(p => p.Message).Distinct())}.", null);
     }
-
-    /// <summary>The policy's view of a validity period at <paramref name="at"/> (the same thresholds as CertificateRule).</summary>
-    public static ExpiryState ExpiryOf(DateTimeOffset notBefore, DateTimeOffset notAfter, DateTimeOffset at, int warningDays) =>
-        notAfter < at ? ExpiryState.Expired
-        : notBefore > at ? ExpiryState.NotYetValid
-        : notAfter < at.AddDays(warningDays) ? ExpiryState.ExpiringSoon
-        : ExpiryState.Valid;
 
     private static string CommonName(NameDescription name) => name.ValuesOf("CN").LastOrDefault() ?? (name.OneLine.Length == 0 ? "(empty name)" : name.OneLine);
 }

@@ -1,3 +1,4 @@
+using CertInstaller.Core.Validation;
 namespace CertInstaller.Harness.Rendering.Html;
 
 /// <summary>Everything the HTML report of one validate run shows, built once from what validate computed (no I/O).</summary>
@@ -57,19 +58,6 @@ public enum ReportOrigin
     IcIssued,
     /// <summary>Issued by an outside CA: must survive installs.</summary>
     ThirdParty,
-}
-
-/// <summary>Where a certificate stands on the timeline at the judged time.</summary>
-public enum ExpiryState
-{
-    /// <summary>In date and not within the policy's warning window.</summary>
-    Valid,
-    /// <summary>Expires within the policy's expiryWarningDays.</summary>
-    ExpiringSoon,
-    /// <summary>notAfter is before the judged time.</summary>
-    Expired,
-    /// <summary>notBefore is after the judged time.</summary>
-    NotYetValid,
 }
 
 /// <summary>One live certificate: what it is, its key and digest, its origin and its chain.</summary>

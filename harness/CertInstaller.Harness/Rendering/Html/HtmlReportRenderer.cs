@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Harness.Rendering.Html;
 

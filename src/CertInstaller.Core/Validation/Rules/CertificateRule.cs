@@ -53,24 +53,25 @@ public sealed class CertificateRule : IFolderRule
         {
             var d = PkiDescriber.Describe(cert);
             var who = d.Subject.OneLine;
+            var expiry = Expiry.Of(d.NotBefore, d.NotAfter, context.At, context.Policy.ExpiryWarningDays);
             if (!live)
             {
                 var where = "outside the live sets (IC does not use it yet)";
-                if (d.NotAfter < context.At)
+                if (expiry == ExpiryState.Expired)
                     yield return new Observation(FindingCode.InactiveCertificateDates, path, $"{who} expired on {d.NotAfter:yyyy-MM-dd}, {where}: renew it before installing it, or move it out");
-                else if (d.NotBefore > context.At)
+                else if (expiry == ExpiryState.NotYetValid)
                     yield return new Observation(FindingCode.InactiveCertificateDates, path, $"{who} is not valid before {d.NotBefore:yyyy-MM-dd HH:mm}Z, {where}: check the certificate or the server clock");
-                else if (d.NotAfter < context.At.AddDays(context.Policy.ExpiryWarningDays))
+                else if (expiry == ExpiryState.ExpiringSoon)
                     yield return new Observation(FindingCode.InactiveCertificateDates, path, $"{who} expires on {d.NotAfter:yyyy-MM-dd}, within {context.Policy.ExpiryWarningDays} days, {where}: renew it");
                 continue;
             }
-            if (d.NotAfter < context.At)
+            if (expiry == ExpiryState.Expired)
                 yield return new Observation(FindingCode.Expired, path,
                     $"{who} expired on {d.NotAfter:yyyy-MM-dd}: renew it with the issuing CA and replace the file");
-            else if (d.NotBefore > context.At)
+            else if (expiry == ExpiryState.NotYetValid)
                 yield return new Observation(FindingCode.NotYetValid, path,
                     $"{who} is not valid before {d.NotBefore:yyyy-MM-dd HH:mm}Z: check the server clock or the certificate");
-            else if (d.NotAfter < context.At.AddDays(context.Policy.ExpiryWarningDays))
+            else if (expiry == ExpiryState.ExpiringSoon)
                 yield return new Observation(FindingCode.ExpiringSoon, path,
                     $"{who} expires on {d.NotAfter:yyyy-MM-dd}, within {context.Policy.ExpiryWarningDays} days: renew it");
             if (!new DigestPolicy(context.Policy.MinDigest).Accepts(d.Signature.Digest))

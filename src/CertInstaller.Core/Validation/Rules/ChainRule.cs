@@ -42,12 +42,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
         if (slots.SelfSignedRoot is not null && leaf.Equals(slots.SelfSignedRoot)) yield break;
         if (slot.Role == CertificateRole.CertificateAuthority && slots.ServerGroup is { } sg && !FolderSlots.Issued(sg, leaf)) yield break;
 
-        var trusted = slot.TrustedFile is null ? [] : context.Files.Certificates(slot.TrustedFile);
-        // The Server Group and IC CA certificates are CAs (they issue the subsystem certificates), so the path is checked
-        // for them as CAs: a TLS purpose would reject any CA as an end entity (RFC 5280 §4.2.1.9). What the single
-        // third-party certificate mode needs of the Server Group's EKU is UsageRule's (CI3009).
-        var purpose = slot.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority ? ChainPurpose.Any : slot.Purpose;
-        var result = FolderChainVerifier.VerifySet(leaf, certificates, trusted, slots.Hierarchy, context.At, builder, purpose, slot.Profile, slots.SelfSigned);
+        var result = Verify(context, slot, leaf, certificates, builder);
         var problems = result.Problems.Where(p => !ReportedElsewhere.Contains(p.Code)).ToList();
         if (result.Anchor is not null && problems.Count == 0) yield break;
 
@@ -67,6 +62,20 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
         yield return slot.IsHttps
             ? new Observation(FindingCode.HttpsChainNotTrusted, slot.Path, $"{Describe(leaf)}: {against}: {why}. Fix: {fix}, or install the web CA's chain with the certificate")
             : new Observation(FindingCode.ChainNotTrusted, slot.Path, $"{Describe(leaf)}: {against}: {why}. Fix: {fix}");
+    }
+
+    /// <summary>The chain of <paramref name="leaf"/> (from <paramref name="slot"/>'s file <paramref name="bundle"/>) as the
+    /// folder verdict judges it: its set's own trusted file plus the folder's hierarchy, the slot's purpose and profile.
+    /// Hosts that picture the chain (the HTML report) call this, so the picture is the verdict's path.</summary>
+    public static ChainResult Verify(ValidationContext context, CertificateSlot slot, X509Certificate leaf, IReadOnlyList<X509Certificate> bundle, IChainBuilder builder)
+    {
+        var slots = context.Slots;
+        var trusted = slot.TrustedFile is null ? [] : context.Files.Certificates(slot.TrustedFile);
+        // The Server Group and IC CA certificates are CAs (they issue the subsystem certificates), so the path is checked
+        // for them as CAs: a TLS purpose would reject any CA as an end entity (RFC 5280 §4.2.1.9). What the single
+        // third-party certificate mode needs of the Server Group's EKU is UsageRule's (CI3009).
+        var purpose = slot.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority ? ChainPurpose.Any : slot.Purpose;
+        return FolderChainVerifier.VerifySet(leaf, bundle, trusted, slots.Hierarchy, context.At, builder, purpose, slot.Profile, slots.SelfSigned);
     }
 
     /// <summary>Why the chain's failure comes from a Server Group or IC CA that is not the folder's current one, or null.</summary>
