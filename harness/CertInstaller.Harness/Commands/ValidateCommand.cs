@@ -74,15 +74,13 @@ internal static class ValidateCommand
                 report = new FolderValidator(new FolderValidatorOptions { Run = run }).Validate(context, progress);
             }
 
-            Rendering.Html.HtmlReportFile.WriteIfAsked(r.GetValue(html), context, report, layout.Kind == FolderKind.Unreadable ? ExitCodes.Usage : report.Valid ? ExitCodes.Clean : ExitCodes.Findings,
+            var exitCode = layout.Kind == FolderKind.Unreadable ? ExitCodes.Usage : report.Valid ? ExitCodes.Clean : ExitCodes.Findings;
+            Rendering.Html.HtmlReportFile.WriteIfAsked(r.GetValue(html), context, report, exitCode,
                 r.GetValue(policy) ?? (r.GetValue(strict) ? "strict preset" : "installer preset"));
             Renderer.Render(View(report, context), format, r.InvocationConfiguration.Output);
             if (layout.Kind == FolderKind.Unreadable)
-            {
                 r.InvocationConfiguration.Error.WriteLine($"certharness validate: {layout.Root}: the folder cannot be read ({layout.Skipped.FirstOrDefault()?.Reason}); check the path and access rights");
-                return ExitCodes.Usage;
-            }
-            return report.Valid ? ExitCodes.Clean : ExitCodes.Findings;
+            return exitCode;
         });
         return command;
     }
