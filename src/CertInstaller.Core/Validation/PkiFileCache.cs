@@ -51,9 +51,6 @@ public sealed class PkiFileCache
     /// <summary>The read result of a relative path.</summary>
     public ReadResult Read(string relativePath) => Hashed(relativePath).Result;
 
-    /// <summary>The SHA-256 of the bytes <see cref="Read"/> parsed (lowercase hex), or null when the file could not be read.</summary>
-    public string? Sha256(string relativePath) => Hashed(relativePath).Sha256;
-
     /// <summary>Reads <paramref name="relativePaths"/>, <paramref name="parallelism"/> at once (default one per core), so the
     /// rules that ask next find them read; the results are those of reading them one by one.</summary>
     public void Prefetch(IEnumerable<string> relativePaths, int parallelism = 0, IProgress<IO.WorkProgress>? progress = null)
