@@ -28,9 +28,25 @@ internal static partial class AdversarialCorpus
 
     private static IssuedCertificate Leaf(Craft spec, IssuedCertificate? issuer = null) => Issue(spec, Key("leaf"), issuer ?? Int);
 
+    // n = p prime, d = e^-1 mod (p - 1): a working RSA key pair that BouncyCastle's default key check refuses.
+    private static Org.BouncyCastle.Crypto.AsymmetricCipherKeyPair PrimeModulusKeys()
+    {
+        var p = BigInteger.ProbablePrime(2048, new Org.BouncyCastle.Security.SecureRandom());
+        var e = BigInteger.ValueOf(65537);
+        return CertInstaller.Core.Pki.LocalKeys.Parse(() => new Org.BouncyCastle.Crypto.AsymmetricCipherKeyPair(
+            new RsaKeyParameters(false, p, e), new RsaKeyParameters(true, p, e.ModInverse(p.Subtract(BigInteger.One)))));
+    }
+
     private static IEnumerable<CorpusCase> PathBuilding()
     {
         yield return Chain("valid-basic-chain", Leaf(Server("basic.corpus.test")));
+
+        // An intermediate whose RSA modulus is a prime (anyone could forge with it), certified by the trusted root.
+        // RFC 5280 and openssl do not test moduli, and certharness's paths build keys as LocalKeys does (without
+        // BouncyCastle's Miller-Rabin proof), so the verdict is openssl's: valid. (Signing the case builds the key, and
+        // BouncyCastle remembers moduli it has accepted, so LocalKeysTests, not this case, pins the key check itself.)
+        var primeCa = Issue(CaNamed("O=Corpus, CN=Prime Modulus CA"), PrimeModulusKeys(), Root);
+        yield return Chain("pass-ca-with-prime-rsa-modulus", Leaf(Server("prime.corpus.test"), primeCa), primeCa);
 
         // Cross-signed: the same CA key and subject certified by an untrusted root and by the trusted one. The untrusted
         // cross-certificate is newer, so it is tried first and the search must come back.
