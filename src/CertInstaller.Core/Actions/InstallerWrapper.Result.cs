@@ -82,8 +82,8 @@ public sealed partial class InstallerWrapper
             WrapperOutcome.Rejected =>
                 "check that the product works with its old certificates; fix what the lines above name (the files the installer wrote are kept in the " +
                 $"'displaced' area of snapshot {snapshotId} in {_store.Root}), then run the same command again under 'certinstaller-action run' " +
-                "(a repair or reinstall regenerates the folder; third-party certificates are put back and validated again). " +
-                "To keep the new folder despite the findings, run it again with --validation warn",
+                "(a repair or reinstall regenerates the folder; third-party certificates are put back and validated again)" +
+                (_validation is { Valid: false } ? ". To keep the new folder despite the findings, run it again with --validation warn" : ""),
             WrapperOutcome.InstallerFailed =>
                 "the product is as the installer's own rollback left it; fix what the installer's log names, then run the same command again under " +
                 "'certinstaller-action run'",
