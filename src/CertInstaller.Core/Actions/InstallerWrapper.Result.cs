@@ -13,7 +13,7 @@ public sealed partial class InstallerWrapper
             var next = Next(outcome, snapshotId);
             Say(outcome == WrapperOutcome.Succeeded ? LogLevel.Info : LogLevel.Error,
                 $"run {_runId} finished: {Describe(outcome)}; exit code {_w.ExitStatuses.Describe(exitCode)}" +
-                (_installerExit is { } code ? $" (the installer's was {code}{(_installerStatus is { } s && s != code ? $", process status {s}" : "")})" : "") +
+                (_installerExit is { } code ? $"; the installer's was {code}{(_installerStatus is { } s && s != code ? $" (process status {s})" : "")}" : "") +
                 (next is null ? "" : ". Next: " + next));
             Flush(outcome == WrapperOutcome.Succeeded ? "succeeded" : "failed");
             if (!_stateKept)
