@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Text;
@@ -15,24 +16,75 @@ public static class ActionHostProgram
 
     private const string Usage =
         "usage: certinstaller-action <backup|restore-on-rollback|preserve|validate|commit> \"<ActionData>\"\n" +
-        "  ActionData: CertDir=...;BackupDir=...;Mode=...;...;ProductVersion=... (see README, 'ActionData')";
+        "       certinstaller-action run --certdir DIR [options] -- <installer command>\n" +
+        "  ActionData: CertDir=...;BackupDir=...;Mode=...;...;ProductVersion=... (see README, 'ActionData'); certinstaller-action --help";
 
-    /// <summary>Runs the operation named by <paramref name="args"/>[0]; returns 0 or 1603.</summary>
+    private const string RootHelp =
+        "certinstaller-action: the CertInstaller install-time operations as a command line. An operation takes one quoted " +
+        "ActionData argument (exe custom actions, deployment tools) and exits 0 or 1603 (Linux: 67); 'run' protects the " +
+        "certificates folder around any installer command.";
+
+    /// <summary>This platform's exit statuses: Windows keeps the codes, Linux carries them in 8 bits (README, "Exit statuses on Linux").</summary>
+    public static ExitStatusMap ExitStatuses => OperatingSystem.IsWindows() ? ExitStatusMap.Windows : ExitStatusMap.Unix;
+
+    /// <summary>The process entry: <see cref="Run"/>'s code as this platform's exit status (1603 leaves Linux as 67).</summary>
+    public static int ProcessExit(string[] args, TextWriter stdout) => ExitStatuses.StatusOf(Run(args, stdout));
+
+    /// <summary>Runs the verb named by <paramref name="args"/>[0]: an operation (0 or 1603), <c>run</c> (the installer's code or the
+    /// wrapper's) or help (0); returns the code meant, before <see cref="ExitStatuses"/> carries it.</summary>
     public static int Run(string[] args, TextWriter stdout)
     {
         if (args.Length > 0 && args[0] == RunVerb.Name) return RunVerb.Run(args[1..], stdout, windowsCommandLine: OperatingSystem.IsWindows() ? Environment.CommandLine : null);
-        if (args.Length != 2 || !ActionOperationNames.ByCommandName.TryGetValue(args[0], out var operation))
+        if (args.Length > 0 && ActionOperationNames.ByCommandName.Keys.FirstOrDefault(k => string.Equals(k, args[0], StringComparison.OrdinalIgnoreCase)) is { } name)
         {
-            stdout.WriteLine(new LogLine(LogLevel.Error, args.Length == 0
-                ? "no operation given"
-                : args.Length != 2 ? $"expected 2 arguments, got {args.Length} (quote the ActionData)" : $"unknown operation '{args[0]}'"));
+            args = [name, .. args[1..]]; // operation names were always case-insensitive (an exe custom action may say "Backup")
+        }
+
+        var parsed = Tree(stdout, RunVerb.Define().Command).Parse(args, Parsing);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stdout.WriteLine(new LogLine(LogLevel.Error, Printable.Escape(error.Message)));
             stdout.WriteLine(Usage);
             return Failure;
         }
 
-        var outcome = new ActionRunner().Run(operation, args[1], out var data);
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stdout, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Response files are off: the tokens come from installer properties, and '@' starts no file read here.</summary>
+    internal static ParserConfiguration Parsing { get; } = new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>The command tree: one command per operation, each with its ActionData argument, and <paramref name="run"/>.</summary>
+    internal static RootCommand Tree(TextWriter stdout, Command run)
+    {
+        var root = new RootCommand(RootHelp);
+        root.Directives.Clear(); // no [diagram]/[suggest]: a first token is an operation
+        foreach (var (name, operation) in ActionOperationNames.ByCommandName)
+        {
+            var data = new Argument<string>("ActionData") { Description = "CertDir=...;BackupDir=...;... as one quoted argument (README, 'The action host and ActionData')" };
+            var command = new Command(name, Describe(operation)) { data };
+            command.SetAction(r => RunOperation(operation, r.GetValue(data) ?? "", stdout));
+            root.Add(command);
+        }
+
+        root.Add(run);
+        return root;
+    }
+
+    private static string Describe(ActionOperation operation) => operation switch
+    {
+        ActionOperation.Backup => "snapshot the certificates folder before the install touches it (deferred action)",
+        ActionOperation.RestoreOnRollback => "put back the exact pre-install folder from this installation's snapshot (rollback action)",
+        ActionOperation.Preserve => "put back third-party files the install regenerated (deferred action)",
+        ActionOperation.Validate => "validate the folder under the policy; 'enforce' fails the install when invalid (deferred action)",
+        _ => "prune old snapshots by retention (commit action)",
+    } + "; exits 0, or 1603 (Linux: 67) when it failed";
+
+    private static int RunOperation(ActionOperation operation, string actionData, TextWriter stdout)
+    {
+        var outcome = new ActionRunner().Run(operation, actionData, out var data);
         foreach (var line in outcome.Lines) stdout.WriteLine(Printable.Escape(line.ToString())); // one line each: nothing in a value forges another
-        if (data is not null) AppendLog(data.BackupDir, operation, args[1], outcome, stdout);
+        if (data is not null) AppendLog(data.BackupDir, operation, actionData, outcome, stdout);
         return outcome.Succeeded ? 0 : Failure;
     }
 

@@ -1,1 +1,1 @@
-return CertInstaller.ActionHost.ActionHostProgram.Run(args, Console.Out);
+return CertInstaller.ActionHost.ActionHostProgram.ProcessExit(args, Console.Out);

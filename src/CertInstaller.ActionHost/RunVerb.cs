@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Core.IO;
 using CertInstaller.Core.Validation;
 
 namespace CertInstaller.ActionHost;
@@ -18,10 +21,44 @@ internal static class RunVerb
         custom actions): Backup, run the command, then on success (0, 3010, 1641) put third-party certificates back,
         validate and apply retention; on failure restore the exact folder. The exit code is the installer's own, 1603 when
         validation under 'enforce' failed (the folder is restored), 1618 when another CertInstaller run holds the folder,
-        1639 for bad options. Options are named like the CERTINSTALLER_* properties and have the same defaults.
+        1639 for bad options or a --certdir that does not exist. On Linux a status keeps 8 bits: 0 success, 194 (3010) and
+        105 (1641) success with a reboot, 67 (1603) failure, 82 (1618) another run holds the folder, 103 (1639) bad options;
+        an installer's other status is returned as it is. Options are named like the CERTINSTALLER_* properties and have the
+        same defaults.
         Example:
           certinstaller-action run --certdir "D:\I3\IC\Certificates" --validation enforce --json C:\Temp\ic.json -- msiexec /i "\\srv\pkgs\IC.msi" /qn /l*v C:\Temp\ic.log
         """;
+
+    /// <summary>The <c>run</c> command and its options (the host's tree lists it; <see cref="Run"/> parses with it).</summary>
+    /// <param name="Command">The command, named <see cref="Name"/>.</param>
+    /// <param name="Options">The options of <see cref="WrapperOptions.All"/>, by name.</param>
+    /// <param name="Json">--json FILE.</param>
+    /// <param name="AllowMissingCertDir">--allow-missing-certdir.</param>
+    internal sealed record Definition(Command Command, IReadOnlyDictionary<string, Option> Options, Option<string?> Json, Option<bool> AllowMissingCertDir);
+
+    /// <summary>Builds the command with every option.</summary>
+    internal static Definition Define()
+    {
+        var options = WrapperOptions.All.ToDictionary(o => o.Name, o => o.Repeatable
+            ? (Option)new Option<string[]>(o.Name) { Description = Describe(o), AllowMultipleArgumentsPerToken = false }
+            : new Option<string?>(o.Name) { Description = Describe(o), Required = o.Name == "--certdir" });
+        var json = new Option<string?>("--json") { Description = "write a JSON summary to this file (snapshot id, exit codes, what was put back, findings)" };
+        var allowMissing = new Option<bool>("--allow-missing-certdir")
+        {
+            Description = "a first install that creates the certificates folder: a --certdir that does not exist is accepted (nothing to protect); " +
+                "without it a missing folder stops the run with 1639 before anything runs (a mistyped folder would protect nothing)",
+        };
+        var command = new Command(Name, Help);
+        foreach (var option in options.Values) command.Add(option);
+        command.Add(json);
+        command.Add(allowMissing);
+        return new Definition(command, options, json, allowMissing);
+    }
+
+    /// <summary>The backup root without --backupdir: the fragment's on Windows, <see cref="WrapperOptions.DefaultUnixBackupDir"/> elsewhere.</summary>
+    internal static string DefaultBackupDir() => OperatingSystem.IsWindows()
+        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "CertInstaller", "Backups")
+        : WrapperOptions.DefaultUnixBackupDir;
 
     /// <summary>Runs the verb; <paramref name="args"/> are the arguments after <c>run</c>.</summary>
     /// <param name="args">Options, <c>--</c>, then the installer command.</param>
@@ -34,22 +71,16 @@ internal static class RunVerb
         var head = split < 0 ? args : args.Take(split).ToArray();
         var tail = split < 0 ? [] : args.Skip(split + 1).ToArray();
 
-        var options = WrapperOptions.All.ToDictionary(o => o.Name, o => o.Repeatable
-            ? (Option)new Option<string[]>(o.Name) { Description = Describe(o), AllowMultipleArgumentsPerToken = false }
-            : new Option<string?>(o.Name) { Description = Describe(o), Required = o.Name == "--certdir" });
-        var json = new Option<string?>("--json") { Description = "write a JSON summary to this file (snapshot id, exit codes, what was put back, findings)" };
-        var command = new RootCommand(Help);
-        foreach (var option in options.Values) command.Add(option);
-        command.Add(json);
-
-        if (head.Any(a => a is "-h" or "--help" or "-?" or "/?"))
+        var verb = Define();
+        var options = verb.Options;
+        var parsed = ActionHostProgram.Tree(stdout, verb.Command).Parse([Name, .. head], ActionHostProgram.Parsing);
+        if (parsed.Action is HelpAction)
         {
-            command.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stdout });
+            parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stdout });
             stdout.WriteLine("  -- <installer command>  the command to run, after '--' (e.g. msiexec /i package.msi /qn)");
             return InstallerExitCodes.Success;
         }
 
-        var parsed = command.Parse(head);
         var problems = parsed.Errors.Select(e => e.Message).ToList();
         if (tail.Length == 0)
         {
@@ -78,23 +109,29 @@ internal static class RunVerb
             }));
             try
             {
-                data = WrapperOptions.ToActionData(given, installer,
-                    Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "CertInstaller", "Backups"));
+                data = WrapperOptions.ToActionData(given, installer, DefaultBackupDir());
             }
             catch (ActionDataException e)
             {
                 problems.AddRange(e.Problems);
+            }
+
+            if (data is not null && !parsed.GetValue(verb.AllowMissingCertDir) && CertDirProblem(data.CertDir) is { } missing)
+            {
+                problems.Add(missing);
+                data = null;
             }
         }
 
         if (data is null)
         {
             foreach (var problem in problems) stdout.WriteLine(new LogLine(LogLevel.Error, problem));
+            stdout.WriteLine(new LogLine(LogLevel.Error, $"nothing was run; exit code {ActionHostProgram.ExitStatuses.Describe(InstallerExitCodes.InvalidCommandLine)}"));
             stdout.WriteLine("usage: certinstaller-action run --certdir DIR [options] -- <installer command>   (certinstaller-action run --help)");
             return InstallerExitCodes.InvalidCommandLine;
         }
 
-        var wrapper = new InstallerWrapper(process ?? new ChildProcess());
+        var wrapper = new InstallerWrapper(process ?? new ChildProcess()) { ExitStatuses = ActionHostProgram.ExitStatuses };
         var finished = false;
         var interrupts = 0;
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -126,7 +163,7 @@ internal static class RunVerb
         AppDomain.CurrentDomain.ProcessExit += OnExit;
         try
         {
-            var result = wrapper.Run(data, installer, line => stdout.WriteLine(line), parsed.GetValue(json));
+            var result = wrapper.Run(data, installer, line => stdout.WriteLine(line), parsed.GetValue(verb.Json));
             return result.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -144,7 +181,7 @@ internal static class RunVerb
     }
 
     private static string Describe(WrapperOption o) =>
-        $"like {o.Property}" + (o.Default.Length > 0 ? $" (default {o.Default})" : "") + o.Name switch
+        $"like {o.Property}" + (o.Default.Length > 0 ? $" (default {(o.Name == "--backupdir" && !OperatingSystem.IsWindows() ? WrapperOptions.DefaultUnixBackupDir : o.Default)})" : "") + o.Name switch
         {
             "--certdir" => ": the certificates folder to protect",
             "--backupdir" => ": snapshots, the run state and certinstaller-action.log go here",
@@ -158,6 +195,18 @@ internal static class RunVerb
             "--policy" => ": a validation policy JSON file, as for certharness validate --policy, applied over --min-digest and --expiry-warning-days",
             _ => "",
         };
+
+    // A mistyped --certdir would be snapshotted as "does not exist", and the run would protect nothing while it says it
+    // preserved the folder: only --allow-missing-certdir (a first install) lets a missing folder through.
+    private static string? CertDirProblem(string certDir) => new PhysicalFileSystem().GetEntry(certDir) switch
+    {
+        null => $"{CodeRegistry.Of(FindingCode.FolderMissing).Text} --certdir: the certificates folder '{certDir}' does not exist. Nothing was run " +
+            "(a mistyped folder would protect nothing). Fix: give the existing folder (check the spelling and the drive), or, on a first " +
+            "install where the installer creates it, add --allow-missing-certdir.",
+        { Kind: FileSystemEntryKind.File } => $"{CodeRegistry.Of(FindingCode.FolderMissing).Text} --certdir: '{certDir}' is a file, not a folder. " +
+            "Nothing was run. Fix: give the certificates folder.",
+        _ => null,
+    };
 
     // The actions load the policy only at Validate, after the installer ran; a wrapper that knows up front that its
     // policy file is unusable says so before anything changes.

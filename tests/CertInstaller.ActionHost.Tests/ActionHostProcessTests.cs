@@ -50,6 +50,40 @@ public class ActionHostProcessTests
         Assert.That(output, Does.Contain("usage: certinstaller-action"));
     }
 
+    [TestCase("--help")]
+    [TestCase("-h")]
+    public void Help_ListsEveryVerbAndExits0(string flag)
+    {
+        var (code, output) = Host(flag);
+
+        Assert.That(code, Is.Zero, output);
+        Assert.Multiple(() =>
+        {
+            foreach (var verb in Verbs()) Assert.That(output, Does.Match($@"(?m)^\s+{System.Text.RegularExpressions.Regex.Escape(verb)}\b"), verb);
+        });
+    }
+
+    [TestCaseSource(nameof(Verbs))]
+    public void Help_OfEachVerb_Exits0WithItsUsage(string verb)
+    {
+        var (code, output) = Host(verb, "--help");
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain($"certinstaller-action {verb}"));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "the Linux default backup root")]
+    public void RunHelp_OnLinux_NamesTheLinuxDefaultBackupRootAndTheFirstInstallOption()
+    {
+        var (code, output) = Host("run", "-h");
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain(WrapperOptions.DefaultUnixBackupDir).And.Not.Contain("/usr/share").And.Contain("--allow-missing-certdir"));
+    }
+
+    private static IEnumerable<string> Verbs() => ActionOperationNames.ByCommandName.Keys.Append(RunVerb.Name);
+
     [Test]
     public void Run_WhenActionDataInvalid_Exits1603NamingTheKey()
     {

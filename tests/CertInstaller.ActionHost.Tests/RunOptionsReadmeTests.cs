@@ -36,7 +36,7 @@ public partial class RunOptionsReadmeTests
     [Test]
     public void ReadmeTable_ListsEveryOptionWithItsPropertyAndDefault()
     {
-        var rows = ReadmeRows().Where(r => r.Option != "--json").ToList();
+        var rows = ReadmeRows().Where(r => !WrapperOnly.Contains(r.Option)).ToList();
 
         Assert.That(rows.Select(r => (r.Option, r.Property)), Is.EqualTo(WrapperOptions.All.Select(o => (o.Name, o.Property))));
         Assert.Multiple(() =>
@@ -46,6 +46,31 @@ public partial class RunOptionsReadmeTests
                 Assert.That(rows.Single(r => r.Option == option.Name).Default, Is.EqualTo(option.Default), option.Name);
             }
         });
+    }
+
+    /// <summary>Options of the run command that set no fragment property.</summary>
+    private static readonly string[] WrapperOnly = ["--json", "--allow-missing-certdir"];
+
+    [Test]
+    public void ReadmeTable_ListsEveryOptionOfTheRunCommand()
+    {
+        var options = RunVerb.Define().Command.Options.Select(o => o.Name).Where(n => n != "--help");
+
+        Assert.That(ReadmeRows().Select(r => r.Option), Is.EquivalentTo(options));
+    }
+
+    [Test]
+    public void ReadmeLinuxExitStatuses_AreTheExitStatusMap()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root(), "README.md"));
+        var start = Array.FindIndex(lines, l => l.Trim() == "### Exit statuses on Linux");
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README section 'Exit statuses on Linux'");
+        var rows = lines.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).Skip(2)
+            .Select(l => CellSplit().Split(l.Trim().Trim('|')).Select(c => c.Trim()).ToArray())
+            .Select(c => (int.Parse(Code(c[0])!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Code(c[1])!, System.Globalization.CultureInfo.InvariantCulture), c[2]))
+            .ToList();
+
+        Assert.That(rows, Is.EqualTo(ExitStatusMap.Table.Select(r => (r.Code, r.UnixStatus, r.Meaning))));
     }
 
     [Test]

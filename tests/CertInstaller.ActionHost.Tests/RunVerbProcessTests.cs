@@ -90,20 +90,51 @@ public class RunVerbProcessTests
     }
 
     [Test]
-    public void Run_WhenTheInstallerNeedsAReboot_PutsThirdPartyBackAndKeeps3010()
+    public void Run_WhenTheInstallerExitsWithTheStatusOf3010_PutsThirdPartyBackAndExits194()
     {
-        // A Unix exit status cannot be 3010: the script exits 194 (3010's low byte), and the process wrapper below
-        // reports the Windows code it stands for. Everything else is the real host, process and script.
+        // A Linux status keeps 8 bits: an installer that asks for a reboot (3010; Wine's msiexec too) exits 194.
         var before = Folder();
-        var stdout = new StringWriter();
 
-        var code = RunVerb.Run(["--certdir", _certs, "--backupdir", _backups, "--json", _json, "--", "sh", Script("exit 194")], stdout,
-            new WindowsCodeOf(new ChildProcess(), 194, InstallerExitCodes.RebootRequired));
+        var (code, _) = Wrap("exit 194");
 
-        TestContext.Out.WriteLine(stdout);
-        Assert.That(code, Is.EqualTo(InstallerExitCodes.RebootRequired));
-        Assert.That(Summary().GetProperty("installerExitCode").GetInt32(), Is.EqualTo(3010));
+        Assert.That(code, Is.EqualTo(194));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summary().GetProperty("outcome").GetString(), Is.EqualTo("succeeded"), "a reboot request is not a failure");
+            Assert.That(Summary().GetProperty("installerExitCode").GetInt32(), Is.EqualTo(InstallerExitCodes.RebootRequired));
+            Assert.That(Summary().GetProperty("installerExitStatus").GetInt32(), Is.EqualTo(194));
+            Assert.That((Summary().GetProperty("exitCode").GetInt32(), Summary().GetProperty("exitStatus").GetInt32()), Is.EqualTo((3010, 194)));
+            Assert.That(Summary().GetProperty("restored").GetBoolean(), Is.False);
+        });
         AssertThirdPartyBack(before);
+    }
+
+    [Test]
+    public void Run_WhenTheCertDirDoesNotExist_Exits1639BeforeTheInstallerRuns()
+    {
+        var mistyped = _certs + "x";
+
+        using var process = Start(["run", "--certdir", mistyped, "--backupdir", _backups, "--json", _json, "--", "sh", Script("exit 0")]);
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.That(process.ExitCode, Is.EqualTo(103), "1639 in 8 bits");
+        Assert.That(output, Does.Contain("CI1006").And.Contain(mistyped));
+        Assert.That(File.Exists(Path.Combine(_root.Path, "installer-ran")), Is.False, "the installer did not run");
+        Assert.That(Directory.Exists(_backups), Is.False, "nothing was written");
+        Assert.That(Directory.Exists(mistyped), Is.False);
+    }
+
+    [Test]
+    public void Run_WithAllowMissingCertDir_RunsAFirstInstallAndSaysThereWasNothingToProtect()
+    {
+        Directory.Delete(_certs, recursive: true);
+
+        var (code, _) = Wrap("exit 0", "--allow-missing-certdir");
+
+        Assert.That(code, Is.Zero);
+        Assert.That(File.Exists(Path.Combine(_root.Path, "installer-ran")), Is.True);
+        Assert.That((Summary().GetProperty("outcome").GetString(), Summary().GetProperty("certDirExisted").GetBoolean()), Is.EqualTo(("succeeded", false)));
     }
 
     [Test]
@@ -201,7 +232,14 @@ public class RunVerbProcessTests
         var (code, _) = Wrap("exit 0", "--validation", "enforce", "--policy", policy);
 
         Assert.That(code, Is.EqualTo(expected));
-        if (strictPolicy) Assert.That(Folder(), Is.EqualTo(before), "enforce restored the exact folder");
+        if (strictPolicy)
+        {
+            Assert.That(Folder(), Is.EqualTo(before), "enforce restored the exact folder");
+            Assert.That((Summary().GetProperty("exitCode").GetInt32(), Summary().GetProperty("exitStatus").GetInt32()), Is.EqualTo((1603, 67)),
+                "the summary names the code meant and the process status");
+            Assert.That(Summary().GetProperty("productInstalled").GetBoolean(), Is.True, "the installer succeeded: the product stays installed");
+            Assert.That(Summary().GetProperty("next").GetString(), Is.Not.Empty);
+        }
     }
 
     [Test]
@@ -225,12 +263,5 @@ public class RunVerbProcessTests
         {
             return false;
         }
-    }
-
-    /// <summary>Reports <paramref name="windowsCode"/> for a child that exited with the Unix status <paramref name="unixStatus"/>.</summary>
-    private sealed class WindowsCodeOf(IInstallerProcess inner, int unixStatus, int windowsCode) : IInstallerProcess
-    {
-        public int Run(InstallerCommand command, Action<StartedProcess> started) =>
-            inner.Run(command, started) is var code && code == unixStatus ? windowsCode : code;
     }
 }

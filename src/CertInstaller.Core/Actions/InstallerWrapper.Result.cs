@@ -9,9 +9,12 @@ public sealed partial class InstallerWrapper
     {
         private WrapperResult Finish(WrapperOutcome outcome, int exitCode)
         {
+            var snapshotId = _state?.SnapshotId ?? TransactionMarker.Read(_store.Root, _data.ProductCode)?.SnapshotId;
+            var next = Next(outcome, snapshotId);
             Say(outcome == WrapperOutcome.Succeeded ? LogLevel.Info : LogLevel.Error,
-                $"run {_runId} finished: {Describe(outcome)}; exit code {exitCode}" +
-                (_installerExit is { } code ? $" (the installer's was {code})" : ""));
+                $"run {_runId} finished: {Describe(outcome)}; exit code {_w.ExitStatuses.Describe(exitCode)}" +
+                (_installerExit is { } code ? $"; the installer's was {code}{(_installerStatus is { } s && s != code ? $" (process status {s})" : "")}" : "") +
+                (next is null ? "" : ". Next: " + next));
             Flush(outcome == WrapperOutcome.Succeeded ? "succeeded" : "failed");
             if (!_stateKept)
             {
@@ -20,8 +23,13 @@ public sealed partial class InstallerWrapper
 
             var result = new WrapperResult(_runId, outcome, exitCode, _lines.ToList())
             {
+                ExitStatus = _w.ExitStatuses.StatusOf(exitCode),
                 InstallerExitCode = _installerExit,
-                SnapshotId = _state?.SnapshotId ?? TransactionMarker.Read(_store.Root, _data.ProductCode)?.SnapshotId,
+                InstallerExitStatus = _installerStatus,
+                ProductInstalled = _installerExit is { } installed ? InstallerExitCodes.IsSuccess(installed) : null,
+                CertDirExisted = _certDirExisted,
+                Next = next,
+                SnapshotId = snapshotId,
                 Restored = _restored,
                 NestedActions = _nested,
                 FinishedInterruptedRun = _finishedInterrupted,
@@ -52,14 +60,34 @@ public sealed partial class InstallerWrapper
             return result;
         }
 
-        private static string Describe(WrapperOutcome outcome) => outcome switch
+        private string Describe(WrapperOutcome outcome) => outcome switch
         {
+            WrapperOutcome.Succeeded when !_certDirExisted => $"the installer succeeded; {_data.CertDir} did not exist before the run, so there was nothing to protect",
             WrapperOutcome.Succeeded => "the installer succeeded and the certificates folder was preserved",
+            WrapperOutcome.InstallerFailed when !_certDirExisted => $"the installer failed; {_data.CertDir} did not exist before the run, so there was nothing to protect",
             WrapperOutcome.InstallerFailed => "the installer failed; the certificates folder was restored as it was before",
-            WrapperOutcome.Rejected => "CertInstaller failed the run; the certificates folder was restored as it was before",
+            // The installer's own success stands: only the folder went back, so the product runs with its old certificates.
+            WrapperOutcome.Rejected => "the installer succeeded, so the product stays installed, but CertInstaller failed the run and restored the " +
+                "certificates folder as it was before the install: the product now runs with its old certificates folder",
             WrapperOutcome.NotStarted => "the installer was not started",
             WrapperOutcome.Refused => "the installer was not started: another CertInstaller run holds the folder",
+            _ when _installerExit is { } code && InstallerExitCodes.IsSuccess(code) =>
+                "the installer succeeded, so the product stays installed, but its certificates folder could not be restored completely; the snapshot and the marker stay",
             _ => "the folder could not be restored completely; the snapshot and the marker stay",
+        };
+
+        /// <summary>What the administrator does next, where the closing line is not already the fix; null when nothing is needed.</summary>
+        private string? Next(WrapperOutcome outcome, string? snapshotId) => outcome switch
+        {
+            WrapperOutcome.Rejected =>
+                "check that the product works with its old certificates; fix what the lines above name (the files the installer wrote are kept in the " +
+                $"'displaced' area of snapshot {snapshotId} in {_store.Root}), then run the same command again under 'certinstaller-action run' " +
+                "(a repair or reinstall regenerates the folder; third-party certificates are put back and validated again)" +
+                (_validation is { Valid: false } ? ". To keep the new folder despite the findings, run it again with --validation warn" : ""),
+            WrapperOutcome.InstallerFailed =>
+                "the product is as the installer's own rollback left it; fix what the installer's log names, then run the same command again under " +
+                "'certinstaller-action run'",
+            _ => null,
         };
 
         private void Say(LogLevel level, string text)

@@ -20,7 +20,9 @@ public sealed partial class InstallerWrapper
         private readonly ActionLogFile _log;
         private WrapperRunState? _state;
         private int? _installerExit;
+        private int? _installerStatus;
         private bool _restored;
+        private bool _certDirExisted = true;
         private bool _nested;
         private bool _stateKept;
         private bool _finishedInterrupted;
@@ -50,6 +52,12 @@ public sealed partial class InstallerWrapper
         public WrapperResult Execute()
         {
             Say(LogLevel.Info, $"run {_runId}: protecting {_data.CertDir} (snapshots in {_store.Root}) around: {_command.Display}");
+            // The host refuses a missing folder unless told it is a first install (--allow-missing-certdir).
+            _certDirExisted = _w._fs.GetEntry(_data.CertDir) is not null;
+            if (!_certDirExisted)
+            {
+                Say(LogLevel.Warning, $"{_data.CertDir} does not exist (first install): there is nothing to protect; the snapshot records its absence");
+            }
 
             // 1. Claim the folder: no other run may hold it, and an interrupted earlier run is finished first.
             WrapperRunState? interrupted;
@@ -138,7 +146,7 @@ public sealed partial class InstallerWrapper
                 Flush();
                 logOffset = LogLength();
                 _w._checkpoint(WrapperStep.InstallerStarting);
-                _installerExit = _w._process.Run(_command, started =>
+                _installerStatus = _w._process.Run(_command, started =>
                 {
                     try
                     {
@@ -149,6 +157,7 @@ public sealed partial class InstallerWrapper
                         Say(LogLevel.Warning, $"cannot record the installer's process id in the run state ({e.Message}); an interrupted run is still finished by the next run");
                     }
                 });
+                _installerExit = _w.ExitStatuses.CodeOf(_installerStatus.Value); // Linux: 194 is 3010, a reboot request, not a failure
             }
             catch (InstallerStartException e)
             {
@@ -169,7 +178,7 @@ public sealed partial class InstallerWrapper
                 // 4a. Failure (or not started): the exact folder comes back, the installer's code goes out.
                 if (_installerExit is { } failed)
                 {
-                    Say(LogLevel.Error, $"the installer failed with exit code {failed}: restoring {_data.CertDir} exactly from snapshot {snapshotId}");
+                    Say(LogLevel.Error, $"the installer failed with exit code {_w.ExitStatuses.Describe(failed)}: restoring {_data.CertDir} exactly from snapshot {snapshotId}");
                 }
 
                 if (_nested)
@@ -183,7 +192,7 @@ public sealed partial class InstallerWrapper
             }
 
             // 4b. Success: third-party files back, then validation under the policy.
-            Say(LogLevel.Info, $"the installer succeeded (exit code {code}{(code == InstallerExitCodes.Success ? "" : ", a reboot is needed")}): " +
+            Say(LogLevel.Info, $"the installer succeeded (exit code {_w.ExitStatuses.Describe(code)}{(code == InstallerExitCodes.Success ? "" : ", a reboot is needed")}): " +
                 "putting back third-party certificates, then validating");
             var preserve = Step(ActionOperation.Preserve);
             _preservation = preserve.Preservation;

@@ -44,6 +44,10 @@ public sealed partial class InstallerWrapper
     /// <summary>How long to wait for the folder lock before the installer starts (a custom action holds it for a moment).</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How exit codes travel as process statuses on this platform (the host sets <see cref="ExitStatusMap.Unix"/> on
+    /// Linux): the installer's status 194 is read as 3010, and the log names the status the wrapper will exit with.</summary>
+    public ExitStatusMap ExitStatuses { get; init; } = ExitStatusMap.Windows;
+
     /// <summary>What to print if the run is stopped now (Ctrl-C twice, or an unexpected error): what stays and which command finishes the job.</summary>
     public string InterruptedMessage => _interruptedMessage;
 

@@ -20,6 +20,9 @@ public static class WrapperOptions
     /// <summary>The default backup root as the README writes it (the fragment's <c>[CommonAppDataFolder]CertInstaller\Backups\</c>).</summary>
     public const string DefaultBackupDirText = @"%ProgramData%\CertInstaller\Backups\";
 
+    /// <summary>The default backup root on Linux (and other Unix): state that must survive reboots and upgrades, not <c>/usr/share</c>.</summary>
+    public const string DefaultUnixBackupDir = "/var/lib/certinstaller/backups";
+
     /// <summary>Every option, in the order of the README table.</summary>
     public static IReadOnlyList<WrapperOption> All { get; } =
     [

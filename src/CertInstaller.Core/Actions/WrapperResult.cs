@@ -29,8 +29,23 @@ public enum WrapperOutcome
 /// <param name="Lines">Every log line, in order.</param>
 public sealed record WrapperResult(string RunId, WrapperOutcome Outcome, int ExitCode, IReadOnlyList<LogLine> Lines)
 {
-    /// <summary>The installer's exit code; null when it did not run.</summary>
+    /// <summary>The process status the wrapper exits with: <see cref="ExitCode"/> through the platform's <see cref="ExitStatusMap"/> (1603 → 67 on Linux).</summary>
+    public int ExitStatus { get; init; }
+
+    /// <summary>The installer's exit code as the wrapper read it (on Linux status 194 is 3010); null when it did not run.</summary>
     public int? InstallerExitCode { get; init; }
+
+    /// <summary>The installer's process exit status as the system reported it; null when it did not run.</summary>
+    public int? InstallerExitStatus { get; init; }
+
+    /// <summary>Whether the installer succeeded, so the product stays installed even when the folder was restored; null when it did not run.</summary>
+    public bool? ProductInstalled { get; init; }
+
+    /// <summary>Whether the certificates folder existed when the run started (false: a first install, nothing to protect).</summary>
+    public bool CertDirExisted { get; init; } = true;
+
+    /// <summary>What the administrator should do next; null when nothing is needed or the closing line already names the fix.</summary>
+    public string? Next { get; init; }
 
     /// <summary>The pre-install snapshot; null when none was taken.</summary>
     public string? SnapshotId { get; init; }
@@ -81,7 +96,12 @@ public sealed record WrapperResult(string RunId, WrapperOutcome Outcome, int Exi
         backupDir = BackupDir,
         outcome = Outcome,
         exitCode = ExitCode,
+        exitStatus = ExitStatus,
         installerExitCode = InstallerExitCode,
+        installerExitStatus = InstallerExitStatus,
+        productInstalled = ProductInstalled,
+        certDirExisted = CertDirExisted,
+        next = Next,
         snapshotId = SnapshotId,
         restored = Restored,
         nestedActions = NestedActions,

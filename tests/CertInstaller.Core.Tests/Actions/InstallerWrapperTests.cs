@@ -32,9 +32,11 @@ public class InstallerWrapperTests
             ["--validation"] = [validation.ToString().ToLowerInvariant()],
         }, Command, "unused");
 
-    private WrapperResult Run(IInstallerProcess installer, ActionData? data = null, bool holdersAlive = false, Action<WrapperStep>? checkpoint = null)
+    private WrapperResult Run(IInstallerProcess installer, ActionData? data = null, bool holdersAlive = false, Action<WrapperStep>? checkpoint = null,
+        ExitStatusMap? statuses = null)
     {
-        var result = new InstallerWrapper(installer, new PhysicalFileSystem(), _clock, new TestLockProbe(holdersAlive), checkpoint) { LockWait = TimeSpan.Zero }
+        var result = new InstallerWrapper(installer, new PhysicalFileSystem(), _clock, new TestLockProbe(holdersAlive), checkpoint)
+            { LockWait = TimeSpan.Zero, ExitStatuses = statuses ?? ExitStatusMap.Windows }
             .Run(data ?? Data(), Command, line => TestContext.Out.WriteLine(line));
         _clock.Advance(TimeSpan.FromMinutes(1));
         return result;
@@ -110,6 +112,68 @@ public class InstallerWrapperTests
 
         var warned = Run(FakeInstaller.RegeneratingIc(_dir.Certificates, InstallerExitCodes.RebootRequired), Data(ValidationMode.Warn));
         Assert.That((warned.ExitCode, warned.Outcome), Is.EqualTo((InstallerExitCodes.RebootRequired, WrapperOutcome.Succeeded)), "warn keeps the installer's code");
+    }
+
+    [Test]
+    public void Run_WhenEnforceRejectsAfterASuccessfulInstall_SaysTheProductStaysInstalledAndWhatToDoNext()
+    {
+        ThirdPartyFolder(thirdPartyNotAfter: new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var result = Run(FakeInstaller.RegeneratingIc(_dir.Certificates, 0), Data(ValidationMode.Enforce));
+
+        Assert.That((result.Outcome, result.Restored, result.ProductInstalled), Is.EqualTo((WrapperOutcome.Rejected, true, (bool?)true)));
+        Assert.That(result.Next, Does.Contain(result.SnapshotId!), "the next step names the snapshot that keeps what the installer wrote");
+        Assert.That(result.Lines[^1].Text, Does.Contain(result.Next!), "the closing line carries the next step");
+    }
+
+    [Test]
+    public void Run_WhenTheInstallerFails_SaysTheProductWasNotInstalled()
+    {
+        ThirdPartyFolder();
+
+        var result = Run(FakeInstaller.RegeneratingIc(_dir.Certificates, InstallerExitCodes.Failure));
+
+        Assert.That((result.Outcome, result.ProductInstalled, result.Next is null), Is.EqualTo((WrapperOutcome.InstallerFailed, (bool?)false, false)));
+    }
+
+    [TestCase(194, InstallerExitCodes.RebootRequired)]
+    [TestCase(105, InstallerExitCodes.RebootInitiated)]
+    public void Run_OnLinux_WhenTheInstallersStatusStandsForAReboot_PutsThirdPartyBackAndExitsWithThatStatus(int status, int meant)
+    {
+        var original = ThirdPartyFolder();
+        var before = FolderPicture.Of(_dir.Certificates).Hashes;
+
+        var result = Run(FakeInstaller.RegeneratingIc(_dir.Certificates, status), statuses: ExitStatusMap.Unix);
+
+        var after = FolderPicture.Of(_dir.Certificates).Hashes;
+        Assert.Multiple(() =>
+        {
+            Assert.That((result.Outcome, result.Restored), Is.EqualTo((WrapperOutcome.Succeeded, false)), "a reboot request is not a failure");
+            Assert.That((result.InstallerExitStatus, result.InstallerExitCode), Is.EqualTo(((int?)status, (int?)meant)));
+            Assert.That((result.ExitCode, result.ExitStatus), Is.EqualTo((meant, status)));
+            foreach (var file in original.ThirdPartyFiles) Assert.That(after[file], Is.EqualTo(before[file]), file);
+        });
+    }
+
+    [Test]
+    public void Run_OnLinux_WhenCertInstallerFailsTheRun_Means1603AndExits67()
+    {
+        ThirdPartyFolder(thirdPartyNotAfter: new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var result = Run(FakeInstaller.RegeneratingIc(_dir.Certificates, 0), Data(ValidationMode.Enforce), statuses: ExitStatusMap.Unix);
+
+        Assert.That((result.ExitCode, result.ExitStatus), Is.EqualTo((InstallerExitCodes.Failure, 67)));
+    }
+
+    [Test]
+    public void Run_WhenTheFolderDoesNotExistYet_SaysThereWasNothingToProtect()
+    {
+        var installer = FakeInstaller.RegeneratingIc(_dir.Certificates, 0);
+
+        var result = Run(installer);
+
+        Assert.That((result.Outcome, result.CertDirExisted, installer.Runs), Is.EqualTo((WrapperOutcome.Succeeded, false, 1)));
+        Assert.That(Directory.Exists(_dir.Certificates), Is.True, "the installer's new folder stays");
     }
 
     [Test]
