@@ -21,8 +21,24 @@ public sealed class PhysicalFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<FileSystemEntry> List(string directory) =>
-        new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(ToEntry).ToList();
+    public IReadOnlyList<FileSystemEntry> List(string directory)
+    {
+        var entries = new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(ToEntry).ToList();
+        if (!entries.Any(e => e.Name.IndexOf('\uFFFD') >= 0))
+        {
+            return entries;
+        }
+
+        // A name .NET could not decode (not valid UTF-8): its decoded form opens nothing. Report it by its raw bytes.
+        foreach (var raw in RawNames.InvalidUtf8Names(directory))
+        {
+            var lossy = RawNames.Lossy(raw);
+            entries.RemoveAll(e => string.Equals(e.Name, lossy, StringComparison.Ordinal));
+            entries.Add(new FileSystemEntry(Path.Combine(directory, RawNames.Escaped(raw)), FileSystemEntryKind.UnsupportedName, 0, default, default, false));
+        }
+
+        return entries;
+    }
 
     /// <inheritdoc />
     public Stream OpenRead(string path) => RegularFile.OpenRead(path); // regular files only; never blocks, never follows a link
@@ -213,6 +229,22 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     /// <inheritdoc />
     public string ResolveLinks(string path) => ResolveLinks(path, 0);
+
+    /// <inheritdoc />
+    public void ApplyAttributesOnHandle(Stream stream, DateTime createdUtc, DateTime modifiedUtc, bool readOnly, string? permissions) =>
+        HandleAttributes.Apply(AsFile(stream), createdUtc, modifiedUtc, readOnly, permissions);
+
+    /// <inheritdoc />
+    public string? IdentityOfHandle(Stream stream) => HandleAttributes.IdentityOf(AsFile(stream));
+
+    /// <inheritdoc />
+    public string? IdentityOfEntry(string path) => HandleAttributes.IdentityOf(path);
+
+    /// <inheritdoc />
+    public OtherWriters? OtherWritersOf(string path) => NativeMethods.OtherWritersOf(path);
+
+    private static FileStream AsFile(Stream stream) =>
+        stream as FileStream ?? throw new ArgumentException("Not a stream this file system opened.", nameof(stream));
 
     private static string ResolveLinks(string path, int hops)
     {
