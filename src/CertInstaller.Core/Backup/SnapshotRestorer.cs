@@ -42,8 +42,10 @@ public sealed class SnapshotRestorer
     /// <exception cref="BackupException"><see cref="BackupErrorCode.PathNotInSnapshot"/> before anything is changed when a path is not in the snapshot.</exception>
     public RestoreReport PutBack(string snapshotId, string targetFolder, IEnumerable<string> relativePaths)
     {
-        // '\\' separates only on Windows; on Linux it is a name character (a file may be named a\\b).
-        var wanted = new HashSet<string>(relativePaths.Select(p => Platform.IsWindows ? p.Replace('\\', '/') : p), _fs.PathComparer);
+        // '\\' is a name character on Linux (a file may be named a\\b): a path the manifest holds as given is taken as given;
+        // otherwise '\\' separates, as on Windows.
+        var snapshotPaths = new HashSet<string>(_store.Open(snapshotId).Manifest.Files.Select(f => f.RelativePath), _fs.PathComparer);
+        var wanted = new HashSet<string>(relativePaths.Select(p => snapshotPaths.Contains(p) ? p : p.Replace('\\', '/')), _fs.PathComparer);
         return Run(snapshotId, targetFolder, RestoreScope.Subset, e => wanted.Contains(e.RelativePath), wanted);
     }
 

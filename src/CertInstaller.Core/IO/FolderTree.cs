@@ -76,5 +76,5 @@ public sealed record FolderTree(
     }
 
     private static string Relative(string root, string fullPath) => fullPath.Length <= root.Length ? string.Empty :
-        fullPath.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Replace('\\', '/');
+        fullPath.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/'); // '\\' is a name character on Unix
 }

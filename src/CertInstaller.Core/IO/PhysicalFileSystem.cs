@@ -23,18 +23,40 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// <inheritdoc />
     public IReadOnlyList<FileSystemEntry> List(string directory)
     {
-        var entries = new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(ToEntry).ToList();
-        if (!entries.Any(e => e.Name.IndexOf('\uFFFD') >= 0))
+        var infos = new DirectoryInfo(directory).EnumerateFileSystemInfos().ToList();
+        var entries = new List<FileSystemEntry>(infos.Count);
+        if (infos.Any(i => i.Name.IndexOf('\uFFFD') >= 0))
         {
-            return entries;
+            // A name .NET could not decode (not valid UTF-8): its decoded form opens nothing. Report it by its raw bytes.
+            foreach (var raw in RawNames.InvalidUtf8Names(directory))
+            {
+                var lossy = RawNames.Lossy(raw);
+                infos.RemoveAll(i => string.Equals(i.Name, lossy, StringComparison.Ordinal));
+                entries.Add(new FileSystemEntry(Path.Combine(directory, RawNames.Escaped(raw)), FileSystemEntryKind.UnsupportedName, 0, default, default, false));
+            }
         }
 
-        // A name .NET could not decode (not valid UTF-8): its decoded form opens nothing. Report it by its raw bytes.
-        foreach (var raw in RawNames.InvalidUtf8Names(directory))
+        foreach (var info in infos)
         {
-            var lossy = RawNames.Lossy(raw);
-            entries.RemoveAll(e => string.Equals(e.Name, lossy, StringComparison.Ordinal));
-            entries.Add(new FileSystemEntry(Path.Combine(directory, RawNames.Escaped(raw)), FileSystemEntryKind.UnsupportedName, 0, default, default, false));
+            if ((int)info.Attributes != -1)
+            {
+                entries.Add(ToEntry(info));
+                continue;
+            }
+
+            // .NET could not stat the entry (its FullName then reads empty): gone since the listing, or say which and why;
+            // never take it for a link.
+            var path = Path.Combine(directory, info.Name);
+            if (!Platform.IsWindows && path.Length >= 4096)
+            {
+                throw new PathTooLongException($"The path '{path}' is {path.Length} characters long, more than the system accepts (4095).");
+            }
+
+            var gone = Platform.IsWindows ? !File.Exists(path) && !Directory.Exists(path) : RegularFile.KindOf(path) is null;
+            if (!gone)
+            {
+                throw new IOException($"Cannot read the attributes of '{path}'.");
+            }
         }
 
         return entries;

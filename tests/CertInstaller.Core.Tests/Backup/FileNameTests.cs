@@ -22,7 +22,11 @@ public class FileNameTests
     }
 
     [TearDown]
-    public void TearDown() => _dir.Dispose();
+    public void TearDown()
+    {
+        Shell($"rm -rf '{_dir.Path}'"); // .NET cannot name (so TempDir cannot delete) a file whose name is not UTF-8
+        _dir.Dispose();
+    }
 
     [Test]
     public void Create_WhenANameIsNotValidUtf8_FailsNamingTheFileAndLeavesNothing()
@@ -105,7 +109,7 @@ public class FileNameTests
         }
         finally
         {
-            Shell($"cd '{_dir.Certificates}' && rm -rf {segment}"); // TempDir cannot delete what it cannot reach
+            Shell($"cd '{_dir.Certificates}' && rm -rf {segment}");
         }
     }
 
