@@ -227,6 +227,7 @@ internal sealed class RestoreRun
         var identity = RestoreCopies.Stage(_fs, step.DisplacedPath!, live.Sha256, step.Step.RelativePath, FileAttributesToRestore.Of(live), staging);
         RestoreCopies.CheckStillOurs(_fs, identity, staging, afterRename: false);
         _fs.MoveFile(staging, step.TargetPath, overwrite: _fs.GetEntry(step.TargetPath) is not null);
+        RestoreCopies.CheckStillOurs(_fs, identity, step.TargetPath, afterRename: true);
         _fs.SyncDirectory(Durable.Parent(step.TargetPath));
         step.Committed = false;
     }
