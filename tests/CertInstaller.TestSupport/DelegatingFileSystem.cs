@@ -28,4 +28,8 @@ public abstract class DelegatingFileSystem(IFileSystem inner) : IFileSystem
     public virtual void SetPermissions(string path, string permissions) => Inner.SetPermissions(path, permissions);
     public virtual bool IsPrivate(string path) => Inner.IsPrivate(path);
     public virtual string ResolveLinks(string path) => Inner.ResolveLinks(path);
+    public virtual void ApplyAttributesOnHandle(Stream stream, DateTime createdUtc, DateTime modifiedUtc, bool readOnly, string? permissions) => Inner.ApplyAttributesOnHandle(stream, createdUtc, modifiedUtc, readOnly, permissions);
+    public virtual string? IdentityOfHandle(Stream stream) => Inner.IdentityOfHandle(stream);
+    public virtual string? IdentityOfEntry(string path) => Inner.IdentityOfEntry(path);
+    public virtual OtherWriters? OtherWritersOf(string path) => Inner.OtherWritersOf(path);
 }

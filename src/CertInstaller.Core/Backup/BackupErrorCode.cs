@@ -57,4 +57,27 @@ public enum BackupErrorCode
     /// <summary>CI3040: the folder to scan is a volume root or a system folder (/, C:\, /proc, /dev, C:\Windows, ...): refused
     /// before anything is listed or read. The hosts' hints name what to set (InstallerHints, the harness's Hints).</summary>
     FolderUnsafe = 3040,
+
+    /// <summary>CI10050: the certificates folder, one of its subfolders or one of its parent folders can be changed by an
+    /// account other than this one and the administrators (another owner, or group/other write without the sticky bit), so
+    /// a privileged backup or restore could be steered through a swapped folder or link; refused before anything changed.</summary>
+    FolderWritableByOthers = 3050,
+
+    /// <summary>CI10051: the backup root or one of its parent folders is owned, or can be written, by an account other than
+    /// this one and the administrators; refused before anything was written.</summary>
+    BackupRootWritableByOthers = 3051,
+
+    /// <summary>CI10052: a restore met an entry it did not create at its staging path, or its staged file was replaced by
+    /// another entry around the rename; it changed nothing through that entry and put back what it had changed.</summary>
+    StagingTampered = 3052,
+
+    /// <summary>CI10053: a file name cannot be carried by a snapshot on this system (not valid UTF-8 on Linux; a name
+    /// Windows cannot hold when a snapshot is restored there); the backup or restore stopped, naming the file.</summary>
+    NameNotSupported = 3053,
+
+    /// <summary>CI10054: a path is longer than the system accepts; nothing was copied from or to it.</summary>
+    PathTooLong = 3054,
+
+    /// <summary>CI10055: a subfolder of the certificates folder cannot be listed (access denied); no snapshot was completed.</summary>
+    SourceFolderUnreadable = 3055,
 }

@@ -36,21 +36,65 @@ internal static class FileHasher
     public static (long Size, string Sha256) CopyNew(IFileSystem fs, Stream input, string destination, bool privateAccess)
     {
         using var output = fs.CreateNew(destination, privateAccess);
+        var written = CopyInto(input, output);
+        fs.FlushToDisk(output); // on disk before anything (a rename, a manifest) makes the copy count
+        return written;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="input"/> to <paramref name="output"/> (flushed to the OS, not to disk) and returns the size
+    /// and SHA-256. Sparse files stay sparse: a block of zeros is skipped with a seek where the output can seek, so a 2 GB
+    /// sparse file takes its real size in a snapshot, not 2 GB (a file of zeros becomes sparse; its bytes are the same).
+    /// </summary>
+    public static (long Size, string Sha256) CopyInto(Stream input, Stream output)
+    {
         using var sha = SHA256.Create();
         var buffer = new byte[BufferSize];
         long size = 0;
+        var hole = false;
         int read;
         while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
         {
             sha.TransformBlock(buffer, 0, read, null, 0);
-            output.Write(buffer, 0, read);
+            if (output.CanSeek && AllZero(buffer, read))
+            {
+                output.Seek(read, SeekOrigin.Current);
+                hole = true;
+            }
+            else
+            {
+                output.Write(buffer, 0, read);
+                hole = false;
+            }
+
             size += read;
+        }
+
+        if (hole)
+        {
+            output.SetLength(size); // a trailing hole: the length is the file's, the blocks stay unallocated
         }
 
         sha.TransformFinalBlock(buffer, 0, 0);
         output.Flush();
-        fs.FlushToDisk(output); // on disk before anything (a rename, a manifest) makes the copy count
         return (size, ToHex(sha.Hash!));
+    }
+
+    private static bool AllZero(byte[] buffer, int count)
+    {
+#if NET
+        return !buffer.AsSpan(0, count).ContainsAnyExcept((byte)0);
+#else
+        for (var i = 0; i < count; i++)
+        {
+            if (buffer[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+#endif
     }
 
     /// <summary>Lowercase hex, as the manifest stores hashes.</summary>

@@ -39,7 +39,40 @@ internal sealed class FolderScan
         }
 
         var scan = new FolderScan(exists: true);
-        var tree = FolderTree.Walk(fs, root, tolerant: false);
+        FolderTree tree;
+        try
+        {
+            tree = FolderTree.Walk(fs, root, tolerant: false);
+        }
+        catch (FolderListingException e) when (e.PathTooLong)
+        {
+            throw new BackupException(
+                BackupErrorCode.PathTooLong,
+                e.Directory,
+                $"The path of this folder is too long for the system ({e.Directory.Length} characters); nothing was copied from or to it.",
+                "Shorten the names of the folders under the certificates folder (or move the folder higher up), then run again.",
+                e);
+        }
+        catch (FolderListingException e)
+        {
+            throw new BackupException(
+                BackupErrorCode.SourceFolderUnreadable,
+                e.Directory,
+                $"This subfolder cannot be listed ({e.InnerException?.Message}). Nothing was changed.",
+                "Give this account (installs run as SYSTEM/root) read and search access to that subfolder, then run again.",
+                e);
+        }
+
+        var unsupported = tree.Special.FirstOrDefault(s => s.Kind == FileSystemEntryKind.UnsupportedName);
+        if (unsupported.RelativePath is not null)
+        {
+            throw new BackupException(
+                BackupErrorCode.NameNotSupported,
+                RelativePath.Combine(root, unsupported.RelativePath),
+                "This file's name is not valid UTF-8 (the bytes that are not are shown as \\xNN), so a snapshot cannot carry it; the run stopped rather than leave it out. Nothing was changed.",
+                "Rename the file to a valid UTF-8 name (e.g. mv -- $'name\\xE9.cer' name.cer), then run again.");
+        }
+
         scan.Files.AddRange(tree.Files);
         scan.Directories.AddRange(tree.Directories);
         scan.Links.AddRange(tree.Links);

@@ -48,6 +48,15 @@ internal static class ManifestReader
         var unsafePath = manifest.Files.Select(f => f.RelativePath)
             .Concat(manifest.Directories)
             .FirstOrDefault(p => !RelativePath.IsSafe(p));
+        if (unsafePath is not null && Platform.IsWindows && RelativePath.OnlyWindowsRefuses(unsafePath))
+        {
+            throw new BackupException(
+                BackupErrorCode.NameNotSupported,
+                unsafePath,
+                $"The snapshot (taken on another system) holds '{unsafePath}', a name Windows cannot hold (it has '\\' or ':'); it cannot be restored here.",
+                "Restore it on the system it was taken on, rename that file there (without '\\' and ':') and take a new backup.");
+        }
+
         if (unsafePath is not null || manifest.Files.Any(f => f.Sha256 is null || f.Size < 0))
         {
             throw Unreadable(path, $"it lists an unsafe or invalid path ('{unsafePath}')", null);

@@ -18,6 +18,7 @@ public enum RestoreFileAction
     /// <summary>A link in the live folder is not the snapshot's business; it was left where it is, never followed.</summary>
     LinkLeftInPlace = 5,
 
-    /// <summary>A staging file left by an interrupted restore (a copy of snapshot content) was deleted.</summary>
+    /// <summary>A staging file left by an interrupted restore (<c>name.&lt;run token&gt;.certinstaller-staging</c>) was kept in
+    /// the displaced area, then removed.</summary>
     StagingLeftoverDeleted = 6,
 }

@@ -7,13 +7,14 @@ namespace CertInstaller.Core.Backup;
 /// <param name="Files">Regular files by relative path (staging leftovers excluded).</param>
 /// <param name="Directories">Every directory below the folder.</param>
 /// <param name="Links">Links: never followed, never the restore's business.</param>
-/// <param name="Leftovers">Staging files an interrupted restore left (copies of snapshot content).</param>
+/// <param name="Leftovers">Staging files an interrupted restore left (named by <see cref="SnapshotLayout.IsStagingName"/>): kept
+/// aside in the displaced area, then removed, by every restore.</param>
 internal sealed record LiveFolder(
     bool Exists,
     IReadOnlyDictionary<string, LiveFile> Files,
     IReadOnlyCollection<string> Directories,
     IReadOnlyCollection<string> Links,
-    IReadOnlyList<(string RelativePath, FileSystemEntry Entry)> Leftovers);
+    IReadOnlyList<(string RelativePath, LiveFile File)> Leftovers);
 
 /// <summary>One live file: its entry, its SHA-256 (when the plan needs it) and its own permissions.</summary>
 internal sealed record LiveFile(FileSystemEntry Entry, string? Sha256, string? Permissions);

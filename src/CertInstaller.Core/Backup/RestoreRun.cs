@@ -11,6 +11,7 @@ internal sealed class RestoreRun
     private readonly string _target;
     private readonly string _snapshotFiles;
     private readonly string _displacedFiles;
+    private readonly string _stagingToken = SnapshotLayout.NewStagingToken();
 
     public RestoreRun(IFileSystem fs, SnapshotInfo snapshot, string target, string runId)
     {
@@ -48,14 +49,10 @@ internal sealed class RestoreRun
         {
             live = ReadLive(scope, entries);
             plan = RestorePlanner.Plan(_snapshot.Id, _target, _snapshot.Manifest, scope, entries, live, _fs.PathComparer);
-            foreach (var (relative, entry) in live.Leftovers)
-            {
-                // Our own leftover from an interrupted restore: a copy of snapshot content.
-                ClearReadOnly(entry);
-                Durable.Delete(_fs, entry.FullPath);
-                Results.Add(new RestoreFileResult(relative, RestoreFileAction.StagingLeftoverDeleted, null));
-            }
 
+            // A leftover of an interrupted restore is kept aside like a removed file, then removed: whatever it holds (even
+            // an admin's file that happened to carry a run token) is never lost.
+            steps.AddRange(live.Leftovers.Select(l => new Applied(new RestoreStep(l.RelativePath, RestoreFileAction.StagingLeftoverDeleted, null, l.File), l.File.Entry.FullPath)));
             Results.AddRange(plan.Unchanged.Select(u => new RestoreFileResult(u, RestoreFileAction.Unchanged, null)));
             steps.AddRange(plan.Steps.Select(s => new Applied(s, s.Live?.Entry.FullPath ?? RelativePath.Combine(_target, s.RelativePath))));
             if (plan.FolderWanted)
@@ -107,14 +104,15 @@ internal sealed class RestoreRun
     private LiveFolder ReadLive(RestoreScope scope, IReadOnlyList<ManifestEntry> entries)
     {
         var scan = FolderScan.Of(_fs, _target, BackupErrorCode.TargetConflict);
+        FolderSafety.RefuseOtherWriters(_fs, _target, scan.Directories.Select(d => RelativePath.Combine(_target, d)));
         var wanted = new HashSet<string>(entries.Select(e => e.RelativePath), _fs.PathComparer);
         var files = new Dictionary<string, LiveFile>(_fs.PathComparer);
-        var leftovers = new List<(string, FileSystemEntry)>();
+        var leftovers = new List<(string, LiveFile)>();
         foreach (var (relative, entry) in scan.Files)
         {
-            if (entry.Name.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal))
+            if (SnapshotLayout.IsStagingName(entry.Name))
             {
-                leftovers.Add((relative, entry));
+                leftovers.Add((relative, new LiveFile(entry, FileHasher.Hash(_fs, entry.FullPath).Sha256, null)));
             }
             else
             {
@@ -136,8 +134,8 @@ internal sealed class RestoreRun
 
         if (step.Step.Entry is { } entry)
         {
-            step.StagingPath = step.TargetPath + SnapshotLayout.StagingSuffix;
-            RestoreCopies.Stage(_fs, RelativePath.Combine(_snapshotFiles, entry.RelativePath), entry, step.StagingPath);
+            step.StagingPath = SnapshotLayout.StagingPathFor(step.TargetPath, _stagingToken);
+            step.StagedIdentity = RestoreCopies.Stage(_fs, RelativePath.Combine(_snapshotFiles, entry.RelativePath), entry.Sha256, entry.RelativePath, FileAttributesToRestore.Of(entry), step.StagingPath);
         }
     }
 
@@ -155,7 +153,11 @@ internal sealed class RestoreRun
         }
         else
         {
+            // rename(2) never follows a link at either name; the identity checks refuse a staged file swapped for a link.
+            RestoreCopies.CheckStillOurs(_fs, step.StagedIdentity, step.StagingPath, afterRename: false);
             _fs.MoveFile(step.StagingPath, step.TargetPath, overwrite: step.Step.Live is not null);
+            step.Committed = true;
+            RestoreCopies.CheckStillOurs(_fs, step.StagedIdentity, step.TargetPath, afterRename: true);
         }
 
         step.Committed = true;
@@ -215,31 +217,17 @@ internal sealed class RestoreRun
             return;
         }
 
-        var staging = step.TargetPath + SnapshotLayout.StagingSuffix;
+        var staging = SnapshotLayout.StagingPathFor(step.TargetPath, _stagingToken);
         if (_fs.GetEntry(staging) is { } leftover)
         {
             ClearReadOnly(leftover);
             _fs.DeleteFile(staging);
         }
 
-        var (_, sha) = FileHasher.CopyNew(_fs, step.DisplacedPath!, staging, privateAccess: true);
-        if (!string.Equals(sha, live.Sha256 ?? sha, StringComparison.Ordinal))
-        {
-            throw new IOException($"The displaced copy of '{step.Step.RelativePath}' changed.");
-        }
-
-        _fs.SetTimes(staging, live.Entry.CreatedUtc, live.Entry.ModifiedUtc);
-        if (live.Entry.IsReadOnly)
-        {
-            _fs.SetReadOnly(staging, true);
-        }
-
-        if (live.Permissions is { } permissions)
-        {
-            _fs.SetPermissions(staging, permissions);
-        }
-
-        _fs.MoveFile(staging, step.TargetPath, overwrite: step.Step.Entry is not null);
+        var identity = RestoreCopies.Stage(_fs, step.DisplacedPath!, live.Sha256, step.Step.RelativePath, FileAttributesToRestore.Of(live), staging);
+        RestoreCopies.CheckStillOurs(_fs, identity, staging, afterRename: false);
+        _fs.MoveFile(staging, step.TargetPath, overwrite: _fs.GetEntry(step.TargetPath) is not null);
+        RestoreCopies.CheckStillOurs(_fs, identity, step.TargetPath, afterRename: true);
         _fs.SyncDirectory(Durable.Parent(step.TargetPath));
         step.Committed = false;
     }
@@ -256,7 +244,8 @@ internal sealed class RestoreRun
 
     private void ClearReadOnly(FileSystemEntry entry)
     {
-        if (entry.IsReadOnly)
+        // Only a regular file: clearing the flag goes by path, and a link's target is never this run's business.
+        if (entry.IsReadOnly && entry.Kind == FileSystemEntryKind.File)
         {
             _fs.SetReadOnly(entry.FullPath, false);
         }
@@ -281,6 +270,9 @@ internal sealed class RestoreRun
         public string? DisplacedPath { get; set; }
 
         public string? StagingPath { get; set; }
+
+        /// <summary>Device and inode of the staged file (null where the system does not compare), checked around the rename.</summary>
+        public string? StagedIdentity { get; set; }
 
         public bool Committed { get; set; }
     }

@@ -6,7 +6,7 @@ public enum SkipReason
     /// <summary>A symbolic link, junction or other reparse point: never followed, its target is not copied.</summary>
     Link = 1,
 
-    /// <summary>A <c>*.certinstaller-staging</c> file an interrupted restore left: a copy of snapshot content, not the folder's
-    /// own (the next restore deletes it); never captured, so a snapshot never holds a half-restored file twice.</summary>
+    /// <summary>Written by versions before issue 25 for a <c>*.certinstaller-staging</c> file; no longer produced: every file is
+    /// captured whatever its name (a restore's leftover included), so an admin's file of that name is never lost.</summary>
     RestoreLeftover = 2,
 }

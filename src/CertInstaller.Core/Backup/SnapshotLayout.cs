@@ -12,8 +12,28 @@ internal static class SnapshotLayout
     public const string DeletingSuffix = ".deleting";
     public const string LockFile = "certinstaller.lock";
 
-    /// <summary>Suffix of a restore's staging file, next to its target. Reserved: a re-run deletes such leftovers.</summary>
+    /// <summary>Suffix of a restore's staging file, next to its target: <c>name.&lt;16 hex of the run&gt;.certinstaller-staging</c>.
+    /// The suffix alone reserves nothing (an admin's <c>x.certinstaller-staging</c> is a file like any other); only a name
+    /// that also carries a run's 16-hex token counts as a leftover (<see cref="IsStagingName"/>).</summary>
     public const string StagingSuffix = ".certinstaller-staging";
+
+    private const int StagingTokenLength = 16;
+
+    /// <summary>A new unpredictable token for one restore run's staging names.</summary>
+    public static string NewStagingToken() => Guid.NewGuid().ToString("N").Substring(0, StagingTokenLength);
+
+    /// <summary>Where a restore run stages the file <paramref name="targetPath"/>: next to it, under a name no one can guess before the run.</summary>
+    public static string StagingPathFor(string targetPath, string token) => targetPath + "." + token + StagingSuffix;
+
+    /// <summary>True for a staging name: <c>&lt;name&gt;.&lt;16 lower-case hex&gt;.certinstaller-staging</c>.</summary>
+    public static bool IsStagingName(string name)
+    {
+        var tokenStart = name.Length - StagingSuffix.Length - StagingTokenLength;
+        return tokenStart > 1
+            && name.EndsWith(StagingSuffix, StringComparison.Ordinal)
+            && name[tokenStart - 1] == '.'
+            && name.Substring(tokenStart, StagingTokenLength).All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
 
     public static string IdFor(DateTimeOffset utc) =>
         utc.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)

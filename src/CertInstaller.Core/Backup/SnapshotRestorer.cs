@@ -5,7 +5,8 @@ namespace CertInstaller.Core.Backup;
 /// <summary>
 /// Restores a verified snapshot into a folder, in three phases. Prepare: every live file that will be
 /// replaced or removed is copied (and checked) into the snapshot's <c>displaced/&lt;run&gt;/files</c>, and
-/// every file to restore is staged next to its target (<c>name.certinstaller-staging</c>); no live file
+/// every file to restore is staged next to its target (<c>name.&lt;run token&gt;.certinstaller-staging</c>, created
+/// exclusively, its mode and times set through the handle); no live file
 /// changes. Commit: one rename (or, for removed files, one delete) per file. Tidy: empty directories.
 /// An error rolls the committed files back (<see cref="BackupErrorCode.RestoreFailedRolledBack"/>);
 /// after a crash each file is its old or its new self, nothing is lost, and running the same restore
@@ -37,11 +38,14 @@ public sealed class SnapshotRestorer
     /// </summary>
     /// <param name="snapshotId">Snapshot to take the files from.</param>
     /// <param name="targetFolder">The certificates folder.</param>
-    /// <param name="relativePaths">Manifest paths ('/' or '\' separated, matched as the file system matches names).</param>
+    /// <param name="relativePaths">Manifest paths ('/' separated; '\' too on Windows; matched as the file system matches names).</param>
     /// <exception cref="BackupException"><see cref="BackupErrorCode.PathNotInSnapshot"/> before anything is changed when a path is not in the snapshot.</exception>
     public RestoreReport PutBack(string snapshotId, string targetFolder, IEnumerable<string> relativePaths)
     {
-        var wanted = new HashSet<string>(relativePaths.Select(p => p.Replace('\\', '/')), _fs.PathComparer);
+        // '\\' is a name character on Linux (a file may be named a\\b): a path the manifest holds as given is taken as given;
+        // otherwise '\\' separates, as on Windows.
+        var snapshotPaths = new HashSet<string>(_store.Open(snapshotId).Manifest.Files.Select(f => f.RelativePath), _fs.PathComparer);
+        var wanted = new HashSet<string>(relativePaths.Select(p => snapshotPaths.Contains(p) ? p : p.Replace('\\', '/')), _fs.PathComparer);
         return Run(snapshotId, targetFolder, RestoreScope.Subset, e => wanted.Contains(e.RelativePath), wanted);
     }
 

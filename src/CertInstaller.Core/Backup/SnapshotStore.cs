@@ -39,7 +39,8 @@ public sealed class SnapshotStore
     internal ILockHolderProbe LockProbe { get; }
 
     /// <summary>Takes a snapshot of <see cref="SnapshotRequest.SourceFolder"/>. Never changes that folder.</summary>
-    /// <exception cref="BackupException">With the reason; a failed run leaves at most a <c>.partial</c> folder, which readers ignore and prune deletes.</exception>
+    /// <exception cref="BackupException">With the reason; a failed run removes its <c>.partial</c> folder (a crash may leave
+    /// one: readers ignore it, and the next create or prune of this root removes it).</exception>
     /// <param name="request">What to snapshot.</param>
     /// <param name="progress">Told after each file copied (files done of the folder's total, and its folder).</param>
     public SnapshotInfo Create(SnapshotRequest request, IProgress<WorkProgress>? progress = null)
@@ -50,7 +51,11 @@ public sealed class SnapshotStore
         using var folderLock = AcquireFolderLock(source, "backup of " + source, createParent: false);
         using var rootLock = AcquireLock("backup of " + source);
         return IoErrors.Wrap(
-            () => SnapshotWriter.Write(FileSystem, Clock, Root, request, source, progress),
+            () =>
+            {
+                SnapshotWriter.RemoveStalePartials(FileSystem, Root); // e.g. after a full disk: they would fill it again
+                return SnapshotWriter.Write(FileSystem, Clock, Root, request, source, progress);
+            },
             e => new BackupException(
                 BackupErrorCode.BackupFailed,
                 Root,

@@ -13,9 +13,65 @@ internal static class SnapshotWriter
     public static SnapshotInfo Write(IFileSystem fs, IClock clock, string root, SnapshotRequest request, string source, IProgress<WorkProgress>? progress = null)
     {
         var scan = FolderScan.Of(fs, source, BackupErrorCode.SourceNotAFolder);
+        FolderSafety.RefuseOtherWriters(fs, source, scan.Directories.Select(d => RelativePath.Combine(source, d)));
         var now = clock.UtcNow;
         var id = SnapshotLayout.IdFor(now);
         var partial = Path.Combine(root, id + SnapshotLayout.PartialSuffix);
+        try
+        {
+            return WritePartial(fs, root, request, source, progress, scan, now, id, partial);
+        }
+        catch (Exception e) when (IoErrors.IsIo(e) || e is BackupException)
+        {
+            RemovePartial(fs, root, partial); // a full disk must not keep the next run from completing
+            throw;
+        }
+    }
+
+    /// <summary>Removes interrupted creates (<c>&lt;id&gt;.partial</c>) this store wrote: the caller holds the root's lock, so
+    /// none is being written; only a private directory (ours) is removed, never a link or another account's folder.</summary>
+    public static void RemoveStalePartials(IFileSystem fs, string root)
+    {
+        var removed = false;
+        foreach (var entry in fs.List(root))
+        {
+            if (entry.Kind == FileSystemEntryKind.Directory && entry.Name.EndsWith(SnapshotLayout.PartialSuffix, StringComparison.Ordinal) && fs.IsPrivate(entry.FullPath))
+            {
+                removed |= RemovePartial(fs, root, entry.FullPath, sync: false);
+            }
+        }
+
+        if (removed)
+        {
+            fs.SyncDirectory(root);
+        }
+    }
+
+    private static bool RemovePartial(IFileSystem fs, string root, string partial, bool sync = true)
+    {
+        try
+        {
+            if (fs.GetEntry(partial)?.Kind != FileSystemEntryKind.Directory)
+            {
+                return false;
+            }
+
+            fs.DeleteDirectoryTree(partial);
+            if (sync)
+            {
+                fs.SyncDirectory(root);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (IoErrors.IsIo(e))
+        {
+            return false; // best effort: readers ignore it, the next create or prune removes it
+        }
+    }
+
+    private static SnapshotInfo WritePartial(IFileSystem fs, string root, SnapshotRequest request, string source, IProgress<WorkProgress>? progress, FolderScan scan, DateTimeOffset now, string id, string partial)
+    {
         var filesRoot = Path.Combine(partial, SnapshotLayout.FilesFolder);
         fs.CreateDirectory(partial, privateAccess: true);
         fs.CreateDirectory(filesRoot, privateAccess: true);
@@ -25,8 +81,7 @@ internal static class SnapshotWriter
         }
 
         var entries = new List<ManifestEntry>(scan.Files.Count);
-        var leftovers = scan.Files.Where(f => f.Entry.Name.EndsWith(SnapshotLayout.StagingSuffix, StringComparison.Ordinal)).Select(f => f.RelativePath).ToList();
-        var copied = scan.Files.Where(f => !leftovers.Contains(f.RelativePath)).ToList();
+        var copied = scan.Files; // every name, a restore's leftover included: no file is left out for its name
         foreach (var (relative, entry) in copied)
         {
             var (input, permissions) = IoErrors.Wrap(
@@ -69,7 +124,7 @@ internal static class SnapshotWriter
             request.MachineName,
             scan.Directories,
             entries,
-            scan.Links.Select(l => new SkippedEntry(l, SkipReason.Link)).Concat(leftovers.Select(l => new SkippedEntry(l, SkipReason.RestoreLeftover))).ToList());
+            scan.Links.Select(l => new SkippedEntry(l, SkipReason.Link)).ToList());
         Json.WriteNew(fs, Path.Combine(partial, SnapshotLayout.ManifestFile), manifest, privateAccess: true);
 
         // Directory entries are durable only once their directory is synced: deepest first, the partial folder last.

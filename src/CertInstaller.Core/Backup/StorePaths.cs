@@ -45,6 +45,9 @@ internal static class StorePaths
     public static void EnsureRoot(IFileSystem fs, string root) => IoErrors.Wrap(
         () =>
         {
+            // Another account that owns the root or can write a folder above it could swap what a restore trusts: refused
+            // (the owner check comes before the re-securing below, which must not chmod someone else's folder).
+            FolderSafety.RefuseOtherWritersOfRoot(fs, root, includeMode: false);
             if (fs.GetEntry(root) is null)
             {
                 fs.CreateDirectory(root, privateAccess: true);
@@ -56,6 +59,8 @@ internal static class StorePaths
                 // everyone out of D:\. Each snapshot is private on its own either way, and only private ones count.
                 fs.MakePrivate(root);
             }
+
+            FolderSafety.RefuseOtherWritersOfRoot(fs, root, includeMode: true);
         },
         e => new BackupException(
             BackupErrorCode.BackupRootUnusable,

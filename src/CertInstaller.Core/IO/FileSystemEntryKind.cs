@@ -10,6 +10,8 @@ namespace CertInstaller.Core.IO;
 /// <item><see cref="Fifo"/>, <see cref="Socket"/>, <see cref="Device"/>: listed and reported, never opened: opening a FIFO
 /// blocks until a writer appears, a device can be endless (a zero device) or act on open. They hold no certificate.
 /// Backup does not copy them, validate and digests report them, restore leaves them in place.</item>
+/// <item><see cref="UnsupportedName"/>: a name that is not valid UTF-8 (Linux). Reported like the special kinds; a backup or
+/// restore stops naming it (the snapshot could not carry it, and leaving it out would lose it silently).</item>
 /// </list>
 /// A scan refuses (before listing anything) a volume root or a system folder, see <see cref="FolderGuard"/>.
 /// </remarks>
@@ -32,14 +34,19 @@ public enum FileSystemEntryKind
 
     /// <summary>A character or block device (Unix): never opened.</summary>
     Device = 6,
+
+    /// <summary>An entry whose name this system's file APIs cannot carry (Linux: not valid UTF-8): listed under its escaped
+    /// name (invalid bytes as <c>\xNN</c>), never opened. A backup refuses it naming the file (CI10053), so it is never
+    /// left out silently.</summary>
+    UnsupportedName = 7,
 }
 
 /// <summary>Questions about a <see cref="FileSystemEntryKind"/>.</summary>
 public static class FileSystemEntryKinds
 {
-    /// <summary>True for FIFOs, sockets and devices: entries a scan lists and reports but never opens.</summary>
+    /// <summary>True for FIFOs, sockets, devices and names the system cannot carry: entries a scan lists and reports but never opens.</summary>
     public static bool IsSpecial(this FileSystemEntryKind kind) =>
-        kind is FileSystemEntryKind.Fifo or FileSystemEntryKind.Socket or FileSystemEntryKind.Device;
+        kind is FileSystemEntryKind.Fifo or FileSystemEntryKind.Socket or FileSystemEntryKind.Device or FileSystemEntryKind.UnsupportedName;
 
     /// <summary>"a FIFO (named pipe)", "a socket", ...: for messages.</summary>
     public static string Describe(this FileSystemEntryKind kind) => kind switch
@@ -50,6 +57,7 @@ public static class FileSystemEntryKinds
         FileSystemEntryKind.Fifo => "a FIFO (named pipe)",
         FileSystemEntryKind.Socket => "a socket",
         FileSystemEntryKind.Device => "a device file",
+        FileSystemEntryKind.UnsupportedName => "a file whose name is not valid UTF-8",
         _ => "an entry of unknown kind",
     };
 }

@@ -42,6 +42,10 @@ public sealed record FolderTree(
                 unlistable.Add((Relative(root, directory), e.Message));
                 continue;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new FolderListingException(directory, e); // names the subfolder, not the walk's root
+            }
             foreach (var child in children)
             {
                 var relative = Relative(root, child.FullPath);
@@ -71,6 +75,6 @@ public sealed record FolderTree(
         return new FolderTree(files, directories, links, unlistable, special);
     }
 
-    private static string Relative(string root, string fullPath) =>
-        fullPath.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Replace('\\', '/');
+    private static string Relative(string root, string fullPath) => fullPath.Length <= root.Length ? string.Empty :
+        fullPath.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/'); // '\\' is a name character on Unix
 }

@@ -77,4 +77,22 @@ public interface IFileSystem
     /// <summary>The absolute path with every link among its existing parts followed to its final target (like
     /// realpath); parts that do not exist are kept as given.</summary>
     string ResolveLinks(string path);
+
+    /// <summary>Mutating. Gives the file a <see cref="CreateNew"/> stream writes its times, read-only flag and permissions
+    /// (as <see cref="GetPermissions"/> returned them; null keeps them private) through the open handle, never by path:
+    /// fchmod/futimens on Linux, SetFileInformationByHandle on Windows (where an ACL still goes by path, README security).</summary>
+    void ApplyAttributesOnHandle(Stream stream, DateTime createdUtc, DateTime modifiedUtc, bool readOnly, string? permissions);
+
+    /// <summary>The identity (device and inode) of the file a <see cref="CreateNew"/> stream writes, to compare with
+    /// <see cref="IdentityOfEntry"/>; null where this system does not compare identities (Windows, README security).</summary>
+    string? IdentityOfHandle(Stream stream);
+
+    /// <summary>The identity of the entry at <paramref name="path"/> (a link itself, never followed); null when nothing is
+    /// there or this system does not compare identities.</summary>
+    string? IdentityOfEntry(string path);
+
+    /// <summary>Who besides this account and the administrators can change the directory <paramref name="path"/> (Unix:
+    /// another owner; group or other write without the sticky bit), or null when nobody can (and on Windows, where this is
+    /// not checked: README security).</summary>
+    OtherWriters? OtherWritersOf(string path);
 }

@@ -60,6 +60,41 @@ internal static class NativeMethods
         }
     }
 
+    /// <summary>Unix: who besides this account and root can change the entry (not following a link): another owner, or
+    /// write for a group other than root's or for others without the sticky bit. Null when nobody, or where statx is
+    /// unavailable (not Linux) and on Windows (not checked there: README security).</summary>
+    public static OtherWriters? OtherWritersOf(string path)
+    {
+        if (Platform.IsWindows)
+        {
+            return null;
+        }
+
+        var buffer = new byte[256];
+        try
+        {
+            if (statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+            {
+                var errno = Marshal.GetLastWin32Error();
+                throw new IOException($"Cannot read the owner and mode of '{path}' (errno {errno}).");
+            }
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+
+        var owner = BitConverter.ToUInt32(buffer, 0x14);
+        var group = BitConverter.ToUInt32(buffer, 0x18);
+        var mode = BitConverter.ToUInt16(buffer, 0x1C) & 0xFFF;
+        var sticky = (mode & 0x200) != 0;
+        var groupWrite = (mode & 0x10) != 0 && group != 0;
+        var otherWrite = (mode & 0x2) != 0;
+        var otherOwner = owner != 0 && owner != EffectiveUser() ? owner : (uint?)null;
+        var loose = (groupWrite || otherWrite) && !sticky ? Convert.ToString(mode, 8) : null;
+        return otherOwner is null && loose is null ? null : new OtherWriters(otherOwner, loose);
+    }
+
     /// <summary>Unix: this process's effective user id.</summary>
     public static uint EffectiveUser() => geteuid();
 

@@ -21,8 +21,46 @@ public sealed class PhysicalFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<FileSystemEntry> List(string directory) =>
-        new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(ToEntry).ToList();
+    public IReadOnlyList<FileSystemEntry> List(string directory)
+    {
+        var infos = new DirectoryInfo(directory).EnumerateFileSystemInfos().ToList();
+        var entries = new List<FileSystemEntry>(infos.Count);
+        if (infos.Any(i => i.Name.IndexOf('\uFFFD') >= 0))
+        {
+            // A name .NET could not decode (not valid UTF-8): its decoded form opens nothing. Report it by its raw bytes.
+            foreach (var raw in RawNames.InvalidUtf8Names(directory))
+            {
+                var lossy = RawNames.Lossy(raw);
+                infos.RemoveAll(i => string.Equals(i.Name, lossy, StringComparison.Ordinal));
+                entries.Add(new FileSystemEntry(Path.Combine(directory, RawNames.Escaped(raw)), FileSystemEntryKind.UnsupportedName, 0, default, default, false));
+            }
+        }
+
+        foreach (var info in infos)
+        {
+            if ((int)info.Attributes != -1)
+            {
+                entries.Add(ToEntry(info));
+                continue;
+            }
+
+            // .NET could not stat the entry (its FullName then reads empty): gone since the listing, or say which and why;
+            // never take it for a link.
+            var path = Path.Combine(directory, info.Name);
+            if (!Platform.IsWindows && path.Length >= 4096)
+            {
+                throw new PathTooLongException($"The path '{path}' is {path.Length} characters long, more than the system accepts (4095).");
+            }
+
+            var gone = Platform.IsWindows ? !File.Exists(path) && !Directory.Exists(path) : RegularFile.KindOf(path) is null;
+            if (!gone)
+            {
+                throw new IOException($"Cannot read the attributes of '{path}'.");
+            }
+        }
+
+        return entries;
+    }
 
     /// <inheritdoc />
     public Stream OpenRead(string path) => RegularFile.OpenRead(path); // regular files only; never blocks, never follows a link
@@ -213,6 +251,22 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     /// <inheritdoc />
     public string ResolveLinks(string path) => ResolveLinks(path, 0);
+
+    /// <inheritdoc />
+    public void ApplyAttributesOnHandle(Stream stream, DateTime createdUtc, DateTime modifiedUtc, bool readOnly, string? permissions) =>
+        HandleAttributes.Apply(AsFile(stream), createdUtc, modifiedUtc, readOnly, permissions);
+
+    /// <inheritdoc />
+    public string? IdentityOfHandle(Stream stream) => HandleAttributes.IdentityOf(AsFile(stream));
+
+    /// <inheritdoc />
+    public string? IdentityOfEntry(string path) => HandleAttributes.IdentityOf(path);
+
+    /// <inheritdoc />
+    public OtherWriters? OtherWritersOf(string path) => NativeMethods.OtherWritersOf(path);
+
+    private static FileStream AsFile(Stream stream) =>
+        stream as FileStream ?? throw new ArgumentException("Not a stream this file system opened.", nameof(stream));
 
     private static string ResolveLinks(string path, int hops)
     {

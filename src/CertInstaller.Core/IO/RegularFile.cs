@@ -84,6 +84,11 @@ internal static class RegularFile
         return OpenRead(path, followLinks, bufferSize);
     }
 
+#if NET
+    /// <summary>Device and inode of the entry at <paramref name="path"/>, not following a link (Linux; null elsewhere or when missing).</summary>
+    internal static FileIdentity? IdentityAt(string path) => OperatingSystem.IsLinux() ? Linux.Stat(path, followLinks: false)?.Identity : null;
+#endif
+
     /// <summary>Device and inode: the same pair at the check and at the open means the same file.</summary>
     internal readonly record struct FileIdentity(ulong Device, ulong Inode);
 

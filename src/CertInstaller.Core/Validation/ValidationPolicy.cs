@@ -102,12 +102,29 @@ public sealed record ValidationPolicy
     public static ValidationPolicy Load(string path, ValidationPolicy basis)
     {
         string text;
-        try { text = File.ReadAllText(path); }
+        try { text = ReadBounded(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PolicyException(path, $"cannot be read ({e.Message})");
         }
         return Parse(text, path, basis);
+    }
+
+    /// <summary>The largest policy file read (a real one is well under 10 KB): a bigger one is refused before it is read,
+    /// so a huge file (a 40 MB one took 436 MB of memory) cannot exhaust a privileged run.</summary>
+    public const int MaxPolicyBytes = 1024 * 1024;
+
+    private static string ReadBounded(string path)
+    {
+        // A regular file only (a FIFO would block, a device never end); a link an administrator named is followed.
+        using var stream = IO.RegularFile.OpenRead(path, followLinks: true, bufferSize: 1);
+        var buffer = new byte[MaxPolicyBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+        if (total > MaxPolicyBytes)
+            throw new PolicyException(path, $"is larger than {MaxPolicyBytes / 1024} KB, far more than any policy needs: give the policy JSON file itself (minDigest, minRsaBits, ... severities)");
+        return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(buffer, 0, total).TrimStart('\uFEFF');
     }
 
     /// <summary>Parses policy JSON (camelCase names: minDigest, minRsaBits, minEcBits, expiryWarningDays, failAt, severities).</summary>

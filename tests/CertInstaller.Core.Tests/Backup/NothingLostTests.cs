@@ -210,15 +210,26 @@ public class NothingLostTests
     }
 
     [Test]
-    public void Create_WhenAnInterruptedRestoreLeftStagingFiles_SkipsThemWithAReason()
+    public void Create_WhenAnAdminFileEndsWithTheStagingSuffix_SnapshotsItAndRestoresKeepIt()
     {
+        // The suffix alone reserves nothing: an admin's file of that name is the folder's own (issue 25, item 4).
         SampleFolder.Write(_dir.Certificates);
-        SampleFolder.WriteFile(_dir.Certificates, SampleFolder.ThirdPartyCert + ".certinstaller-staging", "half-restored"u8.ToArray());
+        var adminFile = SampleFolder.ThirdPartyCert + ".certinstaller-staging";
+        SampleFolder.WriteFile(_dir.Certificates, adminFile, "an admin's own copy"u8.ToArray());
+        var store = Store(_dir.BackupRoot);
 
-        var snapshot = Take(Store(_dir.BackupRoot));
+        var snapshot = Take(store);
+        var restorer = new SnapshotRestorer(store);
+        restorer.PutBack(snapshot.Id, _dir.Certificates, new[] { SampleFolder.ThirdPartyKey });
+        var exact = restorer.RestoreExact(snapshot.Id, _dir.Certificates);
 
-        Assert.That(snapshot.Manifest.Files.Select(f => f.RelativePath), Is.EquivalentTo(SampleFolder.Files));
-        Assert.That(snapshot.Manifest.Skipped, Is.EqualTo(new[] { new SkippedEntry(SampleFolder.ThirdPartyCert + ".certinstaller-staging", SkipReason.RestoreLeftover) }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.Manifest.Files.Select(f => f.RelativePath), Does.Contain(adminFile));
+            Assert.That(snapshot.Manifest.Skipped, Is.Empty);
+            Assert.That(File.ReadAllBytes(Path.Combine(_dir.Certificates, adminFile)), Is.EqualTo("an admin's own copy"u8.ToArray()));
+            Assert.That(exact.Count(RestoreFileAction.StagingLeftoverDeleted), Is.Zero);
+        });
     }
 
     [Test]

@@ -19,6 +19,11 @@ internal sealed class QuotaFileSystem(string volume, long capacity) : Delegating
 
     public override void FlushToDisk(Stream stream) => Inner.FlushToDisk(stream is Limited l ? l.Inner : stream);
 
+    public override void ApplyAttributesOnHandle(Stream stream, DateTime createdUtc, DateTime modifiedUtc, bool readOnly, string? permissions) =>
+        Inner.ApplyAttributesOnHandle(stream is Limited l ? l.Inner : stream, createdUtc, modifiedUtc, readOnly, permissions);
+
+    public override string? IdentityOfHandle(Stream stream) => Inner.IdentityOfHandle(stream is Limited l ? l.Inner : stream);
+
     private long Used() => Directory.Exists(volume) ? Directory.EnumerateFiles(volume, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
 
     private sealed class Limited(QuotaFileSystem owner, Stream inner) : Stream

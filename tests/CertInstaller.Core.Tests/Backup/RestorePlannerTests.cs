@@ -101,5 +101,5 @@ public class RestorePlannerTests
             StringComparer.Ordinal),
         files.Select(f => f.Path).Where(p => p.Contains('/')).Select(p => p[..p.LastIndexOf('/')]).Distinct().ToList(),
         Array.Empty<string>(),
-        Array.Empty<(string, FileSystemEntry)>());
+        Array.Empty<(string, LiveFile)>());
 }

@@ -402,11 +402,11 @@ public class SnapshotRestorerTests
     }
 
     [Test]
-    public void RestoreExact_WhenStagingLeftoverExists_DeletesIt()
+    public void RestoreExact_WhenStagingLeftoverExists_KeepsItAsideAndRemovesIt()
     {
         SampleFolder.Write(_dir.Certificates);
         var snapshot = TakeSnapshot();
-        var leftover = Path.Combine(_dir.Certificates, SampleFolder.ThirdPartyCert + ".certinstaller-staging");
+        var leftover = Path.Combine(_dir.Certificates, SampleFolder.ThirdPartyCert + ".0123456789abcdef.certinstaller-staging");
         File.WriteAllBytes(leftover, Encoding.UTF8.GetBytes("torn"));
 
         var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
@@ -415,6 +415,25 @@ public class SnapshotRestorerTests
         {
             Assert.That(File.Exists(leftover), Is.False);
             Assert.That(report.Count(RestoreFileAction.StagingLeftoverDeleted), Is.EqualTo(1));
+            Assert.That(FolderPicture.ContentUnder(snapshot.Path), Does.Contain(FolderPicture.Sha(Encoding.UTF8.GetBytes("torn"))), "kept aside, not lost");
+        });
+    }
+
+    [Test]
+    public void PutBack_WhenStagingLeftoverExists_KeepsItAsideAndRemovesIt()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        var leftover = Path.Combine(_dir.Certificates, SampleFolder.IcCaCert + ".fedcba9876543210.certinstaller-staging");
+        File.WriteAllBytes(leftover, Encoding.UTF8.GetBytes("torn"));
+
+        var report = _restorer.PutBack(snapshot.Id, _dir.Certificates, new[] { SampleFolder.ThirdPartyCert });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(leftover), Is.False);
+            Assert.That(report.Count(RestoreFileAction.StagingLeftoverDeleted), Is.EqualTo(1));
+            Assert.That(FolderPicture.ContentUnder(snapshot.Path), Does.Contain(FolderPicture.Sha(Encoding.UTF8.GetBytes("torn"))));
         });
     }
 

@@ -71,6 +71,17 @@ public sealed class FaultInjectingFileSystem : DelegatingFileSystem
     }
 
     /// <inheritdoc />
+    public override void ApplyAttributesOnHandle(Stream stream, DateTime createdUtc, DateTime modifiedUtc, bool readOnly, string? permissions)
+    {
+        var tracked = stream as TrackedStream ?? throw new ArgumentException("Not a stream of this file system.", nameof(stream));
+        Run("ApplyAttributesOnHandle", tracked.Path, () => Inner.ApplyAttributesOnHandle(tracked.Inner, createdUtc, modifiedUtc, readOnly, permissions));
+    }
+
+    /// <inheritdoc />
+    public override string? IdentityOfHandle(Stream stream) =>
+        Inner.IdentityOfHandle((stream as TrackedStream ?? throw new ArgumentException("Not a stream of this file system.", nameof(stream))).Inner);
+
+    /// <inheritdoc />
     public override void SyncDirectory(string directory) => Run("SyncDirectory", directory, () =>
     {
         Inner.SyncDirectory(directory);

@@ -41,4 +41,24 @@ public class ValidationPolicyTests
 
         Assert.That(e.PolicyFile, Is.EqualTo("/nonexistent/policy.json"));
     }
+
+    [Test]
+    public void Load_WhenTheFileIsLargerThanTheCap_RefusesItNamingTheFile()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("policy.json", "{\"minRsaBits\": 2048" + new string(' ', ValidationPolicy.MaxPolicyBytes) + "}");
+
+        var e = Assert.Throws<PolicyException>(() => ValidationPolicy.Load(path, ValidationPolicy.Installer))!;
+
+        Assert.That(e.PolicyFile, Is.EqualTo(path));
+    }
+
+    [Test]
+    public void Load_WhenTheFileIsJustUnderTheCap_ReadsIt()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("policy.json", "{\"minRsaBits\": 3072" + new string(' ', ValidationPolicy.MaxPolicyBytes - 100) + "}");
+
+        Assert.That(ValidationPolicy.Load(path, ValidationPolicy.Installer).MinRsaBits, Is.EqualTo(3072));
+    }
 }
