@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CertInstaller.Core.Actions;
+using CertInstaller.Core.Text;
 using CertInstaller.Core.Validation;
 
 namespace CertInstaller.ActionHost;
@@ -126,7 +127,7 @@ internal static class RunVerb
         AppDomain.CurrentDomain.ProcessExit += OnExit;
         try
         {
-            var result = wrapper.Run(data, installer, line => stdout.WriteLine(line), parsed.GetValue(json));
+            var result = wrapper.Run(data, installer, line => stdout.WriteLine(Printable.Escape(line.ToString())), parsed.GetValue(json)); // one line each
             return result.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
