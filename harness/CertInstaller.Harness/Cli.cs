@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.Text;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Commands;
 using CertInstaller.Harness.Common;
@@ -154,55 +155,20 @@ public static class Cli
         return unknown;
     }
 
-    /// <summary>Values that must not be printed: the token after a password-like option (mistyped or not), the "=value" part of
-    /// one, and every unmatched token that is not an option name.</summary>
-    private static List<string> HiddenValues(string[] args, IReadOnlyList<string> unmatched)
-    {
-        var hidden = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("-", StringComparison.Ordinal) || !PasswordLike(OptionName(args[i])))
-            {
-                continue;
-            }
+    /// <summary>Values that must not be printed: what Core's <see cref="CommandLineSecrets"/> finds (the value of a
+    /// password-like option, mistyped or not, in every form), and every unmatched token that is not an option name.</summary>
+    private static List<string> HiddenValues(string[] args, IReadOnlyList<string> unmatched) =>
+        CommandLineSecrets.Values(args, tolerateMisspellings: true)
+            .Concat(unmatched.Where(t => !t.StartsWith("-", StringComparison.Ordinal)))
+            .Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(h => h.Length).ToList();
 
-            var separator = args[i].IndexOfAny(['=', ':']);
-            if (separator > 0)
-            {
-                hidden.Add(args[i].Substring(separator + 1));
-            }
-            else if (i + 1 < args.Length)
-            {
-                hidden.Add(args[i + 1]);
-            }
-        }
-
-        hidden.AddRange(unmatched.Where(t => !t.StartsWith("-", StringComparison.Ordinal)));
-        return hidden.Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(h => h.Length).ToList();
-    }
-
-    private static string Redact(string message, IReadOnlyList<string> hidden)
-    {
-        foreach (var value in hidden)
-        {
-            message = message.Replace(value, HiddenText);
-        }
-
-        return Core.Text.Printable.Escape(message);
-    }
+    private static string Redact(string message, IReadOnlyList<string> hidden) =>
+        Core.Text.Printable.Escape(CommandLineSecrets.Redact(message, hidden, HiddenText));
 
     private static string OptionName(string token)
     {
         var separator = token.IndexOfAny(['=', ':']);
         return separator > 0 ? token.Substring(0, separator) : token;
-    }
-
-    /// <summary>--password, --password-file and their misspellings (--pasword, --passwrd, --pssword, --pwd, --secret).</summary>
-    internal static bool PasswordLike(string option)
-    {
-        var name = option.TrimStart('-').ToLowerInvariant();
-        return name.Contains("pas") || name.Contains("pw") || name.Contains("secret") || name.Contains("token")
-            || Distance(name, "password") <= 2 || (name.Length > 8 && Distance(name.Substring(0, 8), "password") <= 2);
     }
 
     private static string Suggestion(string option, ParseResult parsed)

@@ -102,31 +102,15 @@ public static class ActionHostProgram
                 $"  ActionData: {Printable.Escape(actionData)}",
             };
             lines.AddRange(outcome.Lines.Select(l => "  " + Printable.Escape(l.ToString())));
-            using var writer = new StreamWriter(OpenLog(Path.Combine(backupDir, LogFileName)));
+            // The backup root may be writable by another account: never through a planted link, only into this
+            // account's own regular file (owner-only when created), and one line per line (every line escaped above).
+            using var writer = new StreamWriter(new PhysicalFileSystem().OpenOwnFileForAppend(Path.Combine(backupDir, LogFileName)));
             foreach (var line in lines) writer.WriteLine(line);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException)
         {
             // The installer log already has every line; a log file we cannot write must not fail the install.
-            stdout.WriteLine(new LogLine(LogLevel.Warning, $"cannot append to {Path.Combine(backupDir, LogFileName)}: {e.Message}"));
+            stdout.WriteLine(new LogLine(LogLevel.Warning, $"cannot append to {Path.Combine(backupDir, LogFileName)}: {Printable.Escape(e.Message)}"));
         }
-    }
-
-    /// <summary>Opens the log for appending: created owner-only (0600; on Windows a private ACL), and an older log written
-    /// 0644 tightened.</summary>
-    private static FileStream OpenLog(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            var existed = File.Exists(path);
-            var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            if (!existed) new PhysicalFileSystem().MakePrivate(path);
-            return stream;
-        }
-
-        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        var log = new FileStream(path, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = OwnerOnly });
-        if (File.GetUnixFileMode(path) != OwnerOnly) File.SetUnixFileMode(path, OwnerOnly);
-        return log;
     }
 }

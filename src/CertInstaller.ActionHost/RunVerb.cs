@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;
+using CertInstaller.Core.Text;
 using CertInstaller.Core.Validation;
 
 namespace CertInstaller.ActionHost;
@@ -163,7 +164,7 @@ internal static class RunVerb
         AppDomain.CurrentDomain.ProcessExit += OnExit;
         try
         {
-            var result = wrapper.Run(data, installer, line => stdout.WriteLine(line), parsed.GetValue(verb.Json));
+            var result = wrapper.Run(data, installer, line => stdout.WriteLine(Printable.Escape(line.ToString())), parsed.GetValue(verb.Json)); // one line each
             return result.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

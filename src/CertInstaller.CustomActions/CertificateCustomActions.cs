@@ -29,7 +29,7 @@ public static class CertificateCustomActions
     private static ActionResult Run(Session session, ActionOperation operation)
     {
         var outcome = new ActionRunner().Run(operation, session["CustomActionData"], out _);
-        foreach (var line in outcome.Lines) session.Log(line.ToString());
+        foreach (var line in outcome.Lines) session.Log(Core.Text.Printable.Escape(line.ToString())); // a file name cannot forge a line of the MSI log
         return outcome.Succeeded ? ActionResult.Success : ActionResult.Failure;
     }
 }

@@ -59,6 +59,27 @@ public class CertificateCustomActionsTests
     }
 
     [Test]
+    [Platform(Include = "Linux", Reason = "a file name holding a newline (a FIFO, which validation names and never opens)")]
+    public void Validate_WhenAFileNameHoldsANewline_LogsOneLinePerLine()
+    {
+        using var root = new TempDir("ci-dtf-");
+        var certs = Path.Combine(root.Path, "Certificates");
+        new IcFolderBuilder().BuildServer(certs, new IcFolderSpec());
+        Directory.CreateDirectory(Path.Combine(certs, "CSRs"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(certs, "CSRs", "x.cer\nCertInstaller info: forged")])) mkfifo.WaitForExit();
+        var session = new Session(new Dictionary<string, string>
+        {
+            ["CustomActionData"] = ActionDataSerializer.Serialize(new ActionData { CertDir = certs, BackupDir = Path.Combine(root.Path, "Backups"), ProductCode = "{DTF}", Validation = ValidationMode.Warn }),
+        });
+
+        var result = CertificateCustomActions.Validate(session);
+
+        Assert.That(result, Is.EqualTo(ActionResult.Success), string.Join("\n", session.Logged));
+        Assert.That(session.Logged, Has.Some.Contains("x.cer\\nCertInstaller info: forged"));
+        Assert.That(session.Logged.Where(l => l.Contains('\n', StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public void Preserve_WhenCustomActionDataInvalid_FailsAndLogsTheProblem()
     {
         var session = new Session(new Dictionary<string, string> { ["CustomActionData"] = "CertDir=;BackupDir=C:\\b" });

@@ -13,6 +13,7 @@ public abstract class DelegatingFileSystem(IFileSystem inner) : IFileSystem
     public virtual IReadOnlyList<FileSystemEntry> List(string directory) => Inner.List(directory);
     public virtual Stream OpenRead(string path) => Inner.OpenRead(path);
     public virtual Stream CreateNew(string path, bool privateAccess) => Inner.CreateNew(path, privateAccess);
+    public virtual Stream OpenOwnFileForAppend(string path) => Inner.OpenOwnFileForAppend(path);
     public virtual void CreateDirectory(string path, bool privateAccess) => Inner.CreateDirectory(path, privateAccess);
     public virtual void MakePrivate(string path) => Inner.MakePrivate(path);
     public virtual void MoveFile(string source, string destination, bool overwrite) => Inner.MoveFile(source, destination, overwrite);

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
 using CertInstaller.Core.IO;
+using CertInstaller.Core.Text;
 
 namespace CertInstaller.Core.Actions;
 
 /// <summary>
 /// <c>certinstaller-action.log</c> in the backup root, in the action host's format: one block per step, a header line
 /// <c>&lt;UTC time&gt; &lt;step&gt; succeeded|failed</c>, then indented lines (<c>ActionData: ...</c>, the log lines).
+/// The backup root may be writable by another account, so the log is opened without following a link and only when it
+/// is this account's own file; every line is escaped.
 /// </summary>
 public sealed class ActionLogFile(IFileSystem fs, string backupRoot)
 {
@@ -23,18 +26,22 @@ public sealed class ActionLogFile(IFileSystem fs, string backupRoot)
     /// <summary>The current length, where the next block starts (0 when there is no log yet).</summary>
     public long Length => fs.GetEntry(Path)?.Length ?? 0;
 
-    /// <summary>Appends one block; creates the file private when missing. Throws on I/O errors (callers warn: a log must not fail a run).</summary>
+    /// <summary>Appends one block; creates the file owner-only when missing. Never follows a link at the log's path and
+    /// writes only to this account's own regular file (<see cref="IFileSystem.OpenOwnFileForAppend"/>). Each line is escaped
+    /// (<see cref="Printable.Escape"/>), so a file name or value holding a newline cannot forge a line. Throws on I/O errors
+    /// and on a refused file (<see cref="OutputFileRefusedException"/>; callers warn: a log must not fail a run).</summary>
     public void Append(string header, IEnumerable<string> indented)
     {
-        if (fs.GetEntry(Path) is null)
+        if (fs.GetEntry(backupRoot) is null)
         {
             fs.CreateDirectory(backupRoot, privateAccess: true);
-            fs.CreateNew(Path, privateAccess: true).Dispose();
         }
 
-        var lines = new List<string> { header };
-        lines.AddRange(indented.Select(l => "  " + l));
-        File.AppendAllText(Path, string.Join(Environment.NewLine, lines) + Environment.NewLine, new UTF8Encoding(false));
+        var lines = new List<string> { Printable.Escape(header) };
+        lines.AddRange(indented.Select(l => "  " + Printable.Escape(l)));
+        var bytes = new UTF8Encoding(false).GetBytes(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+        using var stream = fs.OpenOwnFileForAppend(Path);
+        stream.Write(bytes, 0, bytes.Length);
     }
 
     /// <summary>The blocks appended after <paramref name="offset"/>: header and indented lines, as written.</summary>

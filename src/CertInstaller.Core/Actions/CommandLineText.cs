@@ -1,25 +1,17 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using CertInstaller.Core.Text;
 
 namespace CertInstaller.Core.Actions;
 
 /// <summary>Command lines as text: for display (secrets hidden), and the raw Windows text after <c>--</c>.</summary>
 public static class CommandLineText
 {
-    // PROPERTY=value tokens whose name looks like a secret: msiexec command lines carry service passwords and keys.
-    private static readonly Regex SecretProperty = new(
-        "^(?<name>[A-Za-z0-9_.]*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIAL)[A-Za-z0-9_.]*)=(?<value>.+)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    /// <summary>The arguments joined for a log line: quoted when they hold a space, the value of
-    /// <c>NAME=value</c> hidden as <c>***</c> when NAME looks like a password, key, secret, token or credential.</summary>
+    /// <summary>The arguments joined for a log line: quoted when they hold a space, every secret value hidden as
+    /// <c>***</c> by <see cref="CommandLineSecrets"/> (<c>/p:NAME=V</c>, <c>NAME=V</c>, <c>--opt value</c>,
+    /// <c>--opt=value</c>, <c>-pVALUE</c> where the name looks like a password, key, secret, token or credential).</summary>
     public static string Display(IEnumerable<string> arguments) =>
-        string.Join(" ", arguments.Select(a =>
-        {
-            var m = SecretProperty.Match(a);
-            var shown = m.Success ? m.Groups["name"].Value + "=***" : a;
-            return shown.Length == 0 || shown.IndexOfAny([' ', '\t']) >= 0 ? "\"" + shown + "\"" : shown;
-        }));
+        string.Join(" ", CommandLineSecrets.MaskArguments(arguments.ToList()).Select(shown =>
+            shown.Length == 0 || shown.IndexOfAny([' ', '\t']) >= 0 ? "\"" + shown + "\"" : shown));
 
     /// <summary>
     /// Finds the first argument that is exactly <c>--</c> in a Windows command line (split as the C runtime and .NET split

@@ -23,6 +23,59 @@ public sealed partial class InstallerWrapper
             }
         }
 
+        /// <summary>Takes the lock beside the certificates folder for the whole run; the run's own steps then take it as
+        /// theirs (<see cref="BackupPorts.HeldFolderLock"/>). Null result: held, or not needed (the folder's parent is
+        /// missing, so nothing is there to protect yet); otherwise the finished, refused result.</summary>
+        private WrapperResult? HoldFolder()
+        {
+            try
+            {
+                Hold(_store.AcquireFolderLock(SnapshotStore.NormalizeFolder(_data.CertDir), LockReason("holds the certificates folder, around"), createParent: false));
+                return null;
+            }
+            catch (BackupException e) when (e.Code == BackupErrorCode.LockHeld)
+            {
+                Say(LogLevel.Error, $"{Codes.CodeRegistry.Of(e.Code).Text} {e.Problem} Nothing was changed; the installer was not started. Fix: {e.Fix} (deployment tools retry exit code 1618).");
+                return Finish(WrapperOutcome.Refused, InstallerExitCodes.AlreadyRunning);
+            }
+            catch (BackupException e)
+            {
+                Say(LogLevel.Error, $"{Codes.CodeRegistry.Of(e.Code).Text} cannot take the lock beside the certificates folder: {e.Problem} ({e.FilePath}) " +
+                    $"Nothing was changed; the installer was not started. Fix: {e.Fix}");
+                return Finish(WrapperOutcome.NotStarted, InstallerExitCodes.Failure);
+            }
+        }
+
+        private void TryHoldFolderAfterInstall()
+        {
+            try
+            {
+                Hold(_store.AcquireFolderLock(SnapshotStore.NormalizeFolder(_data.CertDir), LockReason("holds the certificates folder, after"), createParent: false));
+            }
+            catch (BackupException)
+            {
+                // The next steps take the lock themselves and report who holds it.
+            }
+        }
+
+        private void Hold(FolderLock? folderLock)
+        {
+            _folderLock = folderLock;
+            if (folderLock is not null)
+            {
+                _runner = new ActionRunner(_ports with { HeldFolderLock = folderLock }, _cache);
+            }
+        }
+
+        private void ReleaseFolder()
+        {
+            if (_folderLock is { } held)
+            {
+                _folderLock = null;
+                Release(held);
+            }
+        }
+
         // The actions take the lock themselves in the next steps: a release that fails once (a scanner holding the file)
         // is retried, or this run's own lock would block its Preserve or restore until the process exits.
         private void Release(FolderLock folderLock)

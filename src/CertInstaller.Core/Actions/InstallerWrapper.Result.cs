@@ -9,6 +9,7 @@ public sealed partial class InstallerWrapper
     {
         private WrapperResult Finish(WrapperOutcome outcome, int exitCode)
         {
+            ReleaseFolder(); // after the last put-back (or restore); the log and the summary below need no lock
             var snapshotId = _state?.SnapshotId ?? TransactionMarker.Read(_store.Root, _data.ProductCode)?.SnapshotId;
             var next = Next(outcome, snapshotId);
             Say(outcome == WrapperOutcome.Succeeded ? LogLevel.Info : LogLevel.Error,
@@ -45,13 +46,14 @@ public sealed partial class InstallerWrapper
             {
                 try
                 {
+                    // Owner-only and never through a link: the summary may be asked for in a folder another account can write.
                     var full = Path.GetFullPath(_jsonPath);
-                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                    File.WriteAllText(full, result.ToJson());
+                    _w._fs.CreateDirectory(Path.GetDirectoryName(full)!, privateAccess: false);
+                    PrivateOutputFile.Write(_w._fs, full, result.ToJson());
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    var line = new LogLine(LogLevel.Warning, $"cannot write the JSON summary {_jsonPath}: {e.Message}");
+                    var line = new LogLine(LogLevel.Warning, $"cannot write the JSON summary {_jsonPath}: {Text.Printable.Escape(e.Message)}");
                     _output(line);
                     result = result with { Lines = _lines.Append(line).ToList() };
                 }

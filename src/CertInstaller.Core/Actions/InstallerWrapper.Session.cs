@@ -15,8 +15,11 @@ public sealed partial class InstallerWrapper
         private readonly string _runId = Guid.NewGuid().ToString("N").Substring(0, 12);
         private readonly List<LogLine> _lines = [];
         private readonly List<LogLine> _pending = [];
-        private readonly ActionRunner _runner;
+        private readonly BackupPorts _ports;
+        private readonly Pki.RunCache _cache = new();
         private readonly SnapshotStore _store;
+        private ActionRunner _runner;
+        private FolderLock? _folderLock;
         private readonly ActionLogFile _log;
         private WrapperRunState? _state;
         private int? _installerExit;
@@ -40,7 +43,8 @@ public sealed partial class InstallerWrapper
             // The operations run on the machine's file system, as the custom actions do (their own crash points are
             // ActionRunner's tests); the wrapper's own files (run state, log, the store it reads) go through its port,
             // whose faults the wrapper's crash-point tests inject step by step.
-            _runner = new ActionRunner(BackupPorts.Machine with { Clock = wrapper._clock, LockProbe = wrapper._probe });
+            _ports = BackupPorts.Machine with { Clock = wrapper._clock, LockProbe = wrapper._probe };
+            _runner = new ActionRunner(_ports, _cache);
             _store = new BackupPorts(wrapper._fs, wrapper._clock, wrapper._probe).Store(data.BackupDir);
             _log = new ActionLogFile(wrapper._fs, _store.Root);
         }
@@ -57,6 +61,14 @@ public sealed partial class InstallerWrapper
             if (!_certDirExisted)
             {
                 Say(LogLevel.Warning, $"{_data.CertDir} does not exist (first install): there is nothing to protect; the snapshot records its absence");
+            }
+
+            // 0. The certificates folder's own lock, held from the first snapshot (or the put-back of an interrupted run)
+            // to the last put-back: a second wrapper or a certharness backup of the same folder, whatever backup root they
+            // use, is refused at once, and the installer never runs while another run works on the folder.
+            if (HoldFolder() is { } refused)
+            {
+                return refused;
             }
 
             // 1. Claim the folder: no other run may hold it, and an interrupted earlier run is finished first.
@@ -170,6 +182,11 @@ public sealed partial class InstallerWrapper
             }
 
             _w._checkpoint(WrapperStep.InstallerExited);
+            if (_folderLock is null)
+            {
+                TryHoldFolderAfterInstall(); // the folder's parent was missing before: the installer may have created it
+            }
+
             DetectNestedActions(logOffset);
             TryWriteState(_state! with { Phase = WrapperPhase.Finishing });
 

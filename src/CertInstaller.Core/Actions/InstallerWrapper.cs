@@ -11,9 +11,11 @@ namespace CertInstaller.Core.Actions;
 /// <c>enforce</c> fails (or Preserve does), restore and return 1603.
 /// </summary>
 /// <remarks>
-/// The folder lock is held while the installer runs, so CertInstaller custom actions inside it (a package that includes
-/// the fragment) and other CertInstaller runs fail clearly instead of interleaving; the actions take the lock themselves
-/// in the other steps. Between steps, <see cref="WrapperRunState"/> claims the folder. A run that dies leaves its run state,
+/// The lock beside the certificates folder is held from before the first snapshot to after the last put-back, and the
+/// backup root's lock while the installer runs, so CertInstaller custom actions inside it (a package that includes the
+/// fragment), a second wrapper and a certharness backup of the same folder (whatever backup root they use) fail clearly
+/// (1618) instead of interleaving; the run's own steps take the held folder lock as theirs. Between steps,
+/// <see cref="WrapperRunState"/> claims the backup root. A run that dies leaves its run state,
 /// snapshot and marker; the next run finishes it (restores that snapshot) before it starts its own.
 /// </remarks>
 public sealed partial class InstallerWrapper

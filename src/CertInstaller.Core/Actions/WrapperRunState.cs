@@ -6,8 +6,8 @@ namespace CertInstaller.Core.Actions;
 
 /// <summary>
 /// <c>certinstaller-run.json</c> in the backup root: which <c>certinstaller-action run</c> owns the folder from before its
-/// Backup until it has committed or restored. The folder lock is taken per step (the actions take it themselves), so
-/// between steps this file is what tells a second wrapper that the folder is busy, and tells the next run that an
+/// Backup until it has committed or restored. The backup root's lock is taken per step (the actions take it themselves),
+/// so between steps this file is what tells a second wrapper on the same root that it is busy, and tells the next run that an
 /// earlier one was interrupted (its holder no longer runs) and must be finished first.
 /// </summary>
 /// <param name="RunId">Random id of the run; also in its lock's reason, so the log shows which run a custom action ran into.</param>

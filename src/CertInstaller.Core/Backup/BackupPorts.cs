@@ -15,6 +15,11 @@ public sealed record BackupPorts(IFileSystem FileSystem, IClock Clock, ILockHold
     /// <summary>The real file system, the system clock and the local process table.</summary>
     public static BackupPorts Machine { get; } = new(new PhysicalFileSystem(), new SystemClock(), new ProcessLockHolderProbe());
 
+    /// <summary>A certificates-folder lock the caller already holds for the whole of a longer job (the wrapper, from its
+    /// first snapshot to its last put-back): the stores of these ports take it as their own for that folder instead of
+    /// acquiring it again, while every other run still meets it.</summary>
+    public FolderLock? HeldFolderLock { get; init; }
+
     /// <summary>The store at <paramref name="backupRoot"/> on these ports.</summary>
-    public SnapshotStore Store(string backupRoot) => new(backupRoot, FileSystem, Clock, LockProbe);
+    public SnapshotStore Store(string backupRoot) => new(backupRoot, FileSystem, Clock, LockProbe) { HeldFolderLock = HeldFolderLock };
 }

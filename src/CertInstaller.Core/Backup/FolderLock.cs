@@ -50,8 +50,13 @@ public sealed class FolderLock : IDisposable
                 fs.SyncDirectory(directory);
                 return new FolderLock(fs, path, holder);
             }
-            catch (IOException) when (attempt == 0 && fs.GetEntry(path) is not null)
+            catch (IOException) when (attempt < 3)
             {
+                if (fs.GetEntry(path) is null)
+                {
+                    continue; // released meanwhile (or the move failed for another reason: the next attempt says which)
+                }
+
                 var existing = TryRead(fs, path);
                 if (existing is not null && probe.IsAlive(existing))
                 {
@@ -65,9 +70,18 @@ public sealed class FolderLock : IDisposable
 
                 // Stale (holder gone) or unreadable leftover of a crash: take it over. Move it aside first and check
                 // it is the lock judged stale: a second run taking over at the same moment may already have put a
-                // fresh lock there, which must not be deleted.
+                // fresh lock there, which must not be deleted. A lock released between the two steps is simply gone:
+                // try again (before, that race failed the run with "Could not find file" instead of taking the lock).
                 var aside = path + "." + holder.Token + ".stale";
-                fs.MoveFile(path, aside, overwrite: false);
+                try
+                {
+                    fs.MoveFile(path, aside, overwrite: false);
+                }
+                catch (IOException) when (fs.GetEntry(path) is null)
+                {
+                    continue;
+                }
+
                 var moved = TryRead(fs, aside);
                 if (existing is not null && moved?.Token != existing.Token)
                 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Backup;
 
@@ -27,7 +28,7 @@ public sealed class ProcessLockHolderProbe : ILockHolderProbe
         {
             using var process = Process.GetProcessById(holder.ProcessId);
             var started = new DateTimeOffset(process.StartTime.ToUniversalTime());
-            return Math.Abs((started - holder.ProcessStartUtc).TotalSeconds) < 2;
+            return Math.Abs((started - holder.ProcessStartUtc).TotalSeconds) < 2 && !IsZombie(holder.ProcessId);
         }
         catch (ArgumentException)
         {
@@ -40,6 +41,27 @@ public sealed class ProcessLockHolderProbe : ILockHolderProbe
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or NotSupportedException)
         {
             return true; // cannot inspect it (another user's process): assume it runs
+        }
+    }
+
+    /// <summary>Linux: true when <paramref name="processId"/> has exited and waits to be reaped (state Z, or X: dead) in
+    /// /proc/&lt;pid&gt;/stat. A zombie still has its id and start time, but it holds nothing: its lock is stale.</summary>
+    internal static bool IsZombie(int processId)
+    {
+        if (Platform.IsWindows)
+        {
+            return false; // no /proc: the process table decides
+        }
+
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            var end = stat.LastIndexOf(')'); // the name (field 2) is in parentheses and may hold spaces or ')'
+            return end >= 0 && end + 2 < stat.Length && stat[end + 2] is 'Z' or 'X';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // no /proc (not Linux), or the process is gone: the process table above decides
         }
     }
 }

@@ -38,6 +38,9 @@ public sealed class SnapshotStore
 
     internal ILockHolderProbe LockProbe { get; }
 
+    /// <summary>The certificates-folder lock the caller holds already (<see cref="BackupPorts.HeldFolderLock"/>), or null.</summary>
+    internal FolderLock? HeldFolderLock { get; init; }
+
     /// <summary>Takes a snapshot of <see cref="SnapshotRequest.SourceFolder"/>. Never changes that folder.</summary>
     /// <exception cref="BackupException">With the reason; a failed run removes its <c>.partial</c> folder (a crash may leave
     /// one: readers ignore it, and the next create or prune of this root removes it).</exception>
@@ -154,6 +157,12 @@ public sealed class SnapshotStore
         if (lockPath is null)
         {
             throw new BackupException(BackupErrorCode.InvalidArgument, folder, "A volume root cannot be the certificates folder. Nothing was changed.", "Give the certificates folder itself, e.g. D:\\I3\\IC\\Certificates.");
+        }
+
+        if (HeldFolderLock is { } held && FileSystem.PathComparer.Equals(held.LockPath, lockPath)
+            && FolderLock.TryRead(FileSystem, lockPath)?.Token == held.Holder.Token)
+        {
+            return null; // the caller's own lock, still in place, covers this step
         }
 
         var parent = Durable.Parent(lockPath);

@@ -33,4 +33,6 @@ public enum CodeArea
     SnapshotVerification,
     /// <summary>CI11001–CI11099: the installer's ActionData contract.</summary>
     ActionData,
+    /// <summary>CI12001–CI12099: files a run writes (the action log, the run summary, reports), refused when unsafe.</summary>
+    OutputFiles,
 }

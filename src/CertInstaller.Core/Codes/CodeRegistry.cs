@@ -1,5 +1,6 @@
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.IO;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
@@ -36,6 +37,9 @@ public static class CodeRegistry
     /// <summary>An ActionData problem: printed as 11000 + value.</summary>
     public static CodeInfo Of(ActionDataProblemCode code) => new(11000 + (int)code, code.ToString(), CodeArea.ActionData, Severity.Error);
 
+    /// <summary>A refused output file (action log, summary, report): printed as 12000 + value.</summary>
+    public static CodeInfo Of(OutputFileCode code) => new(12000 + (int)code, code.ToString(), CodeArea.OutputFiles, Severity.Error);
+
     /// <summary>Every code of the product, ordered by number.</summary>
     public static IReadOnlyList<CodeInfo> All() =>
         Values<FindingCode>().Select(Of)
@@ -45,6 +49,7 @@ public static class CodeRegistry
             .Concat(Values<BackupErrorCode>().Select(Of))
             .Concat(Values<VerificationIssueCode>().Select(Of))
             .Concat(Values<ActionDataProblemCode>().Select(Of))
+            .Concat(Values<OutputFileCode>().Select(Of))
             .OrderBy(c => c.Number)
             .ToList();
 
@@ -66,6 +71,7 @@ public static class CodeRegistry
         CodeArea.Backup => (10001, 10099),
         CodeArea.SnapshotVerification => (10101, 10199),
         CodeArea.ActionData => (11001, 11099),
+        CodeArea.OutputFiles => (12001, 12099),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
     };
 

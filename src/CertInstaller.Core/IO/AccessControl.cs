@@ -99,6 +99,42 @@ internal static class AccessControl
 #endif
     }
 
+    /// <summary>Windows: a protected ACL granting the current account, SYSTEM and Administrators full control (an admin's
+    /// own report stays readable to that admin from a non-elevated prompt); Unix: 0600.</summary>
+    public static void MakeOwnerOnly(string path)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return;
+        }
+#else
+        if (!Platform.IsWindows)
+        {
+            throw new PlatformNotSupportedException($"Cannot restrict access to '{path}': the netstandard2.0 build of CertInstaller.Core sets ACLs on Windows only.");
+        }
+#endif
+        MakeOwnerOnlyWindows(path);
+    }
+
+#if NET
+    [SupportedOSPlatform("windows")]
+#endif
+    private static void MakeOwnerOnlyWindows(string path)
+    {
+        var security = new FileSecurity();
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        using var identity = WindowsIdentity.GetCurrent();
+        var sids = new[] { identity.User, new SecurityIdentifier(WellKnownSidType.LocalSystemSid, null), new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null) };
+        foreach (var sid in sids.OfType<SecurityIdentifier>().Distinct())
+        {
+            security.AddAccessRule(new FileSystemAccessRule(sid, FileSystemRights.FullControl, AccessControlType.Allow));
+        }
+
+        new FileInfo(path).SetAccessControl(security);
+    }
+
 #if NET
     [SupportedOSPlatform("windows")]
 #endif

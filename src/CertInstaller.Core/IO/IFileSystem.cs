@@ -27,6 +27,12 @@ public interface IFileSystem
     /// <param name="privateAccess">Create it readable by the owner only (0600 on Unix; on Windows the parent's protected ACL is inherited).</param>
     Stream CreateNew(string path, bool privateAccess);
 
+    /// <summary>Mutating. Opens a log for appending: created owner-only (0600; a private ACL on Windows) when missing, never
+    /// through a link, and only when it is this account's own regular file with no other hard link (an existing one with
+    /// wider permissions is tightened through the handle).</summary>
+    /// <exception cref="OutputFileRefusedException">A link, another account's file, a file with other hard links or a special file is at the path.</exception>
+    Stream OpenOwnFileForAppend(string path);
+
     /// <summary>Mutating. Creates a directory (and missing parents); no-op when it exists.</summary>
     /// <param name="path">The directory.</param>
     /// <param name="privateAccess">Give it an explicit private ACL / mode 0700.</param>

@@ -92,6 +92,9 @@ public sealed class PhysicalFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
+    public Stream OpenOwnFileForAppend(string path) => RegularFile.OpenOwnForAppend(path);
+
+    /// <inheritdoc />
     public void CreateDirectory(string path, bool privateAccess)
     {
         if (Directory.Exists(path))

@@ -89,6 +89,37 @@ internal static class RegularFile
     internal static FileIdentity? IdentityAt(string path) => OperatingSystem.IsLinux() ? Linux.Stat(path, followLinks: false)?.Identity : null;
 #endif
 
+    /// <summary>
+    /// Opens <paramref name="path"/> for appending, creating it owner-only (0600) when missing, and never through a link:
+    /// the open does not follow one (O_NOFOLLOW; FILE_FLAG_OPEN_REPARSE_POINT on Windows), and the handle must then be a
+    /// regular file with no other hard link and, on Linux, owned by this account. An existing file with group or other
+    /// bits is tightened to 0600 through the handle (fchmod), never by path.
+    /// </summary>
+    /// <exception cref="OutputFileRefusedException">A link, someone else's file, a file with other hard links or a special file sits at the path.</exception>
+    public static FileStream OpenOwnForAppend(string path)
+    {
+#if NET
+        if (OperatingSystem.IsLinux())
+        {
+            return Linux.OpenAppend(path);
+        }
+#endif
+        if (Platform.IsWindows)
+        {
+            return Windows.OpenAppend(path);
+        }
+
+        // Other Unix systems (netstandard2.0 never runs there): refuse a link seen before the open, then append.
+        if (new FileInfo(path) is { Exists: true } info && (info.Attributes & FileAttributes.ReparsePoint) != 0)
+        {
+            throw OutputFileRefusedException.Link(path);
+        }
+
+        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        AccessControl.MakePrivate(path, isDirectory: false);
+        return stream;
+    }
+
     /// <summary>Device and inode: the same pair at the check and at the open means the same file.</summary>
     internal readonly record struct FileIdentity(ulong Device, ulong Inode);
 
@@ -103,6 +134,9 @@ internal static class RegularFile
         private const int AtEmptyPath = 0x1000;
         private const uint StatxType = 0x1;
         private const uint StatxIno = 0x100;
+        private const uint StatxMode = 0x2;
+        private const uint StatxNlink = 0x4;
+        private const uint StatxUid = 0x8;
         private const int OpenReadOnly = 0;
         private const int OpenNoCtty = 0x100;
         private const int OpenNonBlock = 0x800;
@@ -181,6 +215,85 @@ internal static class RegularFile
             }
         }
 
+        public static FileStream OpenAppend(string path)
+        {
+            const int OpenWriteOnly = 1;
+            const int OpenCreate = 0x40;
+            const int OpenAppendFlag = 0x400;
+            const uint OwnerReadWrite = 0x180; // 0600
+            const int ErrorNoDevice = 6; // ENXIO: a FIFO without a reader
+            if (OpenNoFollow == 0)
+            {
+                // Without a known O_NOFOLLOW a link could be followed at the open: refuse one seen before it.
+                if (Stat(path, followLinks: false) is { Kind: FileSystemEntryKind.Link })
+                {
+                    throw OutputFileRefusedException.Link(path);
+                }
+            }
+
+            var fd = open(path, OpenWriteOnly | OpenCreate | OpenAppendFlag | OpenNoFollow | OpenNonBlock | OpenNoCtty | OpenCloseOnExec, OwnerReadWrite);
+            if (fd < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                throw errno switch
+                {
+                    ErrorLoop => OutputFileRefusedException.Link(path),
+                    ErrorNoDevice => OutputFileRefusedException.NotOwn(path, "a FIFO"),
+                    21 /* EISDIR */ => OutputFileRefusedException.NotOwn(path, "a directory"),
+                    _ => Error(path, errno),
+                };
+            }
+
+            var handle = new SafeFileHandle(new IntPtr(fd), ownsHandle: true);
+            try
+            {
+                var buffer = new byte[256];
+                if (statx(fd, string.Empty, AtEmptyPath, StatxType | StatxMode | StatxNlink | StatxUid | StatxIno, buffer) != 0)
+                {
+                    throw Error(path, Marshal.GetLastPInvokeError());
+                }
+
+                var status = Parse(buffer);
+                var links = BitConverter.ToUInt32(buffer, 0x10);
+                var owner = BitConverter.ToUInt32(buffer, 0x14);
+                var mode = BitConverter.ToUInt16(buffer, 0x1C) & 0xFFF;
+                if (status.Kind != FileSystemEntryKind.File)
+                {
+                    throw OutputFileRefusedException.NotOwn(path, status.Kind.Describe());
+                }
+
+                if (owner != geteuid())
+                {
+                    throw OutputFileRefusedException.NotOwn(path, $"a file owned by another account (uid {owner})");
+                }
+
+                if (links != 1)
+                {
+                    throw OutputFileRefusedException.NotOwn(path, $"a file with {links} hard links (another name of it may be someone else's file)");
+                }
+
+                if ((mode & 0x3F) != 0 && fchmod(fd, OwnerReadWrite) != 0)
+                {
+                    throw Error(path, Marshal.GetLastPInvokeError());
+                }
+
+                var flags = fcntl(fd, FcntlGetFlags, 0);
+                if (flags >= 0)
+                {
+                    _ = fcntl(fd, FcntlSetFlags, flags & ~OpenNonBlock);
+                }
+
+                var stream = new FileStream(handle, FileAccess.Write, 4096);
+                stream.Seek(0, SeekOrigin.End);
+                return stream;
+            }
+            catch
+            {
+                handle.Dispose();
+                throw;
+            }
+        }
+
         private static Status Parse(byte[] statx)
         {
             var mode = BitConverter.ToUInt16(statx, 0x1C);
@@ -214,6 +327,15 @@ internal static class RegularFile
 
         [DllImport("libc", SetLastError = true)]
         private static extern int fcntl(int fd, int command, int argument);
+
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+        private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mode);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int fchmod(int fd, uint mode);
+
+        [DllImport("libc")]
+        private static extern uint geteuid();
 #pragma warning restore SA1300, IDE1006, SYSLIB1054
     }
 #endif
@@ -221,8 +343,91 @@ internal static class RegularFile
     private static class Windows
     {
         private const int FileTypeDisk = 1;
+        private const uint GenericWrite = 0x40000000;
+        private const uint ReadAttributes = 0x80;
+        private const uint Synchronize = 0x100000;
+        private const uint ShareRead = 0x1;
+        private const uint OpenAlways = 4;
+        private const uint FlagOpenReparsePoint = 0x200000;
+        private const int ErrorAlreadyExists = 183;
 
         public static bool IsDiskFile(SafeFileHandle handle) => GetFileType(handle) == FileTypeDisk;
+
+        // The handle is opened on the entry itself, a reparse point (symbolic link, junction) included, and refused when
+        // it is one; no other process may delete or rename it while it is open (no FILE_SHARE_DELETE), so making a new
+        // log private by its path reaches this very file.
+        public static FileStream OpenAppend(string path)
+        {
+            var handle = CreateFile(path, GenericWrite | ReadAttributes | Synchronize, ShareRead, IntPtr.Zero, OpenAlways, FlagOpenReparsePoint, IntPtr.Zero);
+            var error = Marshal.GetLastWin32Error();
+            if (handle.IsInvalid)
+            {
+                handle.Dispose();
+                throw error == 5 ? new UnauthorizedAccessException($"Access to the path '{path}' is denied.")
+                    : new IOException($"Cannot open '{path}' (Win32 error {error}).");
+            }
+
+            try
+            {
+                var created = error != ErrorAlreadyExists;
+                if (!GetFileInformationByHandle(handle, out var info))
+                {
+                    throw new IOException($"Cannot read what '{path}' is (Win32 error {Marshal.GetLastWin32Error()}).");
+                }
+
+                if ((info.Attributes & (uint)FileAttributes.ReparsePoint) != 0)
+                {
+                    throw OutputFileRefusedException.Link(path);
+                }
+
+                if ((info.Attributes & (uint)FileAttributes.Directory) != 0 || !IsDiskFile(handle))
+                {
+                    throw OutputFileRefusedException.NotOwn(path, "a directory or a device");
+                }
+
+                if (info.Links != 1)
+                {
+                    throw OutputFileRefusedException.NotOwn(path, $"a file with {info.Links} hard links (another name of it may be someone else's file)");
+                }
+
+                if (created)
+                {
+                    AccessControl.MakePrivate(path, isDirectory: false);
+                }
+
+                var stream = new FileStream(handle, FileAccess.Write, 4096);
+                stream.Seek(0, SeekOrigin.End);
+                return stream;
+            }
+            catch
+            {
+                handle.Dispose();
+                throw;
+            }
+        }
+
+        // BY_HANDLE_FILE_INFORMATION: FILETIMEs are two DWORDs, aligned to 4.
+        [StructLayout(LayoutKind.Sequential, Pack = 4)]
+        private struct FileInformation
+        {
+            public uint Attributes;
+            public long CreationTime;
+            public long LastAccessTime;
+            public long LastWriteTime;
+            public uint VolumeSerialNumber;
+            public uint SizeHigh;
+            public uint SizeLow;
+            public uint Links;
+            public uint IndexHigh;
+            public uint IndexLow;
+        }
+
+        [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true, EntryPoint = "CreateFileW")]
+        private static extern SafeFileHandle CreateFile(string name, uint access, uint share, IntPtr security, uint disposition, uint flags, IntPtr template);
+
+        [DllImport("kernel32.dll", SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        private static extern bool GetFileInformationByHandle(SafeFileHandle handle, out FileInformation information);
 
         [DllImport("kernel32.dll", SetLastError = true)]
         private static extern int GetFileType(SafeFileHandle handle);

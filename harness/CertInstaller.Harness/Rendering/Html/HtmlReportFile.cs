@@ -1,4 +1,4 @@
-using System.Text;
+using CertInstaller.Core.IO;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 
@@ -34,38 +34,19 @@ public static class HtmlReportFile
         return target;
     }
 
-    /// <summary>Writes to a temporary file beside <paramref name="target"/> and renames it over: a reader never sees half a page,
-    /// and a failed write leaves an earlier report as it was.</summary>
+    /// <summary>Writes the page owner-only (0600; on Windows owner, SYSTEM and Administrators) to a temporary file beside
+    /// <paramref name="target"/> and renames it over: a reader never sees half a page, a failed write leaves an earlier
+    /// report as it was, and a link at <paramref name="target"/> is refused, never followed (Core's <see cref="PrivateOutputFile"/>).</summary>
+    /// <exception cref="HarnessException">A link or a special file is at <paramref name="target"/>.</exception>
     internal static void Write(string target, string html)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-            {
-                writer.Write(html);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, target, overwrite: true);
+            PrivateOutputFile.Write(new PhysicalFileSystem(), target, html);
         }
-        catch
+        catch (OutputFileRefusedException e)
         {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The original error is the one to report; a stray .tmp file is harmless and named for what it is.
+            throw new HarnessException($"--html {target}: {e.Message}");
         }
     }
 
