@@ -23,11 +23,7 @@ public class HostileFolderTests
     /// <summary>Runs the host as a process; kills it and fails when it does not finish in time.</summary>
     internal static (int Code, string Output) Host(int seconds, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "certinstaller-action.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(HostProcess.StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(seconds)))
