@@ -5,7 +5,6 @@ using CertInstaller.Samples;
 namespace CertInstaller.ActionHost.Tests;
 
 /// <summary>The action host over folders and ActionData an adversarial tester built (issue 11, §3 and §11).</summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class HostileFolderTests
 {
     private static readonly int Failure = OperatingSystem.IsWindows() ? ActionHostProgram.Failure : ActionHostProgram.Failure & 0xFF;
@@ -70,6 +69,7 @@ public class HostileFolderTests
 
     [Test(Description = "issue 11 §11: validate created a missing BackupDir 0755 with a 0644 log")]
     [Platform(Include = "Linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Validate_WhenBackupDirMissing_CreatesItPrivateWithAnOwnerOnlyLog()
     {
         new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
@@ -82,6 +82,7 @@ public class HostileFolderTests
 
     [Test]
     [Platform(Include = "Linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Validate_WhenOlderLogIsWorldReadable_TightensIt()
     {
         Directory.CreateDirectory(Backups);
