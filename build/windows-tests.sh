@@ -91,7 +91,7 @@ wine_suite() {
   f=$(filter "$run")
   [ -z "$include" ] || f="($include)${f:+&$f}"
   "$wine" "$out/$project.exe" --no-ansi --no-progress --results-directory "$(winpath "$results")" \
-    --report-trx --report-trx-filename "$trx" ${f:+--filter "$f"} >"$out.run.log" 2>&1
+    --report-trx --report-trx-filename "$trx" --timeout 20m ${f:+--filter "$f"} >"$out.run.log" 2>&1
   code=$?
   "$server" -w
   [ $code -eq 0 ] || { status=1; grep -E "^\s*(failed|Failed|error)" "$out.run.log" | head -40; }
