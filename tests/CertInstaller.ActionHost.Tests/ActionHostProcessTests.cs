@@ -20,11 +20,7 @@ public class ActionHostProcessTests
 
     private static (int Code, string Output) Host(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "certinstaller-action.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(HostProcess.StartInfo(args))!;
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output);

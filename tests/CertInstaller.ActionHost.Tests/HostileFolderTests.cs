@@ -5,7 +5,6 @@ using CertInstaller.Samples;
 namespace CertInstaller.ActionHost.Tests;
 
 /// <summary>The action host over folders and ActionData an adversarial tester built (issue 11, §3 and §11).</summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class HostileFolderTests
 {
     private static readonly int Failure = OperatingSystem.IsWindows() ? ActionHostProgram.Failure : ActionHostProgram.Failure & 0xFF;
@@ -23,11 +22,7 @@ public class HostileFolderTests
     /// <summary>Runs the host as a process; kills it and fails when it does not finish in time.</summary>
     internal static (int Code, string Output) Host(int seconds, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "certinstaller-action.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(HostProcess.StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(seconds)))
@@ -74,6 +69,7 @@ public class HostileFolderTests
 
     [Test(Description = "issue 11 §11: validate created a missing BackupDir 0755 with a 0644 log")]
     [Platform(Include = "Linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Validate_WhenBackupDirMissing_CreatesItPrivateWithAnOwnerOnlyLog()
     {
         new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
@@ -86,6 +82,7 @@ public class HostileFolderTests
 
     [Test]
     [Platform(Include = "Linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Validate_WhenOlderLogIsWorldReadable_TightensIt()
     {
         Directory.CreateDirectory(Backups);

@@ -45,10 +45,7 @@ public class RunVerbProcessTests
 
     private static Process Start(IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "certinstaller-action.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        return Process.Start(start)!;
+        return Process.Start(HostProcess.StartInfo(args))!;
     }
 
     private (int Code, string Output) Wrap(string end, params string[] options)

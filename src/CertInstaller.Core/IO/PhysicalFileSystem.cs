@@ -247,7 +247,17 @@ public sealed class PhysicalFileSystem : IFileSystem
     public string? GetPermissions(string path) => AccessControl.GetPermissions(path);
 
     /// <inheritdoc />
-    public void SetPermissions(string path, string permissions) => AccessControl.SetPermissions(path, permissions);
+    public void SetPermissions(string path, string permissions)
+    {
+        // Windows keeps the read-only attribute apart from the ACL; Wine (the Linux MSI rig) maps a new ACL onto the
+        // Unix mode and so cleared it: a restored read-only file came back writable. Keep it across the ACL change.
+        var readOnly = Platform.IsWindows && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
+        AccessControl.SetPermissions(path, permissions);
+        if (readOnly)
+        {
+            SetReadOnly(path, true);
+        }
+    }
 
     /// <inheritdoc />
     public bool IsPrivate(string path) => AccessControl.IsPrivate(path, Directory.Exists(path));

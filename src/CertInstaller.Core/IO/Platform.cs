@@ -23,7 +23,25 @@ internal static class Platform
             return false;
         }
 #else
-        return false;
+        // The netstandard2.0 build (the DTF action) has no NativeLibrary: ask kernel32 for the loaded ntdll. Without
+        // this it took Wine for Windows and judged every snapshot it wrote not private (Wine keeps no protected ACLs).
+        try
+        {
+            var ntdll = GetModuleHandleW("ntdll.dll");
+            return ntdll != IntPtr.Zero && GetProcAddress(ntdll, "wine_get_version") != IntPtr.Zero;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
 #endif
     }
+#if !NET
+
+    [DllImport("kernel32.dll", CharSet = CharSet.Unicode)]
+    private static extern IntPtr GetModuleHandleW(string moduleName);
+
+    [DllImport("kernel32.dll", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern IntPtr GetProcAddress(IntPtr module, string procName);
+#endif
 }

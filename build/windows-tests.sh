@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The Windows side of the tests (issue 20), run by test.sh after the Linux suites:
+#   1. the Core suite against Core's netstandard2.0 build (the one the DTF action loads on .NET Framework), on Linux;
+#   2. the Core suite (against both Core builds) and the ActionHost suite as self-contained win-x64 executables
+#      (NUnit's Microsoft.Testing.Platform runner) under Wine, the same Wine the MSI tests use: the Platform.IsWindows
+#      branches of IO/ and Backup/ run as Windows processes.
+# Writes one TRX per run into the results directory ($1), so test.sh's closing line counts them. A test a run cannot
+# run is named in tests/not-run.tsv with its reason; this script leaves it out with a filter and prints it as not run.
+# Exit status 1 when a run fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results=${1:?usage: build/windows-tests.sh RESULTS_DIR}
+mkdir -p "$results"
+list=tests/not-run.tsv
+status=0
+
+# The lines of the list for a run: the list's first column is a run name or a prefix of one ("wine" = every Wine run).
+entries() { awk -F'\t' -v run="$1" '!/^#/ && NF >= 3 && index(run, $1) == 1 { print $2 "\t" $3 }' "$list"; }
+filter() { entries "$1" | awk -F'\t' '{ f = f (f ? "&" : "") "FullyQualifiedName!~" $1 } END { print f }'; }
+
+# Names (Class.Method) of every test of a suite, from the Linux run's TRX of the default build (for the not-run count).
+suite_names() {
+  local trx
+  for trx in "$results"/*.trx; do
+    grep -q "codeBase=\"[^\"]*/bin/Release/net10.0/$1.dll\"" "$trx" 2>/dev/null || continue
+    grep -o '<TestMethod [^>]*>' "$trx" | sed -n 's/.*className="\([^"]*\)" name="\([^"]*\)".*/\1.\2/p'
+    return
+  done
+}
+
+# Prints what a run left out: each entry of the list, how many tests it names, and its reason.
+report_not_run() {
+  local run=$1 suite=$2 names total=0 n
+  names=$(suite_names "$suite")
+  [ -n "$names" ] || total="?" # the Linux run of the suite left no TRX to count from
+  while IFS=$'\t' read -r test reason; do
+    if [ -n "$names" ]; then n=$(grep -cF -- "$test" <<<"$names" || true); total=$((total + n)); else n="?"; fi
+    echo "  NOT RUN ($run): $test [$n] - $reason"
+  done < <(entries "$run" | awk -F'\t' -v suite="$suite." 'index($1, suite) == 1')
+  echo "  $run: $total tests of $suite not run (tests/not-run.tsv)"
+}
+
+# A run must skip nothing quietly: a test it does not run is in tests/not-run.tsv (left out by the filter), so a TRX
+# that reports a test not executed ([Platform], [Ignore], an inconclusive setup) fails the run.
+skipped_none() {
+  local n; n=$(grep -o '<Counters [^>]*>' "$1" 2>/dev/null | sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p')
+  [ "${n:-0}" -eq 0 ] && return 0
+  echo "$1: $n tests not executed: name each in tests/not-run.tsv with its limit, or make it run:"
+  grep -o '<UnitTestResult [^>]*outcome="NotExecuted"' "$1" | sed -n 's/.*testName="\([^"]*\)".*/  \1/p' | head -40
+  return 1
+}
+
+counted() { grep -o '<Counters [^>]*>' "$1" 2>/dev/null | sed -n 's/.* executed="\([0-9]*\)".* passed="\([0-9]*\)".* failed="\([0-9]*\)".*/\1 ran, \2 passed, \3 failed/p'; }
+
+# --- 1. Core's netstandard2.0 build on Linux -------------------------------------------------------------------------
+run=linux-netstandard2.0
+start=$SECONDS
+dotnet test tests/CertInstaller.Core.Tests -c Release -p:CoreTargetFramework=netstandard2.0 --filter "$(filter $run)" \
+  --logger "trx;LogFileName=core-netstandard2.0.trx" --results-directory "$results" || status=1
+echo "Core suite against Core's netstandard2.0 build: $(counted "$results/core-netstandard2.0.trx") in $((SECONDS - start)) s"
+skipped_none "$results/core-netstandard2.0.trx" || status=1
+report_not_run $run CertInstaller.Core.Tests
+
+# --- 2. win-x64 under Wine -------------------------------------------------------------------------------------------
+wine=/usr/lib/wine/wine64
+[ -x "$wine" ] || wine=$(command -v wine64 || command -v wine || true)
+if [ -z "$wine" ]; then
+  echo "Wine is not installed: the win-x64 test runs cannot run (test.sh installs wine64)" >&2
+  exit 1
+fi
+export WINEPREFIX="$PWD/artifacts/wineprefix-tests" WINEDEBUG=-all WINEDLLOVERRIDES="mshtml=" DISPLAY=""
+# .NET's W^X double mapping of JIT code crashes under Wine (an "Internal CLR error" in a DynamicMethod finalizer).
+export DOTNET_EnableWriteXorExecute=0
+server="$(dirname "$wine")/wineserver"; [ -x "$server" ] || server=wineserver
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+  mkdir -p "$WINEPREFIX"; "$wine" wineboot -i >/dev/null 2>&1; "$server" -w
+fi
+winpath() { echo "Z:$(realpath -m "$1" | tr / '\\')"; }
+wine_ran=0
+
+# Builds a test project as a self-contained win-x64 exe and runs it under Wine: the tests the include filter selects
+# (all when empty), minus the run's not-run entries.
+wine_suite() {
+  local run=$1 project=$2 trx=$3 include=$4; shift 4
+  local out="artifacts/win-x64/$run/$project" start=$SECONDS f code
+  rm -rf "$out"
+  if ! dotnet build "tests/$project" -c Release -p:WinX64Tests=true "$@" -o "$out" -v:q -nologo >"$out.build.log" 2>&1; then
+    echo "$run: $project did not build for win-x64:"; grep -E "error" "$out.build.log" | sort -u | head -20; status=1; return
+  fi
+  local build=$((SECONDS - start))
+  f=$(filter "$run")
+  [ -z "$include" ] || f="($include)${f:+&$f}"
+  "$wine" "$out/$project.exe" --no-ansi --no-progress --results-directory "$(winpath "$results")" \
+    --report-trx --report-trx-filename "$trx" --timeout 20m ${f:+--filter "$f"} >"$out.run.log" 2>&1
+  code=$?
+  "$server" -w
+  [ $code -eq 0 ] || { status=1; grep -E "^\s*(failed|Failed|error)" "$out.run.log" | head -40; }
+  local ran; ran=$(grep -o '<Counters [^>]*>' "$results/$trx" 2>/dev/null | sed -n 's/.* executed="\([0-9]*\)".*/\1/p')
+  wine_ran=$((wine_ran + ${ran:-0}))
+  echo "$run: $project under Wine: $(counted "$results/$trx") (exit $code; build $build s, run $((SECONDS - start - build)) s)"
+  [ -f "$results/$trx" ] || { echo "$run: $project wrote no TRX (see $out.run.log)"; status=1; }
+  skipped_none "$results/$trx" || status=1
+  report_not_run "$run" "$project"
+}
+
+# The Core suite under Wine: the namespaces that drive the file system, where every Platform.IsWindows branch is
+# (IO, Backup with its crash-point and power-cut tests, the actions and the wrapper with their fault injection,
+# Preservation, the test helpers), plus the two netstandard2.0-on-Linux exclusions outside them. The rest (Pki,
+# Layout, Validation, Codes, Samples) is platform-neutral logic over bytes, run on Linux against both Core builds;
+# under Wine it would only add minutes (every file operation is a wineserver round trip).
+core="CertInstaller.Core.Tests"
+wine_core="FullyQualifiedName~$core.IO.|FullyQualifiedName~$core.Backup.|FullyQualifiedName~$core.Actions.|FullyQualifiedName~$core.Preservation.|FullyQualifiedName~$core.Helpers."
+wine_core+="|FullyQualifiedName~$core.Pki.Creation.CsrCreatorTests.Write_WhenPrivate|FullyQualifiedName~$core.Validation.FolderVerdictTests.Consistency_"
+echo "Under Wine, the Core suite runs its file-system namespaces: IO, Backup, Actions, Preservation, Helpers"
+wine_suite wine-net10.0 CertInstaller.Core.Tests core-wine-net10.0.trx "$wine_core"
+wine_suite wine-netstandard2.0 CertInstaller.Core.Tests core-wine-netstandard2.0.trx "$wine_core" -p:CoreTargetFramework=netstandard2.0
+wine_suite wine-net10.0 CertInstaller.ActionHost.Tests actionhost-wine.trx ""
+"$server" -k 2>/dev/null
+echo "Under Wine (win-x64 processes): $wine_ran tests ran"
+exit $status
