@@ -76,6 +76,9 @@ public enum FindingCode
     PrivateKeyWorldReadable = 6001,
     /// <summary>CI6002: a private key file (live, leftover, PKCS#12 or in CSRs) can be read by its group (Unix mode bits).</summary>
     PrivateKeyGroupReadable = 6002,
+    /// <summary>CI6003: the Server Group or IC CA private key (live or a leftover copy) can be read by every user: anyone on
+    /// the machine can issue certificates IC trusts (or, in third-party mode, impersonate the server group). An error.</summary>
+    SigningKeyWorldReadable = 6003,
     /// <summary>CI7001: a leftover copy (*.cer.1, *.backup) sits in the folder.</summary>
     LeftoverBackup = 7001,
 

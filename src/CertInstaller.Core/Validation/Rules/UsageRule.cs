@@ -8,7 +8,7 @@ namespace CertInstaller.Core.Validation.Rules;
 /// <summary>
 /// Usage per slot, read from the certificate itself: where an extended key usage is present, Server slots and HTTPS
 /// need serverAuth, Client slots clientAuth, the single third-party certificate mode both; where a key usage is present
-/// it must allow TLS (digitalSignature, keyEncipherment or keyAgreement). Warnings by default, errors under --strict.
+/// it must allow TLS (digitalSignature, keyEncipherment or keyAgreement). The EKU is an error (as import-check judges it); the key usage a warning, an error under --strict.
 /// </summary>
 /// <remarks>The chain builder gets the same purpose through <see cref="ChainRequest.Purpose"/>; this rule does not
 /// depend on the builder honouring it.</remarks>
