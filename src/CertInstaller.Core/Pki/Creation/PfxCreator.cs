@@ -1,7 +1,14 @@
 using CertInstaller.Core.Pki.Reading;
+using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Nist;
+using Org.BouncyCastle.Asn1.Oiw;
 using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Macs;
+using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
@@ -21,6 +28,9 @@ public sealed record PfxRequest(X509Certificate Certificate, AsymmetricKeyParame
 /// <summary>Builds a PKCS#12 file, the guide's <c>openssl pkcs12 -export</c>, and checks what it built by reading it back.</summary>
 public static class PfxCreator
 {
+    /// <summary>The MAC's iteration count: openssl 3's <c>pkcs12 -export</c> default (PKCS12_DEFAULT_ITER).</summary>
+    public const int MacIterations = 2048;
+
     /// <summary>The PFX bytes; throws <see cref="ArgumentException"/> when the key is not the certificate's (nothing is built).</summary>
     public static byte[] Create(PfxRequest request)
     {
@@ -38,8 +48,30 @@ public static class PfxCreator
         var chain = new[] { request.Certificate }.Concat(request.Chain).Distinct().Select(c => new X509CertificateEntry(c)).ToArray();
         store.SetKeyEntry(FriendlyNameOf(request), new AsymmetricKeyEntry(request.PrivateKey), chain);
         using var stream = new MemoryStream();
-        store.Save(stream, request.Password.ToCharArray(), new SecureRandom());
-        return stream.ToArray();
+        var random = new SecureRandom();
+        store.Save(stream, request.Password.ToCharArray(), random);
+        // BouncyCastle's store always MACs with SHA-1 and 1024 iterations; openssl 3 uses HMAC-SHA256 with 2048. Seal the
+        // same AuthenticatedSafe again with openssl's MAC (SHA-1 with 2048 for --legacy: importers older than Windows
+        // Server 2019 / Windows 10 1709 know no SHA-256 MAC).
+        return Reseal(stream.ToArray(), request.Password, request.Legacy ? new Sha1Digest() : new Sha256Digest(), random);
+    }
+
+    private static byte[] Reseal(byte[] pfxDer, string password, IDigest digest, SecureRandom random)
+    {
+        var pfx = Pfx.GetInstance(Asn1Object.FromByteArray(pfxDer));
+        var data = Asn1OctetString.GetInstance(pfx.AuthSafe.Content).GetOctets();
+        var salt = new byte[16];
+        random.NextBytes(salt);
+        var generator = new Pkcs12ParametersGenerator(digest);
+        generator.Init(PbeParametersGenerator.Pkcs12PasswordToBytes(password.ToCharArray()), salt, MacIterations);
+        var key = (KeyParameter)generator.GenerateDerivedMacParameters(digest.GetDigestSize() * 8);
+        var hmac = new HMac(digest);
+        hmac.Init(key);
+        hmac.BlockUpdate(data, 0, data.Length);
+        var mac = new byte[hmac.GetMacSize()];
+        hmac.DoFinal(mac, 0);
+        var algorithm = new AlgorithmIdentifier(digest is Sha256Digest ? NistObjectIdentifiers.IdSha256 : OiwObjectIdentifiers.IdSha1, DerNull.Instance);
+        return new Pfx(pfx.AuthSafe, new MacData(new DigestInfo(algorithm, mac), salt, MacIterations)).GetEncoded(Asn1Encodable.Der);
     }
 
     /// <summary>What is wrong with <paramref name="pfx"/> as the file <paramref name="request"/> asked for; empty when it opens with the
@@ -68,6 +100,12 @@ public static class PfxCreator
         if (description?.KeyEncryption?.Contains(expected) != true)
         {
             problems.Add($"the key is encrypted with {description?.KeyEncryption ?? "nothing readable"}, not {expected}");
+        }
+
+        var macDigest = request.Legacy ? "SHA-1" : "SHA-256";
+        if (description?.MacDigest != macDigest || description.MacIterations < MacIterations)
+        {
+            problems.Add($"the MAC is {description?.MacDigest ?? "missing"} with {description?.MacIterations} iterations, not {macDigest} with {MacIterations}");
         }
 
         if (description?.FriendlyNames.Contains(FriendlyNameOf(request)) != true)
