@@ -97,7 +97,7 @@ internal static partial class TextRenderer
 
     public static void Write(LintConfigView view, TextWriter o)
     {
-        o.WriteLine($"{view.File}: OpenSSL.cnf");
+        o.WriteLine($"{view.File}: openssl req configuration");
         o.WriteLine($"  subject:        {(view.Subject.Length == 0 ? "(no defaults)" : view.Subject)}");
         o.WriteLine($"  SANs:           {(view.Sans.Count == 0 ? "(none)" : string.Join(", ", view.Sans.Select(s => $"{s.Type}:{s.Value}")))}");
         o.WriteLine(view.Ok ? "result: OK, no pitfall found" : $"result: {view.Findings.Count} finding(s)");

@@ -43,6 +43,9 @@ public enum CsrFindingCode
     ConfigSyntax = 18,
     /// <summary>OpenSSL.cnf: a distinguished-name field of a type IC's CAs do not take (valid: C, ST, L, O, OU, CN, emailAddress).</summary>
     ConfigUnknownAttribute = 19,
+    /// <summary>OpenSSL.cnf: a <c>[req_distinguished_name]</c> field has a prompt and no <c>_default</c>: openssl req asks
+    /// for it (and <c>-batch</c> leaves it out), so a CSR made from the file alone would lack it (the CN, typically).</summary>
+    ConfigFieldNoDefault = 20,
 
     /// <summary>import-check: the certificate's public key is not the CSR's (the CA answered another request).</summary>
     CertificateKeyNotCsrKey = 30,

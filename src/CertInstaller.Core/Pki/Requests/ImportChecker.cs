@@ -158,12 +158,12 @@ public static class ImportChecker
 
         if (!usage.HasFlag(KeyUsageFlags.DigitalSignature))
         {
-            return new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks digitalSignature, which TLS needs"), usage.ToString());
+            return new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks digitalSignature, which TLS needs"), KeyUsageNames.Text(usage));
         }
 
         return certificate.PublicKey.Algorithm == "RSA" && !usage.HasFlag(KeyUsageFlags.KeyEncipherment)
-            ? new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks keyEncipherment: TLS 1.2 RSA key exchange will fail") { Severity = CsrSeverity.Warning }, usage.ToString())
-            : new("keyUsage", null, usage.ToString());
+            ? new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks keyEncipherment: TLS 1.2 RSA key exchange will fail") { Severity = CsrSeverity.Warning }, KeyUsageNames.Text(usage))
+            : new("keyUsage", null, KeyUsageNames.Text(usage));
     }
 
     private static string Describe(ChainPurpose purpose) => purpose switch

@@ -55,7 +55,7 @@ public sealed class UsageRule : IFolderRule
         if (!ca && d.KeyUsage is { } usage && usage != KeyUsageFlags.None
             && (usage & (KeyUsageFlags.DigitalSignature | KeyUsageFlags.KeyEncipherment | KeyUsageFlags.KeyAgreement)) == 0)
             yield return new Observation(FindingCode.KeyUsageNotTls, slot.Path,
-                $"{d.Subject.OneLine} has a key usage ({usage}) that allows no TLS use: request a certificate with digitalSignature and keyEncipherment (RSA) or keyAgreement (EC)");
+                $"{d.Subject.OneLine} has a key usage ({KeyUsageNames.Text(usage)}) that allows no TLS use: request a certificate with digitalSignature and keyEncipherment (RSA) or keyAgreement (EC)");
     }
 
     private static string SlotName(CertificateSlot slot) => slot.Purpose switch
