@@ -17,8 +17,8 @@ internal static class ChainCommand
         and path length, keyCertSign, critical extensions, name constraints, the purpose (--purpose), revocation from
         CRL files (--crl, never fetched), and the Baseline Requirements with --profile webpki. A --trust certificate
         must be a self-signed root unless --partial-chain is given. When <leaf> holds several certificates, the one that
-        issued none of the others is the leaf (any order) and the rest join the pool. Bundles and trust anchors may be
-        files or folders, in any order.
+        issued none of the others is the leaf (any order) and the rest join the pool; two unrelated end-entity
+        certificates in it are refused (exit 2), naming both. Bundles and trust anchors may be files or folders.
         Exit codes: 0 valid; 1 invalid chain; 2 unreadable input (a trust anchor or CRL that fails to load included) or bad usage.
         Examples:
           certharness chain IC1_ServerCertificate.cer --bundle Certificates --trust ServerGroup/ServerGroupCertificate.cer

@@ -65,6 +65,15 @@ internal static partial class TextRenderer
         }
 
         o.WriteLine($"preserve from {view.Snapshot}: {view.Summary}");
+        if (view.Orphans.Count > 0)
+        {
+            o.WriteLine($"validate will fail: {view.Orphans.Count} file(s) belong to a Server Group that is no longer the folder's (preserve leaves them in place):");
+        }
+
+        foreach (var f in view.Orphans)
+        {
+            o.WriteLine($"  [{f.Code}] {f.Path}: {f.Message}");
+        }
     }
 
     public static void Write(DigestBaselineView view, TextWriter o)

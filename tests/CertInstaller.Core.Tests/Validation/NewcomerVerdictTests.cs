@@ -137,4 +137,21 @@ public class NewcomerVerdictTests
         Assert.That(report.Findings.Where(f => f.Code != FindingCode.LeftoverBackup).Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (code, severity, relative) }));
         Assert.That(report.Valid, Is.EqualTo(severity != Severity.Error));
     }
+
+    [Test]
+    public void Consistency_WhenNoPreserveRanAndTheIcCaIsAnotherRoots_DoesNotSayAPreserveRan()
+    {
+        var folder = new OpenSslFolder(Certs);
+        folder.Key("other");
+        OpenSslFolder.Run($"req -x509 -new -key {folder.W("other.key")} -subj \"/CN=Another Root\" -days 3650 -sha256 " +
+                          $"-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -out {folder.W("other.cer")}");
+        folder.Issue("ca2", "/O=Interactive Intelligence/OU=IC Certificate Authority/CN=ic1 IC CA", "other",
+            "basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\n", keyOf: "ca");
+        folder.Put("ICCertificateAuthority/ic1_ICCertificateAuthorityCertificate.cer", "ca2.cer");
+
+        var finding = Validate(Certs).Findings.Single(f => f.Code == FindingCode.CaNotIssuedByServerGroup);
+
+        Assert.That(finding.Message, Does.Not.Contain("After Preserve this is"), "issue 26: no Preserve ran");
+        Assert.That(finding.Message, Does.Contain("When a Preserve has put"));
+    }
 }

@@ -127,7 +127,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
     }
 
     internal const string OrphanFix =
-        "This is typically a file the install added under the root it regenerated, which Preserve displaced when it put the earlier ServerGroup\\ back. " +
+        "When a Preserve has put an earlier ServerGroup\\ back, this is typically a file the install added under the root Preserve displaced. " +
         "Fix: regenerate it under the current Server Group (IC Setup Assistant), or restore the pre-install snapshot; Preserve never deletes it";
 
     private static string Describe(X509Certificate c) => Pki.Reading.PkiDescriber.DescribeName(c.SubjectDN).OneLine;
