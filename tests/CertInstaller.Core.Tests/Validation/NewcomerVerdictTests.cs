@@ -65,7 +65,7 @@ public class NewcomerVerdictTests
         var ca = Path.Combine(_dir.Path, "ca");
         Directory.CreateDirectory(Path.Combine(ca, "private"));
         Directory.CreateDirectory(Path.Combine(ca, "newcerts"));
-        File.Copy(folder.W("ext.cer") is var e && File.Exists(e) ? e : folder.W("sg.cer"), Path.Combine(ca, "ca.crt"));
+        File.Copy(folder.W("sg.cer"), Path.Combine(ca, "ca.crt"));
         File.Copy(folder.W("sg.key"), Path.Combine(ca, "private", "ca.key"));
         File.Copy(folder.W("server.cer"), Path.Combine(ca, "newcerts", "01.pem"));
         File.Copy(folder.W("server.csr"), Path.Combine(ca, "ic1.csr"));
