@@ -13,7 +13,7 @@ public enum CsrFindingCode
     SanMissing = 4,
     /// <summary>The key is smaller than the policy minimum (RSA bits or EC curve size).</summary>
     KeyTooSmall = 5,
-    /// <summary>The signature digest is weaker than the policy minimum.</summary>
+    /// <summary>The signature digest is weaker than the policy minimum: the CSR's, or (import-check) the CA's on the certificate.</summary>
     DigestTooWeak = 6,
     /// <summary>The key algorithm is neither RSA nor EC.</summary>
     KeyAlgorithmNotAllowed = 7,
