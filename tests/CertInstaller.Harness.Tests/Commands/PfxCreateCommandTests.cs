@@ -46,7 +46,9 @@ public class PfxCreateCommandTests
         // Issue 26: at least openssl 3's own pkcs12 -export MAC (it was SHA-1 with 1024 iterations).
         var mac = OpenSsl.RunWith(PasswordEnv, "pkcs12", "-in", P("ic1.pfx"), "-info", "-noout", "-passin", "env:PFX_PW");
         Assert.That(mac.ExitCode, Is.Zero, mac.Output);
-        Assert.That(mac.Output, Does.Contain("MAC: sha256, Iteration 2048"));
+        Assert.That(mac.Output, Does.Contain("MAC: sha256, Iteration 2048")
+            .And.Contain("Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256")
+            .And.Contain("PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256"));
         Assert.That(run.Json.GetProperty("macDigest").GetString(), Is.EqualTo("SHA-256"));
     }
 
