@@ -124,7 +124,7 @@ public sealed class LayoutScanner
     private static FolderKind KindOf(string root, IReadOnlyList<LayoutEntry> entries)
     {
         if (entries.Count == 0) return FolderKind.Empty;
-        if (CsrFolder.IsMatch(Path.GetFileName(Path.TrimEndingDirectorySeparator(root))))
+        if (CsrFolder.IsMatch(Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))))
             return FolderKind.Unrecognised;
         static bool LivePart(LayoutEntry e) => e.Part is FilePart.Certificate or FilePart.PrivateKey or FilePart.PublicKey or FilePart.Trusted;
         if (entries.Any(e => LivePart(e) && e.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority
