@@ -37,9 +37,9 @@ public enum FindingCode
     /// <summary>CI3001: the certificate's chain does not build to its own set's trusted file plus the folder's Server Group
     /// hierarchy (anchors in other sets' trusted files do not count); the message names the trusted file used.</summary>
     ChainNotTrusted = 3001,
-    /// <summary>CI3002: the certificate has expired.</summary>
+    /// <summary>CI3002: the certificate has expired, or a CA certificate on its chain has (the message names it).</summary>
     Expired = 3002,
-    /// <summary>CI3003: the certificate is not valid yet.</summary>
+    /// <summary>CI3003: the certificate is not valid yet, or a CA certificate on its chain is not (the message names it).</summary>
     NotYetValid = 3003,
     /// <summary>CI3004: the certificate expires within the warning window.</summary>
     ExpiringSoon = 3004,

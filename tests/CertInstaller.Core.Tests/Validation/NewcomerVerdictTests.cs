@@ -114,9 +114,9 @@ public class NewcomerVerdictTests
         Assert.That(Codes(report), Is.EquivalentTo(new[]
         {
             (FindingCode.Expired, Local + "ic1_TrustedCertificate.cer"),
-            (FindingCode.ChainNotTrusted, Local + "ic1_ClientCertificate.cer"),
+            (FindingCode.Expired, Local + "ic1_ClientCertificate.cer"),
         }));
-        var leaf = report.Findings.Single(f => f.Code == FindingCode.ChainNotTrusted);
+        var leaf = report.Findings.Single(f => f.Path == Local + "ic1_ClientCertificate.cer");
         Assert.That(leaf.Message, Does.Contain("Example Issuing CA").And.Contain(Local + "ic1_TrustedCertificate.cer"), "names the broken link and its file");
     }
 

@@ -58,12 +58,15 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
             yield break;
         }
 
+        // Only dates broke the path: the certificate gets the date's own code (CI3002/CI3003), so a policy that judges
+        // expiry judges it everywhere, and the message names the link.
         if (result.Anchor is not null && problems.All(p => BrokenLink(p, leafSubject)))
         {
-            var links = string.Join("; ", problems.Select(p => p.Message));
-            var message = $"{Describe(leaf)}: its chain is broken at a CA certificate above it: {links}. " +
-                          "Fix: put the CA's renewed certificate in place of the one named (and reissue this certificate if the CA's key changed)";
-            yield return new Observation(slot.IsHttps ? FindingCode.HttpsChainNotTrusted : FindingCode.ChainNotTrusted, slot.Path, message);
+            foreach (var links in problems.GroupBy(p => p.Code))
+                yield return new Observation(links.Key == ChainProblemCode.Expired ? FindingCode.Expired : FindingCode.NotYetValid, slot.Path,
+                    $"{Describe(leaf)}: its chain is broken at {(links.Count() == 1 ? "a CA certificate" : "CA certificates")} above it: " +
+                    $"{string.Join("; ", links.Select(p => p.Message))}. " +
+                    "Fix: put the CA's renewed certificate in place of each one named (and reissue this certificate if the CA's key changed)");
             yield break;
         }
 
