@@ -17,8 +17,8 @@ internal static class ChainCommand
         and path length, keyCertSign, critical extensions, name constraints, the purpose (--purpose), revocation from
         CRL files (--crl, never fetched), and the Baseline Requirements with --profile webpki. A --trust certificate
         must be a self-signed root unless --partial-chain is given. When <leaf> holds several certificates, the one that
-        issued none of the others is the leaf (any order) and the rest join the pool. Bundles and trust anchors may be
-        files or folders, in any order.
+        issued none of the others is the leaf (any order) and the rest join the pool; two unrelated end-entity
+        certificates in it are refused (exit 2), naming both. Bundles and trust anchors may be files or folders.
         Exit codes: 0 valid; 1 invalid chain; 2 unreadable input (a trust anchor or CRL that fails to load included) or bad usage.
         Examples:
           certharness chain IC1_ServerCertificate.cer --bundle Certificates --trust ServerGroup/ServerGroupCertificate.cer
@@ -72,6 +72,7 @@ internal static class ChainCommand
 
             var files = new Dictionary<X509Certificate, string>();
             var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle", files);
+            RefuseUnrelatedLeaves(leafFile, certificates);
             var leafCertificate = LeafSelector.Select(certificates);
             foreach (var certificate in certificates)
             {
@@ -120,6 +121,24 @@ internal static class ChainCommand
             return view.Valid ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;
+    }
+
+    // A file may hold its leaf with the chain in any order, but one leaf: of two end-entity certificates that issued
+    // nothing in the file, picking one would verify a certificate the admin may not have meant.
+    private static void RefuseUnrelatedLeaves(string file, IReadOnlyList<X509Certificate> certificates)
+    {
+        static string Key(Org.BouncyCastle.Asn1.X509.X509Name name) => Convert.ToBase64String(name.GetEncoded());
+        var issuers = new HashSet<string>(certificates.Select(c => Key(c.IssuerDN)));
+        var leaves = certificates
+            .Where(c => c.GetBasicConstraints() < 0 && Key(c.SubjectDN) != Key(c.IssuerDN) && !issuers.Contains(Key(c.SubjectDN)))
+            .Distinct()
+            .ToList();
+        if (leaves.Count > 1)
+        {
+            throw new HarnessException($"{file}: holds {leaves.Count} unrelated end-entity certificates " +
+                $"({string.Join("; ", leaves.Select(c => $"'{PkiDescriber.DescribeName(c.SubjectDN).OneLine}'"))}); which one to verify is unclear: " +
+                "give a file with one leaf (and its chain), e.g. split it with openssl x509 -in FILE -out leaf.pem");
+        }
     }
 
     private static ChainPurpose Purpose(string? text, bool hostGiven) => text?.ToLowerInvariant() switch

@@ -52,6 +52,14 @@ internal static class CsrCreateCommand
         {
             var p = CsrCommand.LoadPolicy(r.GetValue(policy));
             var cfg = r.GetValue(config) is { } cnf ? CsrConfig.Read(OpenSslConfig.Parse(ReadText(cnf, "--config")), p) : null;
+            // openssl req would prompt for a field without default; certharness does not guess one: --subject or a refusal.
+            if (r.GetValue(subject) is null && cfg is { FieldsWithoutDefault.Count: > 0 })
+            {
+                throw new HarnessException($"{r.GetValue(config)}: [req_distinguished_name] {string.Join(", ", cfg.FieldsWithoutDefault)} " +
+                    $"{(cfg.FieldsWithoutDefault.Count == 1 ? "has" : "have")} a prompt and no default, so openssl req would ask for " +
+                    $"{(cfg.FieldsWithoutDefault.Count == 1 ? "it" : "them")}; give the whole subject with --subject, or add the _default values to the file (nothing was written)");
+            }
+
             var attributes = r.GetValue(subject) is { } s ? ParseSubject(s)
                 : cfg is { Subject.Count: > 0 } ? cfg.Subject
                 : throw new HarnessException(cfg is null ? "give --subject (or --config with subject defaults)" : $"{r.GetValue(config)}: no subject defaults found; give --subject");

@@ -21,6 +21,7 @@ internal static class ImportCheckCommand
           chain       with --trust: the chain verifies to it (ChainInvalid; without --trust a ChainNotChecked warning)
           eku         the EKUs IC needs: serverAuth and clientAuth for the single-certificate mode (EkuMissing)
           keyUsage    the key usage allows TLS (KeyUsageNotTls)
+          digest      the CA signed it with at least the minimum digest, SHA-256 or the --policy's minDigest (DigestTooWeak)
         A --cert file that also holds the chain is fine (the leaf is found, the rest joins --bundle).
         An encrypted --key is opened with --password-file or CERTHARNESS_PASSWORD.
         Exit codes: 0 every check passed (warnings allowed); 1 a check failed; 2 unreadable input or bad usage.
@@ -38,9 +39,10 @@ internal static class ImportCheckCommand
         var trust = new Option<string[]>("--trust") { Description = "trust anchors: file or folder (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var at = new Option<string?>("--at") { Description = "verification time, ISO 8601 (default now)" };
         var purpose = new Option<string?>("--purpose") { Description = "what IC uses it for: both (default, single-certificate mode), server, client" };
+        var policy = new Option<string?>("--policy") { Description = "JSON csr policy (as for certharness csr): its minDigest applies to the certificate's signature" };
         var json = new Option<bool>("--json") { Description = "print JSON (shape documented in README.md) instead of text" };
         var secret = new SecretInput();
-        var command = new Command("import-check", Help) { cert, csr, key, bundle, trust, at, purpose, secret.PasswordFile, json };
+        var command = new Command("import-check", Help) { cert, csr, key, bundle, trust, at, purpose, policy, secret.PasswordFile, json };
         command.SetAction(r =>
         {
             var password = secret.Resolve(r);
@@ -79,6 +81,7 @@ internal static class ImportCheckCommand
             {
                 PrivateKey = r.GetValue(key) is { } k ? CsrCommand.ReadPrivateKey(k, password, "--key") : null,
                 Pool = pool,
+                MinDigest = CsrCommand.LoadPolicy(r.GetValue(policy)).MinDigest,
                 Anchors = trustPaths.Length > 0 ? ChainInputs.Load(trustPaths, reader, "--trust") : null,
                 Purpose = r.GetValue(purpose) switch
                 {

@@ -17,8 +17,9 @@ internal static class PfxCreateCommand
         Create a PFX from the certificate the CA sent back, its private key (the Server Group private key) and the
         CA chain: the guide's 'openssl pkcs12 -export'. It refuses when key and certificate do not match and then
         writes nothing. The key and certificates are encrypted with AES-256-CBC, the key derived with PBKDF2
-        (HMAC-SHA256); --legacy uses 3DES for the key and RC2-40 for the certificates, for consumers older than
-        Windows Server 2019. The file is written private (0600 / owner and Administrators), never over an existing
+        (HMAC-SHA256), and the file is MACed with HMAC-SHA256 over 2048 iterations (openssl 3's default); --legacy uses
+        3DES for the key, RC2-40 for the certificates and a SHA-1 MAC, for Windows Server 2016 and older and Windows 10
+        before 1709, which cannot import AES or a SHA-256 MAC. The file is written private (0600 / owner and Administrators), never over an existing
         file, then read back with the password and verified before success is reported.
         The password comes from --password-file or CERTHARNESS_PASSWORD only, never from an argument, and is never printed.
         An encrypted --key is opened with --key-password-file (default: the same password).

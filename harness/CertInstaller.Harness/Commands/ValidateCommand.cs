@@ -23,6 +23,7 @@ internal static class ValidateCommand
         Examples:
           certharness validate D:\I3\IC\Certificates --host ic1.example.com
           certharness validate ./Certificates --baseline ./Backups/20261126T221500Z-1a2b3c --json
+          certharness validate ./Certificates --baseline ./Backups              (the newest intact snapshot)
           certharness validate ./Certificates --peer \\ic2\d$\I3\IC\Certificates --policy strict.json
           certharness validate ./Certificates --at 2027-01-01T00:00:00Z --format junit > certharness-validate.xml
         """;
@@ -30,7 +31,7 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var dir = new Argument<string>("certdir") { Description = "the certificates folder" };
-        var baseline = new Option<string?>("--baseline") { Description = "a snapshot folder (or id under --from) whose third-party files must be unchanged" };
+        var baseline = new Option<string?>("--baseline") { Description = "a snapshot folder, a backup root (its newest intact snapshot) or an id under --from, whose third-party files must be unchanged" };
         var from = new Option<string?>("--from") { Description = "backup root, when --baseline is a snapshot id" };
         var policy = new Option<string?>("--policy") { Description = "policy JSON file (minDigest, minRsaBits, minEcBits, expiryWarningDays, failAt, severities)" };
         var strict = new Option<bool>("--strict") { Description = "start from the strict preset (warnings fail)" };
@@ -96,8 +97,16 @@ internal static class ValidateCommand
 
     private static string Lower(Severity severity) => severity.ToString().ToLowerInvariant();
 
+    // The same baselines digests --baseline takes: a snapshot folder, or a backup root (its newest intact snapshot);
+    // with --from, a snapshot id under that root.
     private static IReadOnlyList<BaselineFile> Baseline(string snapshot, string? from)
     {
+        // A snapshot folder holds no snapshots of its own, so only a backup root has a newest one.
+        if (from is null && Directory.Exists(snapshot) && new SnapshotStore(Path.GetFullPath(snapshot)).NewestIntact() is { } newest)
+        {
+            return BaselineFile.ThirdPartyOf(newest.Manifest);
+        }
+
         var reference = SnapshotReference.Resolve(snapshot, from);
         return BaselineFile.ThirdPartyOf(new SnapshotStore(reference.Root).Open(reference.Id).Manifest);
     }

@@ -65,6 +65,15 @@ internal static partial class TextRenderer
         }
 
         o.WriteLine($"preserve from {view.Snapshot}: {view.Summary}");
+        if (view.Orphans.Count > 0)
+        {
+            o.WriteLine($"validate will fail: {view.Orphans.Count} file(s) belong to a Server Group that is no longer the folder's (preserve leaves them in place):");
+        }
+
+        foreach (var f in view.Orphans)
+        {
+            o.WriteLine($"  [{f.Code}] {f.Path}: {f.Message}");
+        }
     }
 
     public static void Write(DigestBaselineView view, TextWriter o)
@@ -97,7 +106,7 @@ internal static partial class TextRenderer
 
     public static void Write(LintConfigView view, TextWriter o)
     {
-        o.WriteLine($"{view.File}: OpenSSL.cnf");
+        o.WriteLine($"{view.File}: openssl req configuration");
         o.WriteLine($"  subject:        {(view.Subject.Length == 0 ? "(no defaults)" : view.Subject)}");
         o.WriteLine($"  SANs:           {(view.Sans.Count == 0 ? "(none)" : string.Join(", ", view.Sans.Select(s => $"{s.Type}:{s.Value}")))}");
         o.WriteLine(view.Ok ? "result: OK, no pitfall found" : $"result: {view.Findings.Count} finding(s)");

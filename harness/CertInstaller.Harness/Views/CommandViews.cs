@@ -31,6 +31,10 @@ public sealed record RestoredFileView(string Path, string Action, string? Displa
 /// <summary>preserve --json: what was done with each file of the snapshot.</summary>
 public sealed record PreserveView(string Snapshot, IReadOnlyList<PreservedFileView> Files)
 {
+    /// <summary>What validation will report as errors afterwards: an IC CA the current Server Group did not issue
+    /// (CI9001) and orphans of a displaced root (CI9002). Preserve never moves them; it says so.</summary>
+    public IReadOnlyList<FindingView> Orphans { get; init; } = [];
+
     /// <summary>The one-line summary the text form ends with; text only.</summary>
     [JsonIgnore]
     public string Summary { get; init; } = string.Empty;

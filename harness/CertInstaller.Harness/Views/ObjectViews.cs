@@ -104,10 +104,5 @@ internal static class ObjectViews
 
     private static IReadOnlyList<SanView> Sans(IReadOnlyList<SubjectAltName> sans) => sans.Select(s => new SanView(s.TypeName, s.Value)).ToList();
 
-    private static IReadOnlyList<string> Usages(KeyUsageFlags flags) =>
-        Enum.GetValues<KeyUsageFlags>()
-            .Where(f => f != KeyUsageFlags.None && flags.HasFlag(f))
-            .OrderByDescending(f => f == KeyUsageFlags.DecipherOnly ? 0 : (int)f)
-            .Select(f => char.ToLowerInvariant(f.ToString()[0]) + f.ToString().Substring(1))
-            .ToList();
+    private static IReadOnlyList<string> Usages(KeyUsageFlags flags) => KeyUsageNames.Of(flags);
 }

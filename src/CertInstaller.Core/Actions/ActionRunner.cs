@@ -205,24 +205,7 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         return true;
     }
 
-    private IEnumerable<Finding> Orphans(ActionData data)
-    {
-        try
-        {
-            var report = new FolderValidator([new ConsistencyRule(), new ChainRule(new Pki.Chains.ChainBuilder(_run.Signatures))]).Validate(new ValidationContext
-            {
-                Layout = new LayoutScanner().Scan(data.CertDir),
-                Policy = ValidationPolicy.Installer,
-                At = ports.Clock.UtcNow,
-                Run = _run,
-            });
-            return report.Findings.Where(f => f.Code is FindingCode.CaNotIssuedByServerGroup or FindingCode.OrphanedByDisplacedRoot).ToList();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return []; // a hint only: Validate judges the folder
-        }
-    }
+    private IEnumerable<Finding> Orphans(ActionData data) => OrphanCheck.Find(data.CertDir, ports.Clock.UtcNow, _run);
 
     /// <summary>The one place the operations get their store: on this runner's ports.</summary>
     private SnapshotStore Store(ActionData data) => ports.Store(data.BackupDir);

@@ -50,7 +50,7 @@ public sealed class LayoutScanner
 
         var passwords = entries.Where(e => e.Role == CertificateRole.MapFile)
             .SelectMany(e => MapPasswordReader.Read(Path.Combine(full, e.RelativePath))).Distinct(StringComparer.Ordinal).ToList();
-        return new FolderLayout(full, KindOf(entries), server, entries, Pair(entries), maps, skipped) { MapPasswords = passwords };
+        return new FolderLayout(full, KindOf(full, entries), server, entries, Pair(entries), maps, skipped) { MapPasswords = passwords };
     }
 
     /// <summary>Recognises one relative path.</summary>
@@ -117,13 +117,21 @@ public sealed class LayoutScanner
         return (part, server, use.Length == 0 ? null : use);
     }
 
-    private static FolderKind KindOf(IReadOnlyList<LayoutEntry> entries)
+    // A folder is a certificates folder only when it holds at least one live set: a certificate, key or trusted file
+    // where IC keeps them (ServerGroup\, the IC CA, Client\...), or a flat component folder's certificate next to its
+    // trusted file. A map file, CSRs, PKCS#12 files or stray certificates alone make no certificates folder: a CSR
+    // work area, an openssl CA folder (index.txt, serial, ca.key) or a download folder is CI1007, never "valid".
+    private static FolderKind KindOf(string root, IReadOnlyList<LayoutEntry> entries)
     {
         if (entries.Count == 0) return FolderKind.Empty;
-        if (entries.Any(e => e.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority
-                or CertificateRole.LocalSubsystem or CertificateRole.RemoteSubsystem or CertificateRole.MapFile))
+        if (CsrFolder.IsMatch(Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))))
+            return FolderKind.Unrecognised;
+        static bool LivePart(LayoutEntry e) => e.Part is FilePart.Certificate or FilePart.PrivateKey or FilePart.PublicKey or FilePart.Trusted;
+        if (entries.Any(e => LivePart(e) && e.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority
+                or CertificateRole.LocalSubsystem or CertificateRole.RemoteSubsystem or CertificateRole.RemoteClient))
             return FolderKind.IcServer;
-        if (entries.Any(e => e.Role == CertificateRole.Component && e.Part != FilePart.Other))
+        if (entries.Any(e => e.Role == CertificateRole.Component && e.Part == FilePart.Certificate)
+            && entries.Any(e => e.Role == CertificateRole.Component && e.Part == FilePart.Trusted))
             return FolderKind.OffServerComponent;
         return FolderKind.Unrecognised;
     }

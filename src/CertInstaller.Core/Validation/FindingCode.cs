@@ -37,9 +37,9 @@ public enum FindingCode
     /// <summary>CI3001: the certificate's chain does not build to its own set's trusted file plus the folder's Server Group
     /// hierarchy (anchors in other sets' trusted files do not count); the message names the trusted file used.</summary>
     ChainNotTrusted = 3001,
-    /// <summary>CI3002: the certificate has expired.</summary>
+    /// <summary>CI3002: the certificate has expired, or a CA certificate on its chain has (the message names it).</summary>
     Expired = 3002,
-    /// <summary>CI3003: the certificate is not valid yet.</summary>
+    /// <summary>CI3003: the certificate is not valid yet, or a CA certificate on its chain is not (the message names it).</summary>
     NotYetValid = 3003,
     /// <summary>CI3004: the certificate expires within the warning window.</summary>
     ExpiringSoon = 3004,
@@ -76,6 +76,9 @@ public enum FindingCode
     PrivateKeyWorldReadable = 6001,
     /// <summary>CI6002: a private key file (live, leftover, PKCS#12 or in CSRs) can be read by its group (Unix mode bits).</summary>
     PrivateKeyGroupReadable = 6002,
+    /// <summary>CI6003: the Server Group or IC CA private key (live or a leftover copy) can be read by every user: anyone on
+    /// the machine can issue certificates IC trusts (or, in third-party mode, impersonate the server group). An error.</summary>
+    SigningKeyWorldReadable = 6003,
     /// <summary>CI7001: a leftover copy (*.cer.1, *.backup) sits in the folder.</summary>
     LeftoverBackup = 7001,
 

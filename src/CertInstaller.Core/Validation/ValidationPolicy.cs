@@ -22,7 +22,9 @@ public sealed record ValidationPolicy
         [FindingCode.PasswordWrong] = Severity.Warning,
         [FindingCode.PublicKeyMismatch] = Severity.Error,
         [FindingCode.HttpsChainNotTrusted] = Severity.Warning,
-        [FindingCode.ExtendedKeyUsageWrong] = Severity.Warning,
+        // An EKU that leaves out the slot's use fails the TLS handshake wherever the peer checks purposes (SChannel
+        // and OpenSSL both do when the extension is present), as import-check's EkuMissing says: an error for both.
+        [FindingCode.ExtendedKeyUsageWrong] = Severity.Error,
         [FindingCode.KeyUsageNotTls] = Severity.Warning,
         [FindingCode.InactiveCertificateDates] = Severity.Warning,
         [FindingCode.SwitchoverSharedKey] = Severity.Info,
@@ -53,6 +55,7 @@ public sealed record ValidationPolicy
         [FindingCode.ThirdPartyChanged] = Severity.Error,
         [FindingCode.ThirdPartyMissing] = Severity.Error,
         [FindingCode.PrivateKeyWorldReadable] = Severity.Warning,
+        [FindingCode.SigningKeyWorldReadable] = Severity.Error,
         [FindingCode.LeftoverBackup] = Severity.Info,
     };
 
@@ -66,7 +69,6 @@ public sealed record ValidationPolicy
         ExpiryWarningDays = 60,
         Overrides = new Dictionary<FindingCode, Severity?>
         {
-            [FindingCode.ExtendedKeyUsageWrong] = Severity.Error,
             [FindingCode.KeyUsageNotTls] = Severity.Error,
         },
     };

@@ -206,14 +206,16 @@ public class FolderValidatorTests
     [Test]
     [UnsupportedOSPlatform("windows")]
     [Platform(Exclude = "Win", Reason = "Unix mode bits; Windows ACLs are left to the OS policy")]
-    public void Validate_WhenPrivateKeyWorldReadable_Warns()
+    public void Validate_WhenServerGroupPrivateKeyWorldReadable_FailsAsSigningKey()
     {
         Build();
         File.SetUnixFileMode(Path.Combine(Certs, "ServerGroup/ServerGroupPrivateKey.bin"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 
         var report = Validate();
 
-        Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.PrivateKeyWorldReadable, Severity.Warning, "ServerGroup/ServerGroupPrivateKey.bin") }));
+        // Issue 26: anyone on the box could mint certificates IC trusts, so it is an error (it was a CI6001 warning).
+        Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.SigningKeyWorldReadable, Severity.Error, "ServerGroup/ServerGroupPrivateKey.bin") }));
+        Assert.That(report.Valid, Is.False);
     }
 
     [Test]

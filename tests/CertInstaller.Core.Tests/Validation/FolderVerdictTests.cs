@@ -326,7 +326,7 @@ public class FolderVerdictTests
     // §6 usage per slot
 
     [Test]
-    public void Usage_WhenServerAuthOnlyCertificateSitsInTheClientSlot_WarnsAndStrictFails()
+    public void Usage_WhenServerAuthOnlyCertificateSitsInTheClientSlot_Fails()
     {
         var folder = Build(new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
         var client = folder.Issued["Client"];
@@ -337,8 +337,9 @@ public class FolderVerdictTests
         var report = Validate();
         var strict = Validate(ValidationPolicy.Strict);
 
-        Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.ExtendedKeyUsageWrong, Severity.Warning, Local + "ic1_ClientCertificate.cer") }));
-        Assert.That(report.Valid, Is.True);
+        // Issue 26: one rule, one severity: an error, as import-check's EkuMissing (it was a warning here).
+        Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.ExtendedKeyUsageWrong, Severity.Error, Local + "ic1_ClientCertificate.cer") }));
+        Assert.That(report.Valid, Is.False);
         Assert.That(strict.Findings.Single(f => f.Code == FindingCode.ExtendedKeyUsageWrong).Severity, Is.EqualTo(Severity.Error));
         Assert.That(strict.Valid, Is.False);
     }
@@ -366,7 +367,7 @@ public class FolderVerdictTests
     }
 
     [Test]
-    public void Usage_WhenTheOutsideCaIssuedServerGroupAllowsOnlyServerAuth_Warns()
+    public void Usage_WhenTheOutsideCaIssuedServerGroupAllowsOnlyServerAuth_Fails()
     {
         var folder = Build(new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
         var sg = CertificateFactory.Issue(CertificateSpec.Ca("C=US, O=Example Corp, OU=Interaction Center, CN=ic1 Server Group") with
@@ -375,7 +376,7 @@ public class FolderVerdictTests
 
         var report = Validate();
 
-        // The slot's own EKU is a warning; the client certificate it issued no longer builds for clientAuth, because a CA
+        // The slot's own EKU is an error (issue 26); the client certificate it issued no longer builds for clientAuth, because a CA
         // whose EKU excludes the purpose fails the path (openssl -purpose sslclient and Windows CryptoAPI agree).
         Assert.That(Codes(report), Is.EquivalentTo(new[]
         {
@@ -430,8 +431,8 @@ public class FolderVerdictTests
 
     // §8 private-key permissions everywhere
 
-    [TestCase("ServerGroup/ServerGroupPrivateKey.bin.1")]
-    [TestCase("ServerGroup/ServerGroupPrivateKey.bin.backup")]
+    [TestCase("Client/Local_Subsystems/ic1_ServerPrivateKey.bin.1")]
+    [TestCase("Client/Local_Subsystems/ic1_ServerPrivateKey.bin.backup")]
     [TestCase("CSRs/ic1_ServerPrivateKey.bin")]
     [TestCase("CSRs/site.pfx")]
     [TestCase("HTTPS/ic1.example.com.key")]

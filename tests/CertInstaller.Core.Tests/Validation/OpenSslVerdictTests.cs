@@ -109,13 +109,13 @@ public class OpenSslVerdictTests
     }
 
     [Test]
-    public void Usage_WhenOpenSslMadeClientCertificateIsServerAuthOnly_Warns()
+    public void Usage_WhenOpenSslMadeClientCertificateIsServerAuthOnly_Fails()
     {
         new OpenSslFolder(Certs, clientEku: "serverAuth");
 
         var report = Validate();
 
-        Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.ExtendedKeyUsageWrong, Severity.Warning, Local + "ic1_ClientCertificate.cer") }));
-        Assert.That(Validate(ValidationPolicy.Strict).Valid, Is.False);
+        Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EqualTo(new[] { (FindingCode.ExtendedKeyUsageWrong, Severity.Error, Local + "ic1_ClientCertificate.cer") }));
+        Assert.That(report.Valid, Is.False, "issue 26: an error, as import-check's EkuMissing");
     }
 }

@@ -144,6 +144,50 @@ public class CsrCreateCommandTests
         Assert.That(fixedRun.Code, Is.Zero, fixedRun.ToString());
     }
 
+    // Issue 26: the guide's own cnf gives commonName a prompt and no default; openssl req would ask for it.
+    private static readonly string NoCnDefault = Cnf.Replace("commonName_default = ic1.example.gov\n", "");
+
+    [Test(Description = "csr-create-config-cn-prompt-to-text")]
+    public void Create_WhenConfigFieldHasAPromptAndNoDefault_RefusesNamingItUnlessSubjectGiven()
+    {
+        Assert.That(NoCnDefault, Does.Not.Contain("commonName_default"));
+        File.WriteAllText(P("OpenSSL.cnf"), NoCnDefault);
+
+        var refused = HarnessRun.Of("csr", "create", "--config", P("OpenSSL.cnf"), "--out-key", P("k"), "--out-csr", P("c"));
+        var given = HarnessRun.Of("csr", "create", "--config", P("OpenSSL.cnf"), "--subject", Subject, "--out-key", P("k2"), "--out-csr", P("c2"));
+
+        Assert.That(refused.Code, Is.EqualTo(2), refused.ToString());
+        Assert.That(refused.Stderr, Does.Contain("commonName").And.Contain("--subject"));
+        Assert.That(File.Exists(P("k")) || File.Exists(P("c")), Is.False, "nothing written");
+        Assert.That(given.Code, Is.Zero, given.ToString());
+    }
+
+    [Test(Description = "csr-lint-config-cn-prompt-to-json")]
+    public void LintConfig_WhenCommonNameHasNoDefault_WarnsOfIt()
+    {
+        File.WriteAllText(P("OpenSSL.cnf"), NoCnDefault.Replace("# req_extensions", "req_extensions"));
+
+        var run = HarnessRun.Of("csr", "lint-config", P("OpenSSL.cnf"), "--json");
+        var text = HarnessRun.Of("csr", "lint-config", P("OpenSSL.cnf"));
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()), Is.EqualTo(new[] { "ConfigFieldNoDefault" }));
+        Assert.That(text.Stdout.Split('\n')[0], Does.Not.EndWith(": OpenSSL.cnf"), "the header read like a second file name");
+    }
+
+    [Test(Description = "csr-openssl-no-cn-to-json")]
+    public void Csr_WhenOpenSslMadeACsrWithoutCn_FailsTheIcPolicy()
+    {
+        var made = OpenSsl.Run("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", P("k.pem"), "-out", P("no-cn.csr"),
+            "-subj", "/C=US/O=U.S. Government/OU=DoD", "-addext", "subjectAltName=DNS:ic1.example.gov,IP:10.0.0.5");
+        Assert.That(made.ExitCode, Is.Zero, made.Output);
+
+        var run = HarnessRun.Of("csr", P("no-cn.csr"), "--json");
+
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()), Is.EqualTo(new[] { "SubjectAttributeMissing" }));
+    }
+
     [Test(Description = "csr-lint-config-missing-to-text")]
     public void LintConfig_WhenFileMissing_ExitsTwoNamingIt()
     {

@@ -64,6 +64,21 @@ public class DigestsBaselineTests
             .Select(f => f.GetProperty("change").GetString()), Has.All.EqualTo("unchanged"));
     }
 
+    [Test(Description = "digests-baseline-stale-once-to-text")]
+    public void Baseline_WhenARemoteFolderIsStale_ListsItOnceInTextAndJson()
+    {
+        var remote = Directory.GetDirectories(P("before/Client"), "Remote_Subsystem*").Single();
+        CopyTree(remote, Path.Combine(P("after/Client"), Path.GetFileName(remote)));
+
+        var json = HarnessRun.Of("digests", P("after"), "--baseline", P("before"), "--json");
+        var text = HarnessRun.Of("digests", P("after"), "--baseline", P("before"));
+
+        var folders = json.Json.GetProperty("staleFolders").EnumerateArray().Select(s => s.GetProperty("folder").GetString()).ToList();
+        Assert.That(folders, Is.Not.Empty.And.Unique, json.ToString());
+        var staleLines = text.Stdout.Split('\n').Where(l => l.TrimStart().StartsWith("STALE ", StringComparison.Ordinal)).ToList();
+        Assert.That(staleLines, Has.Count.EqualTo(folders.Count).And.Unique, text.ToString());
+    }
+
     [Test(Description = "digests-baseline-off-server-to-text")]
     public void Baseline_WhenAnOffServerFolderHoldsTheOldRoot_NamesIt()
     {

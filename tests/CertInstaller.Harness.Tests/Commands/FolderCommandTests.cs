@@ -106,6 +106,28 @@ public class FolderCommandTests
         Assert.That(after.Code, Is.Zero, after.ToString());
     }
 
+    [Test(Description = "preserve-orphans-to-json")]
+    public void Preserve_WhenTheInstallAddedFilesUnderTheRootItDisplaced_ReportsWhatValidateWillFailOn()
+    {
+        new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+        Assert.That(HarnessRun.Of("backup", "create", Certs, "--to", Backups).Code, Is.Zero);
+        new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { KeySeed = "regenerated", RemotePeers = 1 });
+        const string orphan = "Client/Remote_Subsystems/peer001/ic1_ClientCertificate.cer";
+
+        var preserve = HarnessRun.Of("preserve", Certs, "--from", Backups, "--json");
+        var validate = HarnessRun.Of("validate", Certs, "--json");
+
+        // Issue 26: preserve exited 0 and said nothing of the orphans validate fails on a second later.
+        Assert.That(preserve.Code, Is.EqualTo(1), preserve.ToString());
+        var reported = preserve.Json.GetProperty("orphans").EnumerateArray().Select(f => (f.GetProperty("code").GetString(), f.GetProperty("path").GetString())).ToList();
+        Assert.That(reported, Does.Contain(("CI9002", orphan)));
+        Assert.That(File.Exists(Path.Combine(Certs, orphan)), Is.True, "report only: preserve never deletes");
+        Assert.That(validate.Code, Is.EqualTo(1), validate.ToString());
+        var errors = validate.Json.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("code").GetString() is "CI9001" or "CI9002")
+            .Select(f => (f.GetProperty("code").GetString(), f.GetProperty("path").GetString())).ToList();
+        Assert.That(reported, Is.EquivalentTo(errors), "preserve names what validate will find");
+    }
+
     [Test(Description = "backup-verify-tampered-restore-refused")]
     public void BackupVerify_WhenSnapshotTampered_ExitsOneAndRestoreRefuses()
     {

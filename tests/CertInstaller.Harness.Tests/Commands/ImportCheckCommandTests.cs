@@ -23,9 +23,9 @@ public class ImportCheckCommandTests
 
     private static void Ok((int ExitCode, string Output) run) => Assert.That(run.ExitCode, Is.Zero, run.Output);
 
-    private void Sign(string csr, string output, string? extensions)
+    private void Sign(string csr, string output, string? extensions, string digest = "-sha256")
     {
-        var args = new List<string> { "x509", "-req", "-in", csr, "-CA", P("ca.pem"), "-CAkey", P("ca.key"), "-CAcreateserial", "-days", "2", "-out", output };
+        var args = new List<string> { "x509", "-req", digest, "-in", csr, "-CA", P("ca.pem"), "-CAkey", P("ca.key"), "-CAcreateserial", "-days", "2", "-out", output };
         if (extensions is null)
         {
             args.AddRange(["-copy_extensions", "copy"]);
@@ -49,8 +49,22 @@ public class ImportCheckCommandTests
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Json.GetProperty("ok").GetBoolean(), Is.True);
         var checks = run.Json.GetProperty("checks").EnumerateArray().ToList();
-        Assert.That(checks.Select(c => c.GetProperty("check").GetString()), Is.EqualTo(new[] { "publicKey", "subject", "sans", "privateKey", "chain", "eku", "keyUsage" }));
+        Assert.That(checks.Select(c => c.GetProperty("check").GetString()), Is.EqualTo(new[] { "publicKey", "subject", "sans", "privateKey", "chain", "eku", "keyUsage", "digest" }));
         Assert.That(checks.Select(c => c.GetProperty("result").GetString()), Has.All.EqualTo("ok"));
+    }
+
+    [Test(Description = "import-check-openssl-sha1-to-json")]
+    public void ImportCheck_WhenTheCaSignedWithSha1_FailsTheDigestCheckAsValidateWould()
+    {
+        Sign(P("ic1.csr"), P("ic1.pem"), null, "-sha1");
+
+        var run = HarnessRun.Of("import-check", "--cert", P("ic1.pem"), "--csr", P("ic1.csr"), "--key", P("ic1.key"), "--trust", P("ca.pem"), "--json");
+
+        Assert.That(OpenSsl.Run("x509", "-in", P("ic1.pem"), "-noout", "-text").Output, Does.Contain("ecdsa-with-SHA1"));
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        var failed = run.Json.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("result").GetString() == "error")
+            .Select(c => (c.GetProperty("check").GetString(), c.GetProperty("code").GetString()));
+        Assert.That(failed, Is.EqualTo(new[] { ("digest", "DigestTooWeak") }));
     }
 
     [Test(Description = "import-check-openssl-dropped-san-to-json")]

@@ -43,6 +43,13 @@ public class PfxCreateCommandTests
         Assert.That(info.Output, Does.Contain("Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC").And.Contain("PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC")
             .And.Contain("friendlyName: ic1.example.test").And.Contain("BEGIN PRIVATE KEY"));
         Assert.That(info.Output.Split("BEGIN CERTIFICATE").Length - 1, Is.EqualTo(3));
+        // Issue 26: at least openssl 3's own pkcs12 -export MAC (it was SHA-1 with 1024 iterations).
+        var mac = OpenSsl.RunWith(PasswordEnv, "pkcs12", "-in", P("ic1.pfx"), "-info", "-noout", "-passin", "env:PFX_PW");
+        Assert.That(mac.ExitCode, Is.Zero, mac.Output);
+        Assert.That(mac.Output, Does.Contain("MAC: sha256, Iteration 2048")
+            .And.Contain("Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256")
+            .And.Contain("PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256"));
+        Assert.That(run.Json.GetProperty("macDigest").GetString(), Is.EqualTo("SHA-256"));
     }
 
     [Test(Description = "pfx-create-legacy-to-text")]
@@ -62,7 +69,8 @@ public class PfxCreateCommandTests
         Assert.That(run.Code, Is.Zero, run.ToString());
         var info = OpenSsl.RunWith(PasswordEnv, "pkcs12", "-in", P("old.pfx"), "-info", "-noout", "-legacy", "-passin", "env:PFX_PW");
         Assert.That(info.ExitCode, Is.Zero, info.Output);
-        Assert.That(info.Output, Does.Contain("Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC").And.Contain("pbeWithSHA1And40BitRC2-CBC"));
+        Assert.That(info.Output, Does.Contain("Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC").And.Contain("pbeWithSHA1And40BitRC2-CBC")
+            .And.Contain("MAC: sha1, Iteration 2048"), "old importers know no SHA-256 MAC");
         var inspect = HarnessRun.Of("inspect", P("old.pfx"), "--password-file", P("pw.txt"));
         Assert.That(inspect.Stdout, Does.Contain("friendly name:  IC1 Server Group").And.Contain("pbeWithSHA1And3-KeyTripleDES-CBC"));
     }

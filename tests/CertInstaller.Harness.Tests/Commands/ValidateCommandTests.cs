@@ -148,4 +148,25 @@ public class ValidateCommandTests
         process.WaitForExit();
         return (process.ExitCode, stdout.Result, stderr);
     }
+
+    [Test(Description = "validate-baseline-backup-root-to-json")]
+    public void Validate_WhenBaselineIsABackupRoot_TakesItsNewestSnapshotAsDigestsDoes()
+    {
+        var site = new IcFolderBuilder().BuildServer(Certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
+        var backups = Path.Combine(_root.Path, "Backups");
+        var backup = HarnessRun.Of("backup", "create", Certs, "--to", backups, "--json");
+        Assert.That(backup.Code, Is.Zero, backup.ToString());
+        var snapshot = backup.Json.GetProperty("path").GetString()!;
+
+        var byRoot = HarnessRun.Of("validate", Certs, "--baseline", backups, "--json");
+        var bySnapshot = HarnessRun.Of("validate", Certs, "--baseline", snapshot, "--json");
+        var byId = HarnessRun.Of("validate", Certs, "--baseline", Path.GetFileName(snapshot), "--from", backups, "--json");
+        File.Delete(Path.Combine(Certs, site.ThirdPartyFiles[0].Replace('/', Path.DirectorySeparatorChar)));
+        var changed = HarnessRun.Of("validate", Certs, "--baseline", backups, "--json");
+
+        foreach (var run in new[] { byRoot, bySnapshot, byId })
+            Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(changed.Code, Is.EqualTo(1), changed.ToString());
+        Assert.That(changed.Json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()), Does.Contain("CI5002"));
+    }
 }

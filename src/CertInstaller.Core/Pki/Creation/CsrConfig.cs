@@ -19,6 +19,10 @@ public sealed record CsrConfig(
     KeyUsageFlags? KeyUsage,
     IReadOnlyList<CsrFinding> Findings)
 {
+    /// <summary>The <c>[req_distinguished_name]</c> fields (as the file spells them) that have a prompt and no default:
+    /// openssl req would ask for each, so a CSR from the file alone cannot be made without them.</summary>
+    public IReadOnlyList<string> FieldsWithoutDefault { get; init; } = [];
+
     private static readonly Regex Numbered = new(@"^(?<n>\d+)\.(?<name>.+)$", RegexOptions.CultureInvariant);
 
     private static readonly IReadOnlyDictionary<string, KeyUsageFlags> UsageNames = new Dictionary<string, KeyUsageFlags>(StringComparer.OrdinalIgnoreCase)
@@ -45,7 +49,8 @@ public sealed record CsrConfig(
             return new CsrConfig([], [], null, null, null, null, findings);
         }
 
-        var subject = ReadSubject(cnf, cnf.Get(req, "distinguished_name"), string.Equals(cnf.Get(req, "prompt"), "no", StringComparison.OrdinalIgnoreCase), policy, findings);
+        var prompted = new List<string>();
+        var subject = ReadSubject(cnf, cnf.Get(req, "distinguished_name"), string.Equals(cnf.Get(req, "prompt"), "no", StringComparison.OrdinalIgnoreCase), policy, findings, prompted);
         var (sans, ekus, usage) = ReadExtensions(cnf, findings);
         var digest = ReadDigest(cnf.Get(req, "default_md"), policy, findings);
         int? bits = null;
@@ -65,10 +70,10 @@ public sealed record CsrConfig(
             }
         }
 
-        return new CsrConfig(subject, sans, digest, bits, ekus, usage, findings);
+        return new CsrConfig(subject, sans, digest, bits, ekus, usage, findings) { FieldsWithoutDefault = prompted };
     }
 
-    private static List<SubjectAttribute> ReadSubject(OpenSslConfig cnf, string? section, bool noPrompt, CsrPolicy policy, List<CsrFinding> findings)
+    private static List<SubjectAttribute> ReadSubject(OpenSslConfig cnf, string? section, bool noPrompt, CsrPolicy policy, List<CsrFinding> findings, List<string> prompted)
     {
         var subject = new List<SubjectAttribute>();
         if (section is null || !cnf.HasSection(section))
@@ -114,6 +119,15 @@ public sealed record CsrConfig(
             if (!string.IsNullOrEmpty(value))
             {
                 subject.Add(new SubjectAttribute(type, value!));
+            }
+            else if (!noPrompt)
+            {
+                prompted.Add(setting.Name);
+                if (type.ShortName != "OU") // an OU without default has its own finding below
+                {
+                    findings.Add(new(CsrFindingCode.ConfigFieldNoDefault,
+                        $"line {setting.Line}: {setting.Name} has a prompt and no {setting.Name}_default, so openssl req asks for it (and -batch leaves it out); add {setting.Name}_default = ..."));
+                }
             }
         }
 

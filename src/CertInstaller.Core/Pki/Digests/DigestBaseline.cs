@@ -138,6 +138,7 @@ public static class DigestBaseline
         var oldIssuers = entries.Where(e => e.Change is DigestChange.Resigned or DigestChange.Removed && e.Kind == "certificate")
             .Select(e => before[(e.Path, e.Index)].Certificate!)
             .Where(c => c.GetBasicConstraints() >= 0 || c.SubjectDN.Equivalent(c.IssuerDN, true))
+            .Distinct() // the same CA sits in several files (ServerGroup\, every trusted file): one old issuer each
             .ToList();
         var currentCertificates = new HashSet<X509Certificate>(now.Values.Where(e => e.Certificate is not null).Select(e => e.Certificate!));
         var remote = now.Values.Where(e => e.Certificate is not null && LayoutScanner.Classify(e.File.RelativePath).Role is CertificateRole.RemoteSubsystem or CertificateRole.RemoteClient)
@@ -161,6 +162,10 @@ public static class DigestBaseline
             }
         }
 
+        // One row per folder and old issuer name (an old issuer and a copy re-encoded elsewhere name the same CA).
+        stale = stale.GroupBy(f => (f.Folder, f.OldIssuer))
+            .Select(g => new StaleIssuerFolder(g.Key.Folder, g.Key.OldIssuer, g.SelectMany(f => f.Files).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
         return new DigestBaselineReport(baselineDescription, target, exact, entries, stillSha1, stale);
     }
 

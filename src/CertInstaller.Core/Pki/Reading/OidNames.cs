@@ -11,6 +11,9 @@ internal static class OidNames
         ["2.5.4.12"] = "title", ["2.5.4.42"] = "GN", ["2.5.4.4"] = "SN", ["2.5.4.17"] = "postalCode",
         ["2.5.4.46"] = "dnQualifier", ["2.5.4.65"] = "pseudonym", ["2.5.4.43"] = "initials",
         ["2.5.4.15"] = "businessCategory", ["2.5.4.97"] = "organizationIdentifier",
+        // EV certificates' jurisdiction of incorporation, named as openssl names them.
+        ["1.3.6.1.4.1.311.60.2.1.1"] = "jurisdictionL", ["1.3.6.1.4.1.311.60.2.1.2"] = "jurisdictionST",
+        ["1.3.6.1.4.1.311.60.2.1.3"] = "jurisdictionC",
     };
 
     public static readonly IReadOnlyDictionary<string, (string Name, DigestAlgorithm Digest)> Signatures =

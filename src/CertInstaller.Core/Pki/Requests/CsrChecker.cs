@@ -29,6 +29,12 @@ public static class CsrChecker
             }
         }
 
+        // IC's policy: the CN names the server (IC and the CA's forms read it); a CSR without one is never sent.
+        if (!policy.Subject.Keys.Any(k => SubjectAttributes.Find(k)?.ShortName == "CN") && csr.Subject.ValuesOf("CN").Count == 0)
+        {
+            findings.Add(new(CsrFindingCode.SubjectAttributeMissing, "subject has no CN; IC's procedure names the server in it: make the CSR again with CN=<the server's FQDN>"));
+        }
+
         if (csr.Sans.Count == 0 && policy.NoSan != CsrSeverity.Off)
         {
             findings.Add(new(CsrFindingCode.NoSan, "the CSR requests no subject alternative name; IC and browsers match host names against SANs only")

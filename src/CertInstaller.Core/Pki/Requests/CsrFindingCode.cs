@@ -13,7 +13,7 @@ public enum CsrFindingCode
     SanMissing = 4,
     /// <summary>The key is smaller than the policy minimum (RSA bits or EC curve size).</summary>
     KeyTooSmall = 5,
-    /// <summary>The signature digest is weaker than the policy minimum.</summary>
+    /// <summary>The signature digest is weaker than the policy minimum: the CSR's, or (import-check) the CA's on the certificate.</summary>
     DigestTooWeak = 6,
     /// <summary>The key algorithm is neither RSA nor EC.</summary>
     KeyAlgorithmNotAllowed = 7,
@@ -43,6 +43,9 @@ public enum CsrFindingCode
     ConfigSyntax = 18,
     /// <summary>OpenSSL.cnf: a distinguished-name field of a type IC's CAs do not take (valid: C, ST, L, O, OU, CN, emailAddress).</summary>
     ConfigUnknownAttribute = 19,
+    /// <summary>OpenSSL.cnf: a <c>[req_distinguished_name]</c> field has a prompt and no <c>_default</c>: openssl req asks
+    /// for it (and <c>-batch</c> leaves it out), so a CSR made from the file alone would lack it (the CN, typically).</summary>
+    ConfigFieldNoDefault = 20,
 
     /// <summary>import-check: the certificate's public key is not the CSR's (the CA answered another request).</summary>
     CertificateKeyNotCsrKey = 30,

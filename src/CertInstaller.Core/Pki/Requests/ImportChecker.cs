@@ -20,6 +20,9 @@ public sealed record ImportCheckRequest(X509Certificate Certificate, Pkcs10Certi
 
     /// <summary>What IC uses the certificate for; both ways in the single third-party certificate mode.</summary>
     public ChainPurpose Purpose { get; init; } = ChainPurpose.ServerAndClient;
+
+    /// <summary>The weakest signature digest accepted on the certificate: the csr check's and validate's minimum (SHA-256).</summary>
+    public DigestAlgorithm MinDigest { get; init; } = DigestAlgorithm.Sha256;
 }
 
 /// <summary>One check of import-check: its name, its finding (null when it passed) and what was seen.</summary>
@@ -32,7 +35,7 @@ public sealed record ImportCheckResult(string Check, CsrFinding? Finding, string
 /// <summary>Does the certificate the CA sent back match what was asked? One result per check, never throws for bad certificates.</summary>
 public static class ImportChecker
 {
-    /// <summary>The checks, in order: publicKey, subject, sans, privateKey, chain, eku, keyUsage.</summary>
+    /// <summary>The checks, in order: publicKey, subject, sans, privateKey, chain, eku, keyUsage, digest.</summary>
     public static IReadOnlyList<ImportCheckResult> Check(ImportCheckRequest request, IChainBuilder chains)
     {
         var certificate = PkiDescriber.Describe(request.Certificate);
@@ -46,7 +49,19 @@ public static class ImportChecker
             Chain(request, chains),
             Ekus(certificate.ExtendedKeyUsages, request.Purpose),
             Usage(certificate),
+            Digest(certificate, request.MinDigest),
         ];
+    }
+
+    // The CA signs with its own digest, whatever the CSR asked: a SHA-1 answer to a SHA-256 CSR fails validate later (CI3005).
+    private static ImportCheckResult Digest(CertificateDescription certificate, DigestAlgorithm minimum)
+    {
+        var signature = certificate.Signature;
+        var detail = $"{signature.Algorithm} ({signature.Digest.ToDisplayName()})";
+        return signature.Digest == DigestAlgorithm.Unknown || signature.Digest < minimum
+            ? new("digest", new(CsrFindingCode.DigestTooWeak,
+                $"the CA signed the certificate with {detail}; at least {minimum.ToDisplayName()} is required: ask the CA to issue it again with {minimum.ToDisplayName()}"), detail)
+            : new("digest", null, detail);
     }
 
     private static ImportCheckResult PublicKey(ImportCheckRequest request)
@@ -143,12 +158,12 @@ public static class ImportChecker
 
         if (!usage.HasFlag(KeyUsageFlags.DigitalSignature))
         {
-            return new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks digitalSignature, which TLS needs"), usage.ToString());
+            return new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks digitalSignature, which TLS needs"), KeyUsageNames.Text(usage));
         }
 
         return certificate.PublicKey.Algorithm == "RSA" && !usage.HasFlag(KeyUsageFlags.KeyEncipherment)
-            ? new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks keyEncipherment: TLS 1.2 RSA key exchange will fail") { Severity = CsrSeverity.Warning }, usage.ToString())
-            : new("keyUsage", null, usage.ToString());
+            ? new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks keyEncipherment: TLS 1.2 RSA key exchange will fail") { Severity = CsrSeverity.Warning }, KeyUsageNames.Text(usage))
+            : new("keyUsage", null, KeyUsageNames.Text(usage));
     }
 
     private static string Describe(ChainPurpose purpose) => purpose switch

@@ -18,7 +18,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
     public ChainRule() : this(new ChainBuilder()) { }
 
     // Reported by their own rules at their own severity: dates (CertificateRule), host (HostRule), and the leaf's own EKU and
-    // key usage for its slot (UsageRule: a warning unless --strict), so one defect is not also a CI3001 error.
+    // key usage for its slot (UsageRule, CI3009/CI3010), so one defect is not also a CI3001 error.
     private static readonly HashSet<ChainProblemCode> ReportedElsewhere =
     [
         ChainProblemCode.Expired, ChainProblemCode.NotYetValid, ChainProblemCode.HostMismatch,
@@ -43,12 +43,30 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
         if (slot.Role == CertificateRole.CertificateAuthority && slots.ServerGroup is { } sg && !FolderSlots.Issued(sg, leaf)) yield break;
 
         var result = Verify(context, slot, leaf, certificates, builder);
-        var problems = result.Problems.Where(p => !ReportedElsewhere.Contains(p.Code)).ToList();
+        var leafSubject = Describe(leaf);
+        // The leaf's own dates are CertificateRule's; a CA above it that is expired or not yet valid breaks this
+        // certificate's path, so the certificate gets its own finding naming that link (and the file it sits in).
+        var problems = result.Problems
+            .Where(p => !ReportedElsewhere.Contains(p.Code) || BrokenLink(p, leafSubject))
+            .Select(p => BrokenLink(p, leafSubject) && FileOf(context, slot, certificates, result, p) is { } file ? p with { Message = $"{p.Message} (in {file})" } : p)
+            .ToList();
         if (result.Anchor is not null && problems.Count == 0) yield break;
 
         if (Orphan(slots, result) is { } orphan)
         {
             yield return new Observation(FindingCode.OrphanedByDisplacedRoot, slot.Path, orphan);
+            yield break;
+        }
+
+        // Only dates broke the path: the certificate gets the date's own code (CI3002/CI3003), so a policy that judges
+        // expiry judges it everywhere, and the message names the link.
+        if (result.Anchor is not null && problems.All(p => BrokenLink(p, leafSubject)))
+        {
+            foreach (var links in problems.GroupBy(p => p.Code))
+                yield return new Observation(links.Key == ChainProblemCode.Expired ? FindingCode.Expired : FindingCode.NotYetValid, slot.Path,
+                    $"{Describe(leaf)}: its chain is broken at {(links.Count() == 1 ? "a CA certificate" : "CA certificates")} above it: " +
+                    $"{string.Join("; ", links.Select(p => p.Message))}. " +
+                    "Fix: put the CA's renewed certificate in place of each one named (and reissue this certificate if the CA's key changed)");
             yield break;
         }
 
@@ -62,6 +80,21 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
         yield return slot.IsHttps
             ? new Observation(FindingCode.HttpsChainNotTrusted, slot.Path, $"{Describe(leaf)}: {against}: {why}. Fix: {fix}, or install the web CA's chain with the certificate")
             : new Observation(FindingCode.ChainNotTrusted, slot.Path, $"{Describe(leaf)}: {against}: {why}. Fix: {fix}");
+    }
+
+    private static bool BrokenLink(ChainProblem p, string leafSubject) =>
+        p.Code is ChainProblemCode.Expired or ChainProblemCode.NotYetValid && !string.Equals(p.Subject, leafSubject, StringComparison.Ordinal);
+
+    // Where the certificate a problem names sits: the set's trusted file, the folder's hierarchy, or the leaf's own file.
+    private static string? FileOf(ValidationContext context, CertificateSlot slot, IReadOnlyList<X509Certificate> own, ChainResult result, ChainProblem p)
+    {
+        var certificate = result.Path.FirstOrDefault(c => Describe(c) == p.Subject);
+        if (certificate is null) return null;
+        var slots = context.Slots;
+        if (slot.TrustedFile is { } trusted && context.Files.Certificates(trusted).Contains(certificate)) return trusted;
+        if (certificate.Equals(slots.ServerGroup)) return slots.ServerGroupPath;
+        if (certificate.Equals(slots.Ca)) return slots.CaPath;
+        return own.Contains(certificate) ? slot.Path : null;
     }
 
     /// <summary>The chain of <paramref name="leaf"/> (from <paramref name="slot"/>'s file <paramref name="bundle"/>) as the
@@ -97,7 +130,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
     }
 
     internal const string OrphanFix =
-        "This is typically a file the install added under the root it regenerated, which Preserve displaced when it put the earlier ServerGroup\\ back. " +
+        "When a Preserve has put an earlier ServerGroup\\ back, this is typically a file the install added under the root Preserve displaced. " +
         "Fix: regenerate it under the current Server Group (IC Setup Assistant), or restore the pre-install snapshot; Preserve never deletes it";
 
     private static string Describe(X509Certificate c) => Pki.Reading.PkiDescriber.DescribeName(c.SubjectDN).OneLine;

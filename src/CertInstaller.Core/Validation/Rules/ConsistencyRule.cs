@@ -21,8 +21,8 @@ public sealed class ConsistencyRule : IFolderRule
                 ? $"it names the Server Group as issuer but its signature does not verify with the key of {slots.ServerGroupPath}"
                 : $"its issuer is '{Pki.Reading.PkiDescriber.DescribeName(ca.IssuerDN).OneLine}', not the Server Group certificate in {slots.ServerGroupPath}";
             yield return new Observation(FindingCode.CaNotIssuedByServerGroup, slots.CaPath!,
-                $"the IC CA is not issued by the folder's current Server Group: {named}. After Preserve this is the IC CA the install regenerated " +
-                "under the root that Preserve displaced. Fix: regenerate the IC CA under the current Server Group (IC Setup Assistant), " +
+                $"the IC CA is not issued by the folder's current Server Group: {named}. When a Preserve has put an earlier ServerGroup\\ back, " +
+                "this is typically the IC CA the install regenerated under the root Preserve displaced. Fix: regenerate the IC CA under the current Server Group (IC Setup Assistant), " +
                 "or restore the pre-install snapshot");
         }
 

@@ -71,8 +71,8 @@ public sealed class CsrAreaRule : IFolderRule
                 yield return new Observation(c, item.Path, $"{d.Subject.OneLine}: {f.Message}: make the CSR again (a new key of at least {policy.MinRsaBits} bits, {policy.MinDigest.ToDisplayName()}) before sending it to the CA");
         }
         var missing = new List<string>();
-        if (!d.Sans.Any(s => s.Type == SanType.Dns)) missing.Add("a DNS name");
-        if (!d.Sans.Any(s => s.Type == SanType.Ip)) missing.Add("an IP address");
+        if (!d.Sans.Any(s => s.Type == SanType.Dns)) missing.Add("DNS name");
+        if (!d.Sans.Any(s => s.Type == SanType.Ip)) missing.Add("IP address");
         if (missing.Count > 0)
             yield return new Observation(FindingCode.CsrSanMissing, item.Path,
                 $"{d.Subject.OneLine} requests no {string.Join(" and no ", missing)} as subject alternative name" +

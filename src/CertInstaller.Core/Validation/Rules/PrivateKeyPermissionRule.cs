@@ -19,7 +19,7 @@ public sealed class PrivateKeyPermissionRule : IFolderRule
     {
         var observations = new List<Observation>();
         foreach (var e in context.Layout.Entries.Where(e => IsPrivateKeyFile(context, e)))
-            observations.AddRange(RuleGuard.Run(e.RelativePath, () => Access(context.Layout.FullPath(e.RelativePath), e.RelativePath)));
+            observations.AddRange(RuleGuard.Run(e.RelativePath, () => Access(context.Layout.FullPath(e.RelativePath), e.RelativePath, IsSigningKey(e))));
         return observations;
     }
 
@@ -38,14 +38,25 @@ public sealed class PrivateKeyPermissionRule : IFolderRule
                || read.Error?.Code is ReadErrorCode.PasswordRequired or ReadErrorCode.WrongPassword;
     }
 
-    private static IEnumerable<Observation> Access(string full, string path)
+    // The keys that issue what IC trusts: the Server Group root's and the IC CA's (a leftover copy is the same key).
+    private static readonly System.Text.RegularExpressions.Regex SigningKeyName =
+        new(@"(ServerGroup|CertificateAuthority)PrivateKey", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static bool IsSigningKey(LayoutEntry e) =>
+        e.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority && e.Part == FilePart.PrivateKey
+        || e.Role != CertificateRole.CsrWorkArea && SigningKeyName.IsMatch(Path.GetFileName(e.RelativePath));
+
+    private static IEnumerable<Observation> Access(string full, string path, bool signing)
     {
+        var world = signing ? FindingCode.SigningKeyWorldReadable : FindingCode.PrivateKeyWorldReadable;
+        var what = signing ? "the Server Group / IC CA private key" : "the private key";
+        var why = signing ? " (anyone on this machine could issue certificates IC trusts)" : "";
 #if NET
         if (!OperatingSystem.IsWindows())
         {
             var mode = File.GetUnixFileMode(full);
             if ((mode & UnixFileMode.OtherRead) != 0)
-                return [new Observation(FindingCode.PrivateKeyWorldReadable, path, "the private key is readable by every user: chmod o-r it (0600)")];
+                return [new Observation(world, path, $"{what} is readable by every user{why}: chmod o-r it (0600)")];
             if ((mode & UnixFileMode.GroupRead) != 0)
                 return [new Observation(FindingCode.PrivateKeyGroupReadable, path, "the private key is readable by its group: chmod g-r it (0600)")];
             return [];
@@ -56,8 +67,8 @@ public sealed class PrivateKeyPermissionRule : IFolderRule
         var readers = WindowsReaders(full);
         return readers.Count == 0
             ? []
-            : [new Observation(FindingCode.PrivateKeyWorldReadable, path,
-                $"{string.Join(", ", readers)} may read the private key: remove that access (icacls \"{Path.GetFileName(full)}\" /remove:g *S-1-1-0 *S-1-5-32-545 *S-1-5-11), " +
+            : [new Observation(world, path,
+                $"{string.Join(", ", readers)} may read {what}{why}: remove that access (icacls \"{Path.GetFileName(full)}\" /remove:g *S-1-1-0 *S-1-5-32-545 *S-1-5-11), " +
                 "leaving SYSTEM, Administrators and the IC service account")];
     }
 

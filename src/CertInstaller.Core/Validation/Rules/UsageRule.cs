@@ -8,7 +8,7 @@ namespace CertInstaller.Core.Validation.Rules;
 /// <summary>
 /// Usage per slot, read from the certificate itself: where an extended key usage is present, Server slots and HTTPS
 /// need serverAuth, Client slots clientAuth, the single third-party certificate mode both; where a key usage is present
-/// it must allow TLS (digitalSignature, keyEncipherment or keyAgreement). Warnings by default, errors under --strict.
+/// it must allow TLS (digitalSignature, keyEncipherment or keyAgreement). The EKU is an error (as import-check judges it); the key usage a warning, an error under --strict.
 /// </summary>
 /// <remarks>The chain builder gets the same purpose through <see cref="ChainRequest.Purpose"/>; this rule does not
 /// depend on the builder honouring it.</remarks>
@@ -55,7 +55,7 @@ public sealed class UsageRule : IFolderRule
         if (!ca && d.KeyUsage is { } usage && usage != KeyUsageFlags.None
             && (usage & (KeyUsageFlags.DigitalSignature | KeyUsageFlags.KeyEncipherment | KeyUsageFlags.KeyAgreement)) == 0)
             yield return new Observation(FindingCode.KeyUsageNotTls, slot.Path,
-                $"{d.Subject.OneLine} has a key usage ({usage}) that allows no TLS use: request a certificate with digitalSignature and keyEncipherment (RSA) or keyAgreement (EC)");
+                $"{d.Subject.OneLine} has a key usage ({KeyUsageNames.Text(usage)}) that allows no TLS use: request a certificate with digitalSignature and keyEncipherment (RSA) or keyAgreement (EC)");
     }
 
     private static string SlotName(CertificateSlot slot) => slot.Purpose switch

@@ -39,7 +39,7 @@ public class ImportCheckerTests
     {
         var results = Check(Asked);
 
-        Assert.That(results.Keys, Is.EqualTo(new[] { "publicKey", "subject", "sans", "privateKey", "chain", "eku", "keyUsage" }));
+        Assert.That(results.Keys, Is.EqualTo(new[] { "publicKey", "subject", "sans", "privateKey", "chain", "eku", "keyUsage", "digest" }));
         Assert.That(results.Values, Has.All.Null);
     }
 
