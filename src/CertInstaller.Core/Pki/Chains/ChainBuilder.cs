@@ -43,6 +43,7 @@ public sealed class ChainBuilder : IChainBuilder
         private int _signatureChecks;
         private bool _exhausted;
         private int _anchorsReached;
+        private int _selfIssuedIntermediates;
 
         public ChainResult Run()
         {
@@ -98,17 +99,21 @@ public sealed class ChainBuilder : IChainBuilder
                 return Evaluate(null, Terminal(current, isAnchor, selfSigned));
             }
 
-            var remaining = request.MaxDepth - _path.Count;
+            // A self-issued intermediate (a key rollover, ICA' -> ICA) is no logical step, as for pathLenConstraint
+            // (RFC 5280 §6.1.4(l)): the current certificate is an intermediate here, so it counts when self-issued.
+            var remaining = request.MaxDepth - (_path.Count - _selfIssuedIntermediates - (_path.Count > 1 && Certs.IsSelfIssued(current) ? 1 : 0));
             if (remaining <= 0)
             {
                 depthLimited = true;
                 return Evaluate(null, (ChainProblemCode.PathTooLong,
-                    $"the path reaches the limit of {request.MaxDepth} certificates (the maximum depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
+                    $"the path reaches the limit of {request.MaxDepth} certificates (the maximum depth, self-issued intermediates not counted) without reaching a trust anchor", "RFC 5280 §6.1, path length bound; §6.1.4(l)"));
             }
 
-            // A candidate that reached no anchor with at least this much depth left cannot reach one now. A candidate
-            // left out because it is already on the path makes this subtree's outcome depend on the path.
-            var fresh = candidates.Where(c => !_onPath.Contains(c) && !(_deadEnds.TryGetValue(c, out var tried) && tried >= remaining - 1)).ToList();
+            // A candidate that reached no anchor with at least this much depth left cannot reach one now (a self-issued
+            // candidate would have as much left as this one). A candidate left out because it is already on the path
+            // makes this subtree's outcome depend on the path.
+            var fresh = candidates.Where(c => !_onPath.Contains(c)
+                && !(_deadEnds.TryGetValue(c, out var tried) && tried >= remaining - (Certs.IsSelfIssued(c) ? 0 : 1))).ToList();
             var loops = candidates.Any(_onPath.Contains);
             pathDependent = loops;
             if (fresh.Count == 0)
@@ -182,6 +187,10 @@ public sealed class ChainBuilder : IChainBuilder
 
         private bool Descend(X509Certificate issuer, bool fallback, out bool pathDependent, out bool depthLimited)
         {
+            // The certificate being left for its issuer is an intermediate from here on (unless it is the leaf).
+            var current = _path[_path.Count - 1];
+            var freeStep = _path.Count > 1 && Certs.IsSelfIssued(current) ? 1 : 0;
+            _selfIssuedIntermediates += freeStep;
             _path.Add(issuer);
             _onPath.Add(issuer);
             try
@@ -192,6 +201,7 @@ public sealed class ChainBuilder : IChainBuilder
             {
                 _path.RemoveAt(_path.Count - 1);
                 _onPath.Remove(issuer);
+                _selfIssuedIntermediates -= freeStep;
             }
         }
 

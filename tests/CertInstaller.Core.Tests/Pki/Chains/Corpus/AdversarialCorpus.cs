@@ -94,6 +94,21 @@ internal static partial class AdversarialCorpus
         yield return new CorpusCase("fail-depth-5-over-max-depth-4", deep.Certificate, [c1.Certificate, c2.Certificate, c3.Certificate], [Root.Certificate])
         { MaxDepth = 4, Expected = ChainProblemCode.PathTooLong };
 
+        // A key rollover: the old ICA key certified by the new one (self-issued) is no logical step (§6.1.4(l)).
+        var icaNew = Issue(CaNamed("O=Corpus, CN=Rollover ICA"), Key("rollover-new"), Root);
+        var icaOld = Issue(CaNamed("O=Corpus, CN=Rollover ICA"), Key("rollover-old"), icaNew);
+        var rolled = Leaf(Server("rolled.corpus.test"), icaOld);
+        yield return new CorpusCase("pass-rollover-path-within-max-depth-3", rolled.Certificate, [icaOld.Certificate, icaNew.Certificate], [Root.Certificate])
+        { MaxDepth = 3, OpenSslRejectsBecause = "depth-self-issued" };
+        yield return new CorpusCase("fail-rollover-path-over-max-depth-2", rolled.Certificate, [icaOld.Certificate, icaNew.Certificate], [Root.Certificate])
+        { MaxDepth = 2, Expected = ChainProblemCode.PathTooLong };
+
+        // Validity has one-second granularity (§4.1.2.5): a time within the notAfter second is still valid.
+        var endsAt = Start.AddYears(3);
+        var shortLived = Leaf(Server("second.corpus.test") with { NotAfter = new Time(endsAt) });
+        yield return Chain("pass-time-within-notafter-second", shortLived) with { At = new DateTimeOffset(endsAt.AddMilliseconds(999)), OpenSslRejectsBecause = "notafter-inclusive" };
+        yield return Chain("fail-time-one-second-after-notafter", shortLived) with { At = new DateTimeOffset(endsAt.AddSeconds(1)), Expected = ChainProblemCode.Expired };
+
         // Trust anchors (§6.1.1(d)): an intermediate given as trust ends the path only with a partial chain.
         var partialLeaf = Leaf(Server("partial.corpus.test"));
         yield return new CorpusCase("fail-intermediate-as-trust-without-partial-chain", partialLeaf.Certificate, [], [Int.Certificate])
