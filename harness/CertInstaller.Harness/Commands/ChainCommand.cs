@@ -112,6 +112,7 @@ internal static class ChainCommand
                     _ => "any",
                 },
                 Profile = chainProfile == ChainProfile.WebPki ? "webpki" : "rfc5280",
+                Warnings = result.Warnings.Count == 0 ? null : result.Warnings.Select(ChainInputs.View).ToList(),
                 CheckedCrls = crls is null ? null : result.CheckedCrls.Select(c => c.File ?? "").Distinct(StringComparer.Ordinal).ToList(),
                 At = when,
             };

@@ -62,6 +62,7 @@ public sealed class ChainBuilder : IChainBuilder
             return new ChainResult(best.Path, best.Anchor, problems)
             {
                 CheckedCrls = best.CheckedCrls,
+                Warnings = best.Warnings,
                 NodesVisited = _nodes,
             };
         }

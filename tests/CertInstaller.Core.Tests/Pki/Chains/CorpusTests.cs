@@ -21,6 +21,16 @@ public class CorpusTests
         {
             Assert.That(result.Valid, Is.True, string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}")));
         }
+
+        var warnings = result.Warnings.Select(p => p.Code).ToList();
+        if (set.Warning is { } warning)
+        {
+            Assert.That(warnings, Does.Contain(warning));
+        }
+        else
+        {
+            Assert.That(warnings, Is.Empty, string.Join("; ", result.Warnings.Select(p => p.Message)));
+        }
     }
 
     [Test]

@@ -159,12 +159,23 @@ internal static partial class AdversarialCorpus
             Sans = [SanDns("ca-leaf.corpus.test")],
             Eku = ["1.3.6.1.5.5.7.3.1"],
         }, Key("ca-leaf"), Int);
-        yield return Chain("fail-ca-certificate-as-tls-leaf", caLeaf) with
-        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "ca-as-end-entity" };
+        // RFC 5280 allows a CA certificate as the end entity (a warning); the web PKI does not (BR §7.1.2.7.8).
+        yield return Chain("pass-ca-certificate-as-tls-leaf-warns-under-rfc5280", caLeaf) with
+        { Purpose = ChainPurpose.Server, Warning = ChainProblemCode.CaUsedAsEndEntity };
+        yield return Chain("fail-ca-certificate-as-tls-leaf-under-webpki", caLeaf) with
+        { Purpose = ChainPurpose.Server, Profile = ChainProfile.WebPki, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "webpki" };
         yield return Chain("pass-ca-certificate-as-leaf-without-purpose", caLeaf);
         var signingLeaf = Leaf(Server("keycertsign.corpus.test") with { KeyUsage = KU.KeyCertSign | KU.DigitalSignature });
-        yield return Chain("fail-keycertsign-leaf-as-tls-end-entity", signingLeaf) with
-        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "ca-as-end-entity" };
+        yield return Chain("pass-keycertsign-leaf-as-tls-end-entity-warns-under-rfc5280", signingLeaf) with
+        { Purpose = ChainPurpose.Server, Warning = ChainProblemCode.CaUsedAsEndEntity };
+        yield return Chain("fail-keycertsign-leaf-as-tls-end-entity-under-webpki", signingLeaf) with
+        { Purpose = ChainPurpose.Server, Profile = ChainProfile.WebPki, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "webpki" };
+        // Key usage still applies: a keyCertSign-only key does no TLS under either profile.
+        var certSignOnly = Leaf(Server("certsignonly.corpus.test") with { KeyUsage = KU.KeyCertSign });
+        yield return Chain("fail-keycertsign-only-leaf-as-tls-end-entity", certSignOnly) with
+        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.KeyUsageForbidsPurpose, Warning = ChainProblemCode.CaUsedAsEndEntity };
+        yield return Chain("fail-keycertsign-only-leaf-as-tls-end-entity-under-webpki", certSignOnly) with
+        { Purpose = ChainPurpose.Server, Profile = ChainProfile.WebPki, Expected = ChainProblemCode.KeyUsageForbidsPurpose };
 
         var v1 = Issue(new Craft { Subject = "O=Corpus, CN=Corpus V1 CA", Version = 1 }, Key("v1-int"), Root);
         yield return Chain("fail-v1-intermediate", Leaf(Server("v1.corpus.test"), v1), v1) with { Expected = ChainProblemCode.V1Intermediate };

@@ -12,6 +12,8 @@ namespace CertInstaller.Core.Tests.Pki.Chains.Corpus;
 public sealed record CorpusCase(string Name, X509Certificate Leaf, IReadOnlyList<X509Certificate> Pool, IReadOnlyList<X509Certificate> Anchors)
 {
     public ChainProblemCode? Expected { get; init; }
+    /// <summary>A warning the (valid or invalid) result must carry.</summary>
+    public ChainProblemCode? Warning { get; init; }
     public string? StricterBecause { get; init; }
     /// <summary>When openssl 3 rejects what the standard (and certharness) accepts: the key of the reason listed in the
     /// README section "Where openssl is stricter than the standard".</summary>
