@@ -131,6 +131,9 @@ public sealed class ChainBuilder : IChainBuilder
             var ordered = fresh
                 .OrderBy(c => Certs.KeyIdRank(current, c))
                 .ThenBy(c => request.Anchors.Contains(c) ? 0 : 1)
+                // A candidate signed below the minimum digest would be a weak link: a cross-signed or renewed
+                // certificate of the same CA that meets it is tried first.
+                .ThenBy(c => !request.Anchors.Contains(c) && LinkRules.BelowMinimum(c, request.MinDigest) ? 1 : 0)
                 .ThenBy(c => when >= c.NotBefore.ToUniversalTime() && when <= c.NotAfter.ToUniversalTime() ? 0 : 1)
                 .ThenByDescending(c => c.NotAfter)
                 .ToList();

@@ -108,4 +108,7 @@ public enum ChainProblemCode
     WebPkiWeakKey = 46,
     /// <summary>webpki: a SHA-1 signature (BR §7.1.3.2).</summary>
     WebPkiSha1Signature = 47,
+    /// <summary>A certificate below the anchor is signed with a digest weaker than the request's minimum (default SHA-256;
+    /// <c>--min-digest</c>, the policy's minDigest): not a valid link, and no other path met the minimum.</summary>
+    WeakSignatureDigest = 48,
 }

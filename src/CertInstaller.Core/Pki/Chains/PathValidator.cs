@@ -24,7 +24,7 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
     {
         var findings = new Findings(request.Files);
         IReadOnlyList<CrlSource> checkedCrls = [];
-        Guard(path, findings, () => LinkRules.Check(path, anchor, signatures, findings));
+        Guard(path, findings, () => LinkRules.Check(path, anchor, signatures, request.MinDigest, findings));
         Guard(path, findings, () => CertificateRules.Check(path, anchor, request.At, findings));
         Guard(path, findings, () =>
         {
@@ -50,7 +50,7 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
 
         if (request.Profile == ChainProfile.WebPki)
         {
-            Guard(path, findings, () => WebPkiRules.Check(path, anchor, findings));
+            Guard(path, findings, () => WebPkiRules.Check(path, anchor, request.MinDigest, findings));
         }
 
         return new Outcome(path, anchor, findings.Problems.ToList()) { CheckedCrls = checkedCrls, Warnings = findings.Warnings.ToList() };
@@ -85,5 +85,6 @@ internal sealed record Outcome(IReadOnlyList<X509Certificate> Path, X509Certific
     public long Score =>
         (Anchor is null ? 1_000_000_000L : 0)
         + (Problems.Any(p => p.Code is ChainProblemCode.BadSignature or ChainProblemCode.ForbiddenSignatureDigest) ? 1_000_000L : 0)
+        + (Problems.Any(p => p.Code == ChainProblemCode.WeakSignatureDigest) ? 1_000L : 0)
         + Problems.Count;
 }

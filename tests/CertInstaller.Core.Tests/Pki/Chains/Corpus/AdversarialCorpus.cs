@@ -254,5 +254,5 @@ internal static partial class AdversarialCorpus
     }
 
     private static IReadOnlyList<CorpusCase> Build() =>
-        [.. PathBuilding(), .. Extensions(), .. CertificateRules(), .. Purposes(), .. NameConstraintSets(), .. CrlSets(), .. ProfileSets()];
+        [.. PathBuilding(), .. Extensions(), .. CertificateRules(), .. Purposes(), .. NameConstraintSets(), .. CrlSets(), .. ProfileSets(), .. DigestSets()];
 }

@@ -23,6 +23,7 @@ public sealed record CorpusCase(string Name, X509Certificate Leaf, IReadOnlyList
     public ChainProfile Profile { get; init; }
     public bool PartialChain { get; init; }
     public int MaxDepth { get; init; } = 8;
+    public CertInstaller.Core.Pki.DigestAlgorithm MinDigest { get; init; } = CertInstaller.Core.Pki.DigestAlgorithm.Sha256;
     public string? Host { get; init; }
     public IReadOnlyList<X509Crl>? Crls { get; init; }
 
@@ -32,6 +33,7 @@ public sealed record CorpusCase(string Name, X509Certificate Leaf, IReadOnlyList
         Profile = Profile,
         PartialChain = PartialChain,
         MaxDepth = MaxDepth,
+        MinDigest = MinDigest,
         Host = Host,
         Crls = Crls?.Select(c => new CrlSource(c, null)).ToList(),
     };
