@@ -50,7 +50,7 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
 
         if (request.Profile == ChainProfile.WebPki)
         {
-            Guard(path, findings, () => WebPkiRules.Check(path, anchor, request.MinDigest, findings));
+            Guard(path, findings, () => WebPkiRules.Check(path, anchor, findings));
         }
 
         return new Outcome(path, anchor, findings.Problems.ToList()) { CheckedCrls = checkedCrls, Warnings = findings.Warnings.ToList() };

@@ -20,7 +20,7 @@ internal static class WebPkiRules
     private const string AnyEku = "2.5.29.37.0";
     private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
 
-    public static void Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, DigestAlgorithm minDigest, Findings findings)
+    public static void Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, Findings findings)
     {
         Leaf(path[0], findings);
         foreach (var c in path)
@@ -37,8 +37,9 @@ internal static class WebPkiRules
                 findings.Add(ChainProblemCode.WebPkiKeyIdentifierMissing, c, "this CA has no subject key identifier", "BR §7.1.2.1.3, §7.1.2.10.5 (RFC 5280 §4.2.1.2)");
             }
 
-            // Under a minimum above SHA-1 the link rule already reports it (WeakSignatureDigest).
-            if (!trusted && minDigest <= DigestAlgorithm.Sha1 && PkiDescriber.DescribeSignature(c.CertificateStructure.SignatureAlgorithm).Digest == DigestAlgorithm.Sha1)
+            // The BRs refuse SHA-1 whatever the minimum digest a legacy folder's policy allows (validate judges the HTTPS
+            // slot by this profile and leaves WeakSignatureDigest to CI3005).
+            if (!trusted && PkiDescriber.DescribeSignature(c.CertificateStructure.SignatureAlgorithm).Digest == DigestAlgorithm.Sha1)
             {
                 findings.Add(ChainProblemCode.WebPkiSha1Signature, c, "signed with SHA-1", "BR §7.1.3.2");
             }

@@ -50,7 +50,7 @@ internal static partial class AdversarialCorpus
         var dsa = new DsaKeyPairGenerator();
         dsa.Init(new DsaKeyGenerationParameters(new SecureRandom(), dsaParameters.GenerateParameters()));
         yield return Web("fail-webpki-dsa-key", Issue(Server("dsa.corpus.test"), dsa.GenerateKeyPair(), Int), ChainProblemCode.WebPkiWeakKey);
-        // With SHA-1 allowed for a legacy folder, the web PKI still refuses it; under the default minimum the link rule says it.
+        // With SHA-1 allowed for a legacy folder, the web PKI still refuses it; under the default minimum the link rule says it too.
         yield return Web("fail-webpki-sha1-signature", Leaf(Server("sha1.corpus.test") with { Digest = "SHA1WITHECDSA" }), ChainProblemCode.WebPkiSha1Signature)
             with { MinDigest = CertInstaller.Core.Pki.DigestAlgorithm.Sha1 };
         yield return Web("fail-webpki-sha1-signature-below-min-digest", Leaf(Server("sha1.corpus.test") with { Digest = "SHA1WITHECDSA" }), ChainProblemCode.WeakSignatureDigest);
