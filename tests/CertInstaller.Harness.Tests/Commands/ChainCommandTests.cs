@@ -244,6 +244,29 @@ public class ChainCommandTests
         Assert.That(list.EnumerateArray().Select(p => p.GetProperty("code").GetString()), Does.Contain("CaUsedAsEndEntity"), run.ToString());
     }
 
+    [Test]
+    public void Chain_WhenWarningsOnly_TextListsThemAndJUnitKeepsThemOutOfFailures()
+    {
+        var ca = Site.Folder.Issued["ICCertificateAuthority"];
+        var file = Path.Combine(Site.Root, "ca-with-tls-key-usage.pem");
+        var leaf = CertInstaller.Samples.Issuing.CertificateFactory.Issue(
+            CertInstaller.Samples.Issuing.CertificateSpec.Ca("O=Interactive Intelligence, OU=IC, CN=ca-leaf.example.test") with
+            {
+                KeyUsage = CertInstaller.Core.Pki.KeyUsageFlags.KeyCertSign | CertInstaller.Core.Pki.KeyUsageFlags.DigitalSignature,
+                NotBefore = new DateTimeOffset(ca.Certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+                NotAfter = new DateTimeOffset(ca.Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero).AddDays(-1),
+            }, Site.Folder.Issued["Server"].Keys, ca);
+        File.WriteAllText(file, CertInstaller.Samples.Issuing.PkiWriter.CertificatePem(leaf.Certificate));
+
+        var text = HarnessRun.Of("chain", file, "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--purpose", "server", "--at", "2027-06-01T00:00:00Z");
+        var junit = HarnessRun.Of("chain", file, "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--purpose", "server", "--at", "2027-06-01T00:00:00Z", "--format", "junit");
+
+        Assert.That(text.Code, Is.Zero, text.ToString());
+        Assert.That(text.Stdout, Does.Contain(": VALID").And.Contain("warning [CaUsedAsEndEntity]"));
+        Assert.That(junit.Code, Is.Zero, junit.ToString());
+        Assert.That(junit.Stdout, Does.Contain("CI3118").And.Not.Contain("<failure"));
+    }
+
     [Test(Description = "chain-webpki-profile-to-json")]
     public void Chain_WhenWebPkiProfile_ReportsItAndAppliesBaselineRequirements()
     {
