@@ -1,3 +1,4 @@
+using CertInstaller.Core.Pki;
 using System.CommandLine;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
@@ -15,7 +16,9 @@ internal static class ChainCommand
         Build and verify the chain of a leaf certificate as RFC 5280 §6.1 says: every candidate issuer is tried until a
         path validates (cross-signed and renewed CAs), signatures, validity at --at (default now), CA basic constraints
         and path length, keyCertSign, critical extensions, name constraints, the purpose (--purpose), revocation from
-        CRL files (--crl, never fetched), and the Baseline Requirements with --profile webpki. A --trust certificate
+        CRL files (--crl, never fetched), the minimum signature digest (--min-digest, default SHA-256 as validate: a link
+        signed with a weaker digest is no valid link, so a cross-signed or renewed SHA-256 CA is looked for first; MD5 is
+        never accepted), and the Baseline Requirements with --profile webpki. A --trust certificate
         must be a self-signed root unless --partial-chain is given. When <leaf> holds several certificates, the one that
         issued none of the others is the leaf (any order) and the rest join the pool; two unrelated end-entity
         certificates in it are refused (exit 2), naming both. Bundles and trust anchors may be files or folders.
@@ -25,6 +28,7 @@ internal static class ChainCommand
           certharness chain site.pem --bundle intermediates.p7b --trust root.cer --host ic1.example.com --at 2027-01-01T00:00:00Z --json
           certharness chain site.pem --bundle ca.pem --trust ca.pem --partial-chain --crl crls/ --purpose server --profile webpki
           certharness chain site.pem --bundle ca.pem --trust root.cer --format junit > certharness-chain.xml
+          certharness chain IC1_ServerCertificate.cer --bundle Certificates --trust ServerGroup/ServerGroupCertificate.cer --min-digest SHA-1
         """;
 
     public static Command Create()
@@ -38,9 +42,10 @@ internal static class ChainCommand
         var profile = new Option<string?>("--profile") { Description = "rfc5280 (default) or webpki (adds the CA/Browser Forum Baseline Requirements)" };
         var crl = new Option<string[]>("--crl") { Description = "CRL file or folder of CRL files (repeatable); turns revocation checking on", Arity = ArgumentArity.ZeroOrMore };
         var maxDepth = new Option<int?>("--max-depth") { Description = "longest path, leaf and anchor included (default 8)" };
+        var minDigest = new Option<string?>("--min-digest") { Description = "weakest signature digest a link may use: SHA-1 (legacy folders), SHA-256 (default), SHA-384, SHA-512; MD5 is never accepted" };
         var partial = new Option<bool>("--partial-chain") { Description = "a non-self-signed --trust certificate may end the path" };
         var common = new CommonOptions();
-        var command = new Command("chain", Help) { leaf, bundle, trust, at, host, purpose, profile, crl, maxDepth, partial };
+        var command = new Command("chain", Help) { leaf, bundle, trust, at, host, purpose, profile, crl, maxDepth, minDigest, partial };
         common.AddTo(command);
         var output = new OutputOptions(common.Json, format: true);
         output.AddTo(command);
@@ -70,6 +75,7 @@ internal static class ChainCommand
                 throw new HarnessException($"invalid value '{depth}' for --max-depth; give a whole number of at least 1");
             }
 
+            var weakest = MinDigest(r.GetValue(minDigest));
             var files = new Dictionary<X509Certificate, string>();
             var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle", files);
             RefuseUnrelatedLeaves(leafFile, certificates);
@@ -94,6 +100,7 @@ internal static class ChainCommand
                 Profile = chainProfile,
                 PartialChain = r.GetValue(partial),
                 MaxDepth = depth,
+                MinDigest = weakest,
                 Crls = crls,
                 Files = files,
             };
@@ -113,6 +120,7 @@ internal static class ChainCommand
                     _ => "any",
                 },
                 Profile = chainProfile == ChainProfile.WebPki ? "webpki" : "rfc5280",
+                Warnings = result.Warnings.Count == 0 ? null : result.Warnings.Select(ChainInputs.View).ToList(),
                 CheckedCrls = crls is null ? null : result.CheckedCrls.Select(c => c.File ?? "").Distinct(StringComparer.Ordinal).ToList(),
                 At = when,
             };
@@ -139,6 +147,14 @@ internal static class ChainCommand
                 $"({string.Join("; ", leaves.Select(c => $"'{PkiDescriber.DescribeName(c.SubjectDN).OneLine}'"))}); which one to verify is unclear: " +
                 "give a file with one leaf (and its chain), e.g. split it with openssl x509 -in FILE -out leaf.pem");
         }
+    }
+
+    private static DigestAlgorithm MinDigest(string? text)
+    {
+        var digest = Inputs.Digest(text, "--min-digest");
+        return digest < DigestAlgorithm.Sha1
+            ? throw new HarnessException($"invalid value '{text}' for --min-digest; {digest.ToDisplayName()} signatures never verify (RFC 6151), the weakest accepted is SHA-1")
+            : digest;
     }
 
     private static ChainPurpose Purpose(string? text, bool hostGiven) => text?.ToLowerInvariant() switch

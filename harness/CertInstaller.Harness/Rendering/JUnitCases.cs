@@ -76,6 +76,7 @@ internal static class JUnitCases
                 Failure = view.Valid ? null : new JUnitFailure("the chain does not verify", ChainCheck, "ChainNotTrusted"),
             }]
             : view.Problems.Select(p => Problem(p, p.File ?? leaf, Class)).ToList(); // the file of the certificate concerned: one name per problem
+        cases.AddRange((view.Warnings ?? []).Select(w => new JUnitCase($"{w.CodeText ?? w.Code} {w.File ?? leaf}", Class) { SystemOut = $"warning {w.Code}: {w.Message}" }));
         return new JUnitSuite("chain " + leaf, view.At, cases);
     }
 

@@ -76,6 +76,11 @@ internal static partial class TextRenderer
             var named = p.Subject is null || p.Message.Contains(p.Subject, StringComparison.Ordinal);
             o.WriteLine(named ? $"  [{p.Code}] {Escape(p.Message)}" : $"  [{p.Code}] {Escape(p.Subject)}: {Escape(p.Message)}");
         }
+
+        foreach (var w in view.Warnings ?? [])
+        {
+            o.WriteLine($"  warning [{w.Code}] {Escape(w.Message)}");
+        }
     }
 
     public static void Write(DigestsView view, TextWriter o)

@@ -14,6 +14,9 @@ public sealed record ChainView(bool Valid, IReadOnlyList<string> Path, string? A
     /// <summary>The profile applied: rfc5280 or webpki.</summary>
     public string? Profile { get; init; }
 
+    /// <summary>Observations that do not fail the chain (CA used as end entity under rfc5280, CN not in SANs); null when none.</summary>
+    public IReadOnlyList<ProblemView>? Warnings { get; init; }
+
     /// <summary>The CRL files checked against the path (only with --crl).</summary>
     public IReadOnlyList<string>? CheckedCrls { get; init; }
 

@@ -22,8 +22,9 @@ public static class CodeRegistry
     /// <summary>A read error of one file: printed as 1100 + value.</summary>
     public static CodeInfo Of(ReadErrorCode code) => new(1100 + (int)code, code.ToString(), CodeArea.Read, Severity.Error);
 
-    /// <summary>A path-validation problem: printed as 3100 + value.</summary>
-    public static CodeInfo Of(ChainProblemCode code) => new(3100 + (int)code, code.ToString(), CodeArea.Chains, Severity.Error);
+    /// <summary>A path-validation problem: printed as 3100 + value; its severity under the default profile (rfc5280).</summary>
+    public static CodeInfo Of(ChainProblemCode code) => new(3100 + (int)code, code.ToString(), CodeArea.Chains,
+        ChainWarnings.IsWarning(code, ChainProfile.Rfc5280) ? Severity.Warning : Severity.Error);
 
     /// <summary>A CSR or import-check finding: printed as 8100 + value.</summary>
     public static CodeInfo Of(CsrFindingCode code) => new(8100 + (int)code, code.ToString(), CodeArea.Csr, CsrDefault(code));

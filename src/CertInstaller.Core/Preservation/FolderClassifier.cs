@@ -152,7 +152,8 @@ public sealed class FolderClassifier(PkiReader reader, RunCache? run = null)
 
         private bool Descends(X509Certificate cert)
         {
-            var result = chains.Build(new ChainRequest(cert, pool, _anchors, new DateTimeOffset(cert.NotBefore.ToUniversalTime(), TimeSpan.Zero)));
+            // Who issued a file is no digest question: a SHA-1 legacy folder classifies as a SHA-256 one.
+            var result = chains.Build(new ChainRequest(cert, pool, _anchors, new DateTimeOffset(cert.NotBefore.ToUniversalTime(), TimeSpan.Zero)) { MinDigest = Pki.DigestAlgorithm.Sha1 });
             return result.Anchor is not null && result.Problems.All(p => p.Code != ChainProblemCode.BadSignature);
         }
     }

@@ -101,6 +101,12 @@ public enum FindingCode
     PfxKeyMismatch = 8008,
     /// <summary>CI8009: a file in CSRs\ cannot be read as a CSR, key, certificate or PKCS#12 file (warning: the work area is not live).</summary>
     CsrAreaFileUnreadable = 8009,
+    /// <summary>CI8010: a CSR in CSRs\ whose key is nowhere in CSRs\ (no private key file, no signed certificate of its key).</summary>
+    CsrKeyMissing = 8010,
+    /// <summary>CI8011: a signed certificate in CSRs\ whose private key is not in CSRs\ (no key file or PKCS#12 file holds it), whatever the names.</summary>
+    CsrCertificateKeyMissing = 8011,
+    /// <summary>CI8012: a private key in CSRs\ that matches no CSR and no certificate there (the export would fail).</summary>
+    CsrAreaKeyUnmatched = 8012,
 
     /// <summary>CI9001: the IC CA (ICCertificateAuthority\) is not issued by the folder's current Server Group certificate.</summary>
     CaNotIssuedByServerGroup = 9001,

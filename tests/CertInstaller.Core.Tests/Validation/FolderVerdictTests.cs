@@ -290,6 +290,8 @@ public class FolderVerdictTests
         WritePem("CSRs/broken.csr", PkiWriter.CsrPem(CsrFactory.WithBrokenSignature(CsrFactory.Create(new CsrSpec { Subject = "CN=ic1.example.com", Sans = sans }, keys))));
         WritePem("CSRs/nosan.csr", PkiWriter.CsrPem(CsrFactory.Create(new CsrSpec { Subject = "CN=ic1.example.com" }, keys)));
         WritePem("CSRs/dnsonly.csr", PkiWriter.CsrPem(CsrFactory.Create(new CsrSpec { Subject = "CN=ic1.example.com", Sans = [sans[0]] }, keys)));
+        WriteKey("CSRs/ic1_ServerPrivateKey.bin", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(keys.Private, KeyFormat.Pkcs1)));
+        WriteKey("CSRs/smallPrivateKey.bin", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(KeyCache.Shared.Get(KeySpec.Rsa(1024), "verdict/small").Private, KeyFormat.Pkcs1)));
 
         var report = Validate();
 
@@ -321,6 +323,102 @@ public class FolderVerdictTests
             (FindingCode.CsrCertificateKeyMismatch, "CSRs/ic1_ServerCertificate.cer"),
             (FindingCode.PfxKeyMismatch, "CSRs/ic1_Server.pfx"),
         }));
+    }
+
+    // The guide's own names (issue 22 §4): IC's CSR, the CA's certificate under the CA's name, the key under the guide's.
+    private (IcFolder Folder, IssuedCertificate Signed) GuideNamedWorkArea(string keyOf = "Server")
+    {
+        var folder = Build(new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
+        var server = folder.Issued["Server"];
+        WritePem("CSRs/winstoric2.csr", PkiWriter.CsrPem(CsrFactory.Create(new CsrSpec
+        {
+            Subject = "C=US, O=Example Corp, OU=Contact Center, OU=Server, CN=ic1.example.com",
+            Sans = [SubjectAltName.Dns("ic1.example.com"), SubjectAltName.Ip("10.0.0.5")],
+        }, server.Keys)));
+        var signed = CertificateFactory.Issue(CertificateSpec.Leaf("C=US, O=Example Corp, OU=Contact Center, OU=Server, CN=ic1.example.com",
+            SubjectAltName.Dns("ic1.example.com"), SubjectAltName.Ip("10.0.0.5")) with { NotBefore = Now.AddDays(-1), NotAfter = Now.AddYears(1) },
+            server.Keys, folder.ExternalCa!.Value.Issuing);
+        WritePem("CSRs/winstoric2.cer", PkiWriter.CertificatePem(signed.Certificate));
+        WriteKey("CSRs/ServerGroupPrivateKey.bin", Encoding.ASCII.GetBytes(PkiWriter.PrivateKeyPem(folder.Issued[keyOf].Keys.Private, KeyFormat.Pkcs1)));
+        return (folder, signed);
+    }
+
+    // What openssl pkcs12 -export says of the pair, the step of the guide the findings predict.
+    private bool OpenSslExports(string certificate, string key) =>
+        CertInstaller.TestSupport.OpenSsl.TryLine($"pkcs12 -export -in {At(certificate)} -inkey {At(key)} -passout pass:x -out {At("CSRs/out.p12.tmp")}").Code == 0;
+
+    [Test]
+    public void CsrArea_WhenKeyCsrAndCertificateShareAKeyUnderUnrelatedNames_PairsThemByKey()
+    {
+        GuideNamedWorkArea();
+
+        Assert.That(Validate().Findings, Is.Empty);
+        Assert.That(OpenSslExports("CSRs/winstoric2.cer", "CSRs/ServerGroupPrivateKey.bin"), Is.True);
+    }
+
+    [Test]
+    public void CsrArea_WhenTheKeyMatchesNeitherCsrNorCertificate_ReportsTheKeyAndTheCertificate()
+    {
+        GuideNamedWorkArea(keyOf: "Client");
+
+        var report = Validate();
+
+        Assert.That(report.Findings.Select(f => (f.Code, f.Severity, f.Path)), Is.EquivalentTo(new[]
+        {
+            (FindingCode.CsrAreaKeyUnmatched, Severity.Warning, "CSRs/ServerGroupPrivateKey.bin"),
+            (FindingCode.CsrCertificateKeyMissing, Severity.Warning, "CSRs/winstoric2.cer"),
+        }));
+        Assert.That(OpenSslExports("CSRs/winstoric2.cer", "CSRs/ServerGroupPrivateKey.bin"), Is.False, "openssl refuses the pair the findings predict");
+    }
+
+    [Test]
+    public void CsrArea_WhenACsrHasNoKeyAndNoCertificate_ReportsTheCsr()
+    {
+        GuideNamedWorkArea();
+        File.Delete(At("CSRs/ServerGroupPrivateKey.bin"));
+        File.Delete(At("CSRs/winstoric2.cer"));
+
+        Assert.That(Codes(Validate()), Is.EqualTo(new[] { (FindingCode.CsrKeyMissing, "CSRs/winstoric2.csr") }));
+    }
+
+    [Test]
+    public void CsrArea_WhenOnlyTheSignedCertificateLacksItsKey_ReportsTheCertificateOnce()
+    {
+        GuideNamedWorkArea();
+        File.Delete(At("CSRs/ServerGroupPrivateKey.bin"));
+
+        Assert.That(Codes(Validate()), Is.EqualTo(new[] { (FindingCode.CsrCertificateKeyMissing, "CSRs/winstoric2.cer") }));
+    }
+
+    [Test]
+    public void CsrArea_WhenAPfxHoldsTheCertificatesKey_TheKeyIsThere()
+    {
+        var (folder, signed) = GuideNamedWorkArea();
+        File.Delete(At("CSRs/ServerGroupPrivateKey.bin"));
+        WriteKey("CSRs/winstoric2.pfx", PkiWriter.Pkcs12(signed.Certificate, folder.Issued["Server"].Keys.Private, [], "pfx-pw"));
+
+        Assert.That(Validate(passwords: "pfx-pw").Findings, Is.Empty);
+        Assert.That(Codes(Validate()), Is.EqualTo(new[] { (FindingCode.PasswordRequired, "CSRs/winstoric2.pfx") }), "a sealed PFX may hold the key: no missing-key finding");
+    }
+
+    [Test]
+    public void CsrArea_WhenTwoCsrsShareAReusedKey_TheCertificatesNameBreaksTheTie()
+    {
+        var (folder, _) = GuideNamedWorkArea();
+        var server = folder.Issued["Server"];
+        // The switchover backup server's CSR reuses the key (csr create --key); its certificate names ic2.
+        WritePem("CSRs/ic2.csr", PkiWriter.CsrPem(CsrFactory.Create(new CsrSpec
+        {
+            Subject = "C=US, O=Example Corp, OU=Contact Center, OU=Server, CN=ic2.example.com",
+            Sans = [SubjectAltName.Dns("ic2.example.com"), SubjectAltName.Ip("10.0.0.6")],
+        }, server.Keys)));
+        var ic2 = CertificateFactory.Issue(CertificateSpec.Leaf("C=US, O=Example Corp, OU=Contact Center, OU=Server, CN=ic2.example.com",
+            SubjectAltName.Dns("ic2.example.com"), SubjectAltName.Ip("10.0.0.6")) with { NotBefore = Now.AddDays(-1), NotAfter = Now.AddYears(1) },
+            server.Keys, folder.ExternalCa!.Value.Issuing);
+        WritePem("CSRs/ic2.cer", PkiWriter.CertificatePem(ic2.Certificate));
+        WritePem("CSRs/aaa-ic2-renamed.cer", PkiWriter.CertificatePem(ic2.Certificate));
+
+        Assert.That(Validate().Findings, Is.Empty, "ic2.cer pairs with ic2.csr by stem, the renamed copy with it by subject, winstoric2.cer with winstoric2.csr");
     }
 
     // §6 usage per slot

@@ -104,8 +104,24 @@ public class OpenSslVerdictTests
         OpenSslFolder.Run($"req -new -sha1 -key {folder.W("server.key")} -subj \"/CN=ic1.example.com\" -addext subjectAltName=DNS:ic1.example.com,IP:10.0.0.5 -out {folder.W("sha1.csr")}");
         folder.Put("CSRs/small.csr", "small.csr");
         folder.Put("CSRs/sha1.csr", "sha1.csr");
+        folder.Put("CSRs/smallPrivateKey.bin", "small.key", key: true);
+        folder.Put("CSRs/sha1PrivateKey.bin", "server.key", key: true);
 
         Assert.That(Codes(Validate()), Is.EquivalentTo(new[] { (FindingCode.CsrKeyTooWeak, "CSRs/small.csr"), (FindingCode.CsrDigestTooWeak, "CSRs/sha1.csr") }));
+    }
+
+    [TestCase("request.key", new FindingCode[0])]
+    [TestCase("other.key", new[] { FindingCode.CsrAreaKeyUnmatched, FindingCode.CsrKeyMissing })]
+    public void CsrArea_WhenOpenSslMadeCsrSitsBesideAGuideNamedKey_PairsByKey(string keyFile, FindingCode[] expected)
+    {
+        var folder = new OpenSslFolder(Certs);
+        folder.Key("request", 2048);
+        folder.Key("other", 2048);
+        OpenSslFolder.Run($"req -new -key {folder.W("request.key")} -subj \"/CN=ic1.example.com\" -addext subjectAltName=DNS:ic1.example.com,IP:10.0.0.5 -out {folder.W("winstoric2.csr")}");
+        folder.Put("CSRs/winstoric2.csr", "winstoric2.csr");
+        folder.Put("CSRs/ServerGroupPrivateKey.bin", keyFile, key: true);
+
+        Assert.That(Validate().Findings.Select(f => f.Code), Is.EquivalentTo(expected));
     }
 
     [Test]

@@ -199,6 +199,74 @@ public class ChainCommandTests
         Assert.That(run.Stderr, Does.Contain(message));
     }
 
+    private static string Legacy()
+    {
+        var file = Path.Combine(Site.Root, "legacy-sha1.pem");
+        File.WriteAllText(file, CertInstaller.Samples.Issuing.PkiWriter.CertificatePem(Site.Folder.Issued["Legacy"].Certificate));
+        return file;
+    }
+
+    [TestCase(null, 1, "WeakSignatureDigest", TestName = "chain-sha1-leaf-default-min-digest-to-json")]
+    [TestCase("SHA-256", 1, "WeakSignatureDigest", TestName = "chain-sha1-leaf-min-digest-sha256-to-json")]
+    [TestCase("SHA-1", 0, null, TestName = "chain-sha1-leaf-min-digest-sha1-to-json")]
+    public void Chain_WhenALinkIsSignedWithSha1_FailsUnlessTheMinimumAllowsIt(string? minDigest, int exit, string? code)
+    {
+        var args = new List<string> { "chain", Legacy(), "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--json" };
+        if (minDigest is not null)
+        {
+            args.AddRange(["--min-digest", minDigest]);
+        }
+
+        var run = HarnessRun.Of([.. args]);
+
+        Assert.That(run.Code, Is.EqualTo(exit), run.ToString());
+        var codes = run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()).ToList();
+        Assert.That(codes, code is null ? Is.Empty : Is.EqualTo(new[] { code }));
+    }
+
+    [TestCase("MD5")]
+    [TestCase("md2")]
+    public void Chain_WhenMinDigestIsBroken_ExitsTwoNamingIt(string digest)
+    {
+        var run = HarnessRun.Of("chain", Site["server.pem"], "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--min-digest", digest);
+
+        Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("--min-digest"));
+    }
+
+    [TestCase("rfc5280", "warnings")]
+    [TestCase("webpki", "problems")]
+    public void Chain_WhenACaCertificateIsTheTlsLeaf_WarnsUnderRfc5280AndFailsUnderWebPki(string profile, string where)
+    {
+        var run = HarnessRun.Of("chain", Site["ca.pem"], "--trust", Site["root.pem"], "--purpose", "server", "--profile", profile, "--json");
+
+        Assert.That(run.Json.TryGetProperty(where, out var list), Is.True, run.ToString());
+        Assert.That(list.EnumerateArray().Select(p => p.GetProperty("code").GetString()), Does.Contain("CaUsedAsEndEntity"), run.ToString());
+    }
+
+    [Test]
+    public void Chain_WhenWarningsOnly_TextListsThemAndJUnitKeepsThemOutOfFailures()
+    {
+        var ca = Site.Folder.Issued["ICCertificateAuthority"];
+        var file = Path.Combine(Site.Root, "ca-with-tls-key-usage.pem");
+        var leaf = CertInstaller.Samples.Issuing.CertificateFactory.Issue(
+            CertInstaller.Samples.Issuing.CertificateSpec.Ca("O=Interactive Intelligence, OU=IC, CN=ca-leaf.example.test") with
+            {
+                KeyUsage = CertInstaller.Core.Pki.KeyUsageFlags.KeyCertSign | CertInstaller.Core.Pki.KeyUsageFlags.DigitalSignature,
+                NotBefore = new DateTimeOffset(ca.Certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+                NotAfter = new DateTimeOffset(ca.Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero).AddDays(-1),
+            }, Site.Folder.Issued["Server"].Keys, ca);
+        File.WriteAllText(file, CertInstaller.Samples.Issuing.PkiWriter.CertificatePem(leaf.Certificate));
+
+        var text = HarnessRun.Of("chain", file, "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--purpose", "server", "--at", "2027-06-01T00:00:00Z");
+        var junit = HarnessRun.Of("chain", file, "--bundle", Site["ca.pem"], "--trust", Site["root.pem"], "--purpose", "server", "--at", "2027-06-01T00:00:00Z", "--format", "junit");
+
+        Assert.That(text.Code, Is.Zero, text.ToString());
+        Assert.That(text.Stdout, Does.Contain(": VALID").And.Contain("warning [CaUsedAsEndEntity]"));
+        Assert.That(junit.Code, Is.Zero, junit.ToString());
+        Assert.That(junit.Stdout, Does.Contain("CI3118").And.Not.Contain("<failure"));
+    }
+
     [Test(Description = "chain-webpki-profile-to-json")]
     public void Chain_WhenWebPkiProfile_ReportsItAndAppliesBaselineRequirements()
     {

@@ -43,6 +43,7 @@ public sealed class ChainBuilder : IChainBuilder
         private int _signatureChecks;
         private bool _exhausted;
         private int _anchorsReached;
+        private int _selfIssuedIntermediates;
 
         public ChainResult Run()
         {
@@ -61,6 +62,7 @@ public sealed class ChainBuilder : IChainBuilder
             return new ChainResult(best.Path, best.Anchor, problems)
             {
                 CheckedCrls = best.CheckedCrls,
+                Warnings = best.Warnings,
                 NodesVisited = _nodes,
             };
         }
@@ -98,17 +100,21 @@ public sealed class ChainBuilder : IChainBuilder
                 return Evaluate(null, Terminal(current, isAnchor, selfSigned));
             }
 
-            var remaining = request.MaxDepth - _path.Count;
+            // A self-issued intermediate (a key rollover, ICA' -> ICA) is no logical step, as for pathLenConstraint
+            // (RFC 5280 §6.1.4(l)): the current certificate is an intermediate here, so it counts when self-issued.
+            var remaining = request.MaxDepth - (_path.Count - _selfIssuedIntermediates - (_path.Count > 1 && Certs.IsSelfIssued(current) ? 1 : 0));
             if (remaining <= 0)
             {
                 depthLimited = true;
                 return Evaluate(null, (ChainProblemCode.PathTooLong,
-                    $"the path reaches the limit of {request.MaxDepth} certificates (the maximum depth) without reaching a trust anchor", "RFC 5280 §6.1, path length bound"));
+                    $"the path reaches the limit of {request.MaxDepth} certificates (the maximum depth, self-issued intermediates not counted) without reaching a trust anchor", "RFC 5280 §6.1, path length bound; §6.1.4(l)"));
             }
 
-            // A candidate that reached no anchor with at least this much depth left cannot reach one now. A candidate
-            // left out because it is already on the path makes this subtree's outcome depend on the path.
-            var fresh = candidates.Where(c => !_onPath.Contains(c) && !(_deadEnds.TryGetValue(c, out var tried) && tried >= remaining - 1)).ToList();
+            // A candidate that reached no anchor with at least this much depth left cannot reach one now (a self-issued
+            // candidate would have as much left as this one). A candidate left out because it is already on the path
+            // makes this subtree's outcome depend on the path.
+            var fresh = candidates.Where(c => !_onPath.Contains(c)
+                && !(_deadEnds.TryGetValue(c, out var tried) && tried >= remaining - (Certs.IsSelfIssued(c) ? 0 : 1))).ToList();
             var loops = candidates.Any(_onPath.Contains);
             pathDependent = loops;
             if (fresh.Count == 0)
@@ -125,6 +131,9 @@ public sealed class ChainBuilder : IChainBuilder
             var ordered = fresh
                 .OrderBy(c => Certs.KeyIdRank(current, c))
                 .ThenBy(c => request.Anchors.Contains(c) ? 0 : 1)
+                // A candidate signed below the minimum digest would be a weak link: a cross-signed or renewed
+                // certificate of the same CA that meets it is tried first.
+                .ThenBy(c => !request.Anchors.Contains(c) && LinkRules.BelowMinimum(c, request.MinDigest) ? 1 : 0)
                 .ThenBy(c => when >= c.NotBefore.ToUniversalTime() && when <= c.NotAfter.ToUniversalTime() ? 0 : 1)
                 .ThenByDescending(c => c.NotAfter)
                 .ToList();
@@ -182,6 +191,10 @@ public sealed class ChainBuilder : IChainBuilder
 
         private bool Descend(X509Certificate issuer, bool fallback, out bool pathDependent, out bool depthLimited)
         {
+            // The certificate being left for its issuer is an intermediate from here on (unless it is the leaf).
+            var current = _path[_path.Count - 1];
+            var freeStep = _path.Count > 1 && Certs.IsSelfIssued(current) ? 1 : 0;
+            _selfIssuedIntermediates += freeStep;
             _path.Add(issuer);
             _onPath.Add(issuer);
             try
@@ -192,6 +205,7 @@ public sealed class ChainBuilder : IChainBuilder
             {
                 _path.RemoveAt(_path.Count - 1);
                 _onPath.Remove(issuer);
+                _selfIssuedIntermediates -= freeStep;
             }
         }
 

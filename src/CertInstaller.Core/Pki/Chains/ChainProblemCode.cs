@@ -40,7 +40,8 @@ public enum ChainProblemCode
     /// <summary>An extension whose value does not decode, or a critical authority information access
     /// (RFC 5280 §4.2, §4.2.2.1: MUST be non-critical).</summary>
     MalformedExtension = 17,
-    /// <summary>A CA certificate (cA=TRUE or keyCertSign) used as the TLS end entity (RFC 5280 §4.2.1.9; BR §7.1.2.7.8).</summary>
+    /// <summary>A CA certificate (cA=TRUE or keyCertSign) used as the TLS end entity (BR §7.1.2.7.8): an error under the
+    /// web PKI profile, a warning under RFC 5280, which allows it (<see cref="ChainWarnings"/>).</summary>
     CaUsedAsEndEntity = 18,
     /// <summary>A version 1 or 2 certificate used as an intermediate CA (RFC 5280 §6.1.4(k)).</summary>
     V1Intermediate = 19,
@@ -91,7 +92,7 @@ public enum ChainProblemCode
     CrlNumberInvalid = 39,
     /// <summary>webpki: the leaf has no subject alternative name (BR §7.1.2.7.12).</summary>
     WebPkiSanMissing = 40,
-    /// <summary>webpki: the leaf's common name is not one of its SANs (BR §7.1.4.3).</summary>
+    /// <summary>webpki: the leaf's common name is not one of its SANs (BR §7.1.4.3); a warning (<see cref="ChainWarnings"/>).</summary>
     WebPkiCommonNameNotInSan = 41,
     /// <summary>webpki: a critical SAN on a certificate with a non-empty subject (BR §7.1.2.7.12, RFC 5280 §4.2.1.6).</summary>
     WebPkiCriticalSan = 42,
@@ -107,4 +108,7 @@ public enum ChainProblemCode
     WebPkiWeakKey = 46,
     /// <summary>webpki: a SHA-1 signature (BR §7.1.3.2).</summary>
     WebPkiSha1Signature = 47,
+    /// <summary>A certificate below the anchor is signed with a digest weaker than the request's minimum (default SHA-256;
+    /// <c>--min-digest</c>, the policy's minDigest): not a valid link, and no other path met the minimum.</summary>
+    WeakSignatureDigest = 48,
 }

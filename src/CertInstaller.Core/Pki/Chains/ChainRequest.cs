@@ -18,6 +18,12 @@ public sealed record ChainRequest(X509Certificate Leaf, CertificatePool Pool, Ce
     /// <summary>When true, a non-self-signed certificate in <see cref="Anchors"/> may end the path (openssl's -partial_chain).</summary>
     public bool PartialChain { get; init; }
 
+    /// <summary>The weakest signature digest a link may use (default SHA-256, as <c>validate</c>'s policy): a certificate
+    /// below the anchor signed with a weaker one is no valid link (<see cref="ChainProblemCode.WeakSignatureDigest"/>), so
+    /// the builder looks for another path (a cross-signed or renewed CA). SHA-1 keeps legacy folders judgeable; MD2, MD4
+    /// and MD5 never verify whatever this says (<see cref="ChainProblemCode.ForbiddenSignatureDigest"/>).</summary>
+    public DigestAlgorithm MinDigest { get; init; } = DigestAlgorithm.Sha256;
+
     /// <summary>The longest path allowed, leaf and anchor included.</summary>
     public int MaxDepth { get; init; } = 8;
 

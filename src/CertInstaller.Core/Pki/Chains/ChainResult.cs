@@ -15,6 +15,10 @@ public sealed record ChainResult(IReadOnlyList<X509Certificate> Path, X509Certif
     /// <summary>The CRLs that were checked against certificates of <see cref="Path"/> (empty when revocation was off).</summary>
     public IReadOnlyList<CrlSource> CheckedCrls { get; init; } = [];
 
+    /// <summary>Observations on the path that do not fail it (a rule for the issuing CA rather than the verifier, or one
+    /// the profile does not enforce): <see cref="ChainWarnings"/> says which codes.</summary>
+    public IReadOnlyList<ChainProblem> Warnings { get; init; } = [];
+
     /// <summary>How many candidate paths the search looked at (nodes visited), for benchmarks and diagnostics.</summary>
     public int NodesVisited { get; init; }
 }

@@ -10,13 +10,16 @@ public static class FolderChainVerifier
     /// The chain result of each certificate, in input order. Anchors default to the self-signed certificates of the
     /// set when <paramref name="anchors"/> is empty (the IC self-signed model: the Server Group root lives in the folder).
     /// </summary>
+    /// <remarks>The minimum digest is SHA-1 unless given: the digest report judges each certificate's digest itself, so its
+    /// chains say only whether the path holds.</remarks>
     public static IReadOnlyList<ChainResult> VerifyAll(
-        IReadOnlyList<X509Certificate> certificates, CertificatePool anchors, DateTimeOffset at, IChainBuilder? builder = null)
+        IReadOnlyList<X509Certificate> certificates, CertificatePool anchors, DateTimeOffset at, IChainBuilder? builder = null,
+        DigestAlgorithm minDigest = DigestAlgorithm.Sha1)
     {
         var pool = new CertificatePool(certificates);
         var trust = anchors.Certificates.Count > 0 ? anchors : new CertificatePool(certificates.Where(IsSelfSigned));
         var chains = builder ?? new ChainBuilder();
-        return certificates.AsParallel().AsOrdered().Select(c => chains.Build(new ChainRequest(c, pool, trust, at))).ToList();
+        return certificates.AsParallel().AsOrdered().Select(c => chains.Build(new ChainRequest(c, pool, trust, at) { MinDigest = minDigest })).ToList();
     }
 
     /// <summary>
@@ -35,6 +38,7 @@ public static class FolderChainVerifier
     /// <param name="profile">The rule set.</param>
     /// <param name="isSelfSigned">Tells self-signed certificates (defaults to <see cref="IsSelfSigned"/>; pass a cached one
     /// when many sets share the same roots).</param>
+    /// <param name="minDigest">The weakest signature digest a link may use (the policy's minDigest).</param>
     public static ChainResult VerifySet(
         X509Certificate leaf,
         IEnumerable<X509Certificate> own,
@@ -44,12 +48,13 @@ public static class FolderChainVerifier
         IChainBuilder builder,
         ChainPurpose purpose = ChainPurpose.Any,
         ChainProfile profile = ChainProfile.Rfc5280,
-        Func<X509Certificate, bool>? isSelfSigned = null)
+        Func<X509Certificate, bool>? isSelfSigned = null,
+        DigestAlgorithm minDigest = DigestAlgorithm.Sha256)
     {
         var hierarchyList = hierarchy.ToList();
         var anchors = new CertificatePool(trusted.Concat(hierarchyList).Where(isSelfSigned ?? IsSelfSigned));
         var pool = new CertificatePool(own.Concat(trusted).Concat(hierarchyList));
-        return builder.Build(new ChainRequest(leaf, pool, anchors, at) { Purpose = purpose, Profile = profile });
+        return builder.Build(new ChainRequest(leaf, pool, anchors, at) { Purpose = purpose, Profile = profile, MinDigest = minDigest });
     }
 
     /// <summary>True when <paramref name="certificate"/> names itself as issuer and its signature verifies with its own key.</summary>

@@ -24,7 +24,7 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
     {
         var findings = new Findings(request.Files);
         IReadOnlyList<CrlSource> checkedCrls = [];
-        Guard(path, findings, () => LinkRules.Check(path, anchor, signatures, findings));
+        Guard(path, findings, () => LinkRules.Check(path, anchor, signatures, request.MinDigest, findings));
         Guard(path, findings, () => CertificateRules.Check(path, anchor, request.At, findings));
         Guard(path, findings, () =>
         {
@@ -33,7 +33,7 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
                 findings.Add(ChainProblemCode.HostMismatch, path[0], $"the certificate does not cover host '{host}'", "RFC 6125 §6.4; RFC 2818 §3.1");
             }
         });
-        Guard(path, findings, () => PurposeRules.Check(path, anchor, request.Purpose, findings));
+        Guard(path, findings, () => PurposeRules.Check(path, anchor, request.Purpose, request.Profile, findings));
         Guard(path, findings, () =>
         {
             if (!NameConstraintChecker.Check(path, findings, ref _nameComparisons))
@@ -53,7 +53,7 @@ internal sealed class PathValidator(ChainRequest request, SignatureCache signatu
             Guard(path, findings, () => WebPkiRules.Check(path, anchor, findings));
         }
 
-        return new Outcome(path, anchor, findings.Problems.ToList()) { CheckedCrls = checkedCrls };
+        return new Outcome(path, anchor, findings.Problems.ToList()) { CheckedCrls = checkedCrls, Warnings = findings.Warnings.ToList() };
     }
 
     // A certificate whose extensions BouncyCastle cannot decode fails the rule that needed them; it never throws out
@@ -77,11 +77,14 @@ internal sealed record Outcome(IReadOnlyList<X509Certificate> Path, X509Certific
 {
     public IReadOnlyList<CrlSource> CheckedCrls { get; init; } = [];
 
+    public IReadOnlyList<ChainProblem> Warnings { get; init; } = [];
+
     public bool Valid => Anchor is not null && Problems.Count == 0;
 
     // Reaching an anchor matters most, then verified signatures, then the fewest problems.
     public long Score =>
         (Anchor is null ? 1_000_000_000L : 0)
         + (Problems.Any(p => p.Code is ChainProblemCode.BadSignature or ChainProblemCode.ForbiddenSignatureDigest) ? 1_000_000L : 0)
+        + (Problems.Any(p => p.Code == ChainProblemCode.WeakSignatureDigest) ? 1_000L : 0)
         + Problems.Count;
 }

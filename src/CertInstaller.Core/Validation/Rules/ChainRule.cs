@@ -23,6 +23,9 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
     [
         ChainProblemCode.Expired, ChainProblemCode.NotYetValid, ChainProblemCode.HostMismatch,
         ChainProblemCode.PurposeNotAllowed, ChainProblemCode.KeyUsageForbidsPurpose,
+        // The policy's minDigest picks the path (a SHA-256 cross-signed or renewed CA first); a certificate below it is
+        // CertificateRule's CI3005 (WeakDigest), which names the file.
+        ChainProblemCode.WeakSignatureDigest,
     ];
 
     /// <inheritdoc />
@@ -108,7 +111,7 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
         // for them as CAs: a TLS purpose would reject any CA as an end entity (RFC 5280 §4.2.1.9). What the single
         // third-party certificate mode needs of the Server Group's EKU is UsageRule's (CI3009).
         var purpose = slot.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority ? ChainPurpose.Any : slot.Purpose;
-        return FolderChainVerifier.VerifySet(leaf, bundle, trusted, slots.Hierarchy, context.At, builder, purpose, slot.Profile, slots.SelfSigned);
+        return FolderChainVerifier.VerifySet(leaf, bundle, trusted, slots.Hierarchy, context.At, builder, purpose, slot.Profile, slots.SelfSigned, context.Policy.MinDigest);
     }
 
     /// <summary>Why the chain's failure comes from a Server Group or IC CA that is not the folder's current one, or null.</summary>

@@ -12,13 +12,18 @@ namespace CertInstaller.Core.Validation.Rules;
 /// <summary>
 /// The CSRs\ work area, checked at warning level by default (IC does not use it until the admin installs its files):
 /// each CSR's signature, key size and digest against the policy (through <see cref="CsrChecker"/>); DNS and IP SANs
-/// requested; the CSR's private key file matches it; a signed certificate there has the CSR's public key, keeps its
-/// subject (OU order included) and SANs, and matches the key; PKCS#12 files hold a key matching their certificate.
+/// requested; a signed certificate there keeps its CSR's subject (OU order included) and SANs; PKCS#12 files hold a
+/// key matching their certificate. CSR, private key and signed certificate are paired by public key, whatever their
+/// names (the guide's <c>ServerGroupPrivateKey.bin</c> beside the CA's <c>winstoric2.cer</c>): a key that matches no CSR
+/// and no certificate there, a certificate whose key is not in CSRs\, and a CSR with neither key nor certificate are
+/// findings, since <c>openssl pkcs12 -export -in cert -inkey key</c> would refuse the pair.
 /// </summary>
-/// <remarks>Files are paired by stem: <c>ic1_Server.csr</c>, <c>ic1_ServerPrivateKey.bin</c> / <c>ic1_Server.key</c>,
-/// <c>ic1_ServerCertificate.cer</c> / <c>ic1_Server.crt</c>, <c>ic1_Server.pfx</c>. A certificate without a CSR of its
-/// stem is paired with the CSR of the same public key, else of the same subject. Encrypted files no password opens
-/// are <see cref="CertificateRule"/>'s (<see cref="FindingCode.PasswordRequired"/>).</remarks>
+/// <remarks>Names only break ties and explain: a certificate whose key several CSRs share (a key reused for the
+/// switchover backup server) is paired with the CSR of its stem, else of its subject, else the first by path; a key
+/// or certificate that matches nothing is reported against the CSR of its stem when there is one (<c>ic1_Server.csr</c>,
+/// <c>ic1_ServerPrivateKey.bin</c> / <c>ic1_Server.key</c>, <c>ic1_ServerCertificate.cer</c> / <c>ic1_Server.crt</c>,
+/// <c>ic1_Server.pfx</c>), else of its subject. Encrypted files no password opens are <see cref="CertificateRule"/>'s
+/// (<see cref="FindingCode.PasswordRequired"/>); while one is unopened, a missing key is not reported (it may be in it).</remarks>
 public sealed class CsrAreaRule : IFolderRule
 {
     private static readonly Regex Suffix = new(@"([_\-. ]*(PrivateKey|PublicKey|Certificate|Cert|Request|Csr|Key))+$|[_\-. ]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -30,6 +35,7 @@ public sealed class CsrAreaRule : IFolderRule
     {
         var items = new List<Item>();
         var observations = new List<Observation>();
+        var sealedFiles = false;
         foreach (var e in context.Layout.Entries.Where(e => e.Role == CertificateRole.CsrWorkArea))
         {
             var read = context.Files.Read(e.RelativePath);
@@ -37,6 +43,8 @@ public sealed class CsrAreaRule : IFolderRule
             {
                 if (error.Code is not (ReadErrorCode.PasswordRequired or ReadErrorCode.WrongPassword))
                     observations.Add(new Observation(FindingCode.CsrAreaFileUnreadable, e.RelativePath, $"{error.Problem}: {error.Hint}"));
+                else
+                    sealedFiles = true;
                 continue;
             }
             items.Add(new Item(e.RelativePath, Stem(e.RelativePath), read.Objects.FirstOrDefault()));
@@ -45,16 +53,22 @@ public sealed class CsrAreaRule : IFolderRule
         var keys = items.Where(i => i.Object is PrivateKeyObject).ToList();
         var policy = new CsrPolicy { MinRsaBits = context.Policy.MinRsaBits, MinEcBits = context.Policy.MinEcBits, MinDigest = context.Policy.MinDigest };
 
+        var certs = items.Where(i => i.Object is CertificateObject).ToList();
+        // Private keys inside readable PKCS#12 files count for a certificate (the export has been done).
+        var pfxKeys = items.Select(i => i.Object).OfType<Pkcs12Object>().SelectMany(p => p.Keys).ToList();
+
         foreach (var csr in csrs)
-            observations.AddRange(RuleGuard.Run(csr.Path, () => CheckCsr(csr, keys, policy)));
-        foreach (var cert in items.Where(i => i.Object is CertificateObject))
-            observations.AddRange(RuleGuard.Run(cert.Path, () => CheckCertificate(cert, csrs, keys)));
+            observations.AddRange(RuleGuard.Run(csr.Path, () => CheckCsr(csr, keys, certs, policy, sealedFiles)));
+        foreach (var cert in certs)
+            observations.AddRange(RuleGuard.Run(cert.Path, () => CheckCertificate(cert, csrs, keys, pfxKeys, sealedFiles)));
+        foreach (var key in keys)
+            observations.AddRange(RuleGuard.Run(key.Path, () => CheckKey(key, csrs, certs)));
         foreach (var pfx in items.Where(i => i.Object is Pkcs12Object))
             observations.AddRange(RuleGuard.Run(pfx.Path, () => CheckPfx(pfx)));
         return observations;
     }
 
-    private static IEnumerable<Observation> CheckCsr(Item item, IReadOnlyList<Item> keys, CsrPolicy policy)
+    private static IEnumerable<Observation> CheckCsr(Item item, IReadOnlyList<Item> keys, IReadOnlyList<Item> certs, CsrPolicy policy, bool sealedFiles)
     {
         var request = ((CsrObject)item.Object!).Request;
         var d = PkiDescriber.Describe(request);
@@ -79,20 +93,44 @@ public sealed class CsrAreaRule : IFolderRule
                 (d.Sans.Count == 0 ? " (it has no SAN at all)" : "") +
                 ": IC's procedure asks for the server's DNS names and IP addresses; make the CSR again with them");
 
-        var publicKey = LocalKeys.Parse(request.GetPublicKey);
-        foreach (var key in keys.Where(k => SameStem(k, item)))
-            if (!KeyMatcher.Matches(((PrivateKeyObject)key.Object!).Key, publicKey))
-                yield return new Observation(FindingCode.CsrKeyMismatch, key.Path,
-                    $"this private key is not the key of {item.Path}: the signed certificate will not match it. Find the key the CSR was made with, or make a new CSR from this key");
+        // A key of this CSR's stem that is not its key is CheckKey's CsrKeyMismatch; a certificate of its key without
+        // the key is CheckCertificate's. What is left: a request whose key is nowhere in CSRs\.
+        var publicKey = Key(item);
+        if (sealedFiles || keys.Any(k => KeyMatcher.Matches(PrivateKey(k), publicKey)) || certs.Any(c => KeyMatchRule.SamePublicKey(CertKey(c), publicKey)))
+            yield break;
+        if (keys.Any(k => SameStem(k, item)))
+            yield break;
+        yield return new Observation(FindingCode.CsrKeyMissing, item.Path,
+            $"{d.Subject.OneLine}: no private key in CSRs\\ is the key of this CSR, so the certificate the CA signs for it cannot be exported (openssl pkcs12 -export refuses it). " +
+            "Put the key the CSR was made with beside it (IC wrote it with the CSR), or make a new CSR and key");
     }
 
-    private static IEnumerable<Observation> CheckCertificate(Item item, IReadOnlyList<Item> csrs, IReadOnlyList<Item> keys)
+    private static IEnumerable<Observation> CheckKey(Item item, IReadOnlyList<Item> csrs, IReadOnlyList<Item> certs)
+    {
+        var key = PrivateKey(item);
+        if (csrs.Any(c => KeyMatcher.Matches(key, Key(c))) || certs.Any(c => KeyMatcher.Matches(key, ((CertificateObject)c.Object!).Certificate)))
+            yield break;
+        if (csrs.FirstOrDefault(c => SameStem(c, item)) is { } named)
+        {
+            yield return new Observation(FindingCode.CsrKeyMismatch, item.Path,
+                $"this private key is not the key of {named.Path}: the signed certificate will not match it. Find the key the CSR was made with, or make a new CSR from this key");
+            yield break;
+        }
+        yield return new Observation(FindingCode.CsrAreaKeyUnmatched, item.Path,
+            "this private key matches no CSR and no certificate in CSRs\\: exporting a signed certificate with it will fail (openssl pkcs12 -export refuses the pair). " +
+            "Find the key the CSR was made with (compare openssl pkey -pubout with openssl req -pubkey), or move this key out of CSRs\\");
+    }
+
+    private static IEnumerable<Observation> CheckCertificate(Item item, IReadOnlyList<Item> csrs, IReadOnlyList<Item> keys, IReadOnlyList<AsymmetricKeyParameter> pfxKeys, bool sealedFiles)
     {
         var cert = ((CertificateObject)item.Object!).Certificate;
-        var certKey = LocalKeys.Parse(cert.GetPublicKey);
-        var csr = csrs.FirstOrDefault(c => SameStem(c, item))
-                  ?? csrs.FirstOrDefault(c => KeyMatchRule.SamePublicKey(Key(c), certKey))
-                  ?? csrs.FirstOrDefault(c => ((CsrObject)c.Object!).Request.GetCertificationRequestInfo().Subject.Equivalent(cert.SubjectDN, true));
+        var certKey = CertKey(item);
+        // By key first; among CSRs of the same key (a reused key), and when no CSR has it, names break the tie.
+        var byKey = csrs.Where(c => KeyMatchRule.SamePublicKey(Key(c), certKey)).ToList();
+        var candidates = byKey.Count > 0 ? byKey : csrs;
+        var csr = candidates.FirstOrDefault(c => SameStem(c, item))
+                  ?? candidates.FirstOrDefault(c => ((CsrObject)c.Object!).Request.GetCertificationRequestInfo().Subject.Equivalent(cert.SubjectDN, true))
+                  ?? byKey.FirstOrDefault();
         var reported = false;
         if (csr is not null)
         {
@@ -111,11 +149,16 @@ public sealed class CsrAreaRule : IFolderRule
             }
         }
         if (reported) yield break;
-        var stemKeys = keys.Where(k => SameStem(k, item) || csr is not null && SameStem(k, csr)).ToList();
-        foreach (var key in stemKeys)
-            if (!KeyMatcher.Matches(((PrivateKeyObject)key.Object!).Key, cert))
-                yield return new Observation(FindingCode.CsrCertificateKeyMismatch, item.Path,
-                    $"this certificate does not match the private key {key.Path} (openssl pkcs12 -export refuses the pair): find the key its CSR was made with");
+        if (keys.Any(k => KeyMatcher.Matches(PrivateKey(k), cert)) || pfxKeys.Any(k => KeyMatcher.Matches(k, cert)))
+            yield break;
+        var named = keys.FirstOrDefault(k => SameStem(k, item) || csr is not null && SameStem(k, csr));
+        if (named is not null)
+            yield return new Observation(FindingCode.CsrCertificateKeyMismatch, item.Path,
+                $"this certificate does not match the private key {named.Path} (openssl pkcs12 -export refuses the pair): find the key its CSR was made with");
+        else if (!sealedFiles)
+            yield return new Observation(FindingCode.CsrCertificateKeyMissing, item.Path,
+                $"no private key in CSRs\\ matches this certificate ({PkiDescriber.DescribeName(cert.SubjectDN).OneLine}), so it cannot be exported with its key " +
+                "(openssl pkcs12 -export -in cert -inkey key refuses any other key). Put the key its CSR was made with in CSRs\\, or ask the CA to sign the CSR of a key you have");
     }
 
     private static IEnumerable<Observation> CheckPfx(Item item)
@@ -156,6 +199,10 @@ public sealed class CsrAreaRule : IFolderRule
             : string.Equals(a.Value, b.Value, StringComparison.OrdinalIgnoreCase));
 
     private static AsymmetricKeyParameter Key(Item csr) => LocalKeys.Parse(((CsrObject)csr.Object!).Request.GetPublicKey);
+
+    private static AsymmetricKeyParameter CertKey(Item cert) => LocalKeys.Parse(((CertificateObject)cert.Object!).Certificate.GetPublicKey);
+
+    private static AsymmetricKeyParameter PrivateKey(Item key) => ((PrivateKeyObject)key.Object!).Key;
 
     private static bool SameStem(Item a, Item b) => a.Stem.Length > 0 && string.Equals(a.Stem, b.Stem, StringComparison.OrdinalIgnoreCase);
 

@@ -21,6 +21,16 @@ public class CorpusTests
         {
             Assert.That(result.Valid, Is.True, string.Join("; ", result.Problems.Select(p => $"{p.Code}: {p.Message}")));
         }
+
+        var warnings = result.Warnings.Select(p => p.Code).ToList();
+        if (set.Warning is { } warning)
+        {
+            Assert.That(warnings, Does.Contain(warning));
+        }
+        else
+        {
+            Assert.That(warnings, Is.Empty, string.Join("; ", result.Warnings.Select(p => p.Message)));
+        }
     }
 
     [Test]
@@ -49,6 +59,30 @@ public class CorpusTests
         {
             Assert.That(result.Problems.Select(p => p.Code), Does.Contain(ChainProblemCode.PurposeNotAllowed));
         }
+    }
+
+    [Test]
+    public void Build_WhenOnlyTheIntermediateIsSignedBelowTheMinimum_NamesThatLinkAlone()
+    {
+        var set = AdversarialCorpus.Cases.First(c => c.Name == "fail-only-sha1-ca");
+
+        var result = new ChainBuilder().Build(set.Request());
+
+        Assert.That(result.Anchor, Is.Not.Null, "the path reaches the anchor; only the link fails");
+        Assert.That(result.Problems.Select(p => (p.Code, p.Subject)), Is.EqualTo(new[] { (ChainProblemCode.WeakSignatureDigest, "O = Corpus, CN = Corpus Renewed CA") }));
+    }
+
+    [TestCase("pass-renewed-sha256-ca-beside-sha1-ca")]
+    [TestCase("pass-cross-signed-sha256-issuer-beside-sha1-issuer")]
+    public void Build_WhenASha256CandidateExists_ThePathAvoidsTheSha1Certificate(string name)
+    {
+        var set = AdversarialCorpus.Cases.First(c => c.Name == name);
+
+        var result = new ChainBuilder().Build(set.Request());
+
+        Assert.That(result.Valid, Is.True);
+        Assert.That(result.Path.Select(c => CertInstaller.Core.Pki.Reading.PkiDescriber.DescribeSignature(c.CertificateStructure.SignatureAlgorithm).Digest).Take(result.Path.Count - 1),
+            Has.None.EqualTo(CertInstaller.Core.Pki.DigestAlgorithm.Sha1));
     }
 
     [Test]

@@ -37,7 +37,13 @@ public class OpenSslDifferentialTests
         {
             Assert.That(ours, Is.False, "a set listed as stricter must be rejected by certharness");
             Assert.That(theirs, Is.True, $"openssl rejects it too, so '{reason}' is not a difference: {output}");
-            Assert.That(StricterSection(), Does.Contain($"`{reason}`"), $"README lists no reason '{reason}'");
+            Assert.That(Section("Where certharness is stricter than openssl"), Does.Contain($"`{reason}`"), $"README lists no reason '{reason}'");
+        }
+        else if (set.OpenSslRejectsBecause is { } wrong)
+        {
+            Assert.That(ours, Is.True, "a set openssl wrongly rejects must be valid for certharness");
+            Assert.That(theirs, Is.False, $"openssl accepts it, so '{wrong}' is not a difference: {output}");
+            Assert.That(Section("Where openssl is stricter than the standard"), Does.Contain($"`{wrong}`"), $"README lists no reason '{wrong}'");
         }
         else
         {
@@ -45,9 +51,9 @@ public class OpenSslDifferentialTests
         }
     }
 
-    private static string StricterSection()
+    private static string Section(string title)
     {
-        var match = Regex.Match(Readme.Value, @"## Where certharness is stricter than openssl\n(.*?)(\n## |\z)", RegexOptions.Singleline);
+        var match = Regex.Match(Readme.Value, "## " + Regex.Escape(title) + @"\n(.*?)(\n## |\z)", RegexOptions.Singleline);
         return match.Success ? match.Groups[1].Value : string.Empty;
     }
 

@@ -26,7 +26,6 @@ internal static partial class NameConstraintChecker
                 names.Add(new Name(GeneralName.Rfc822Name, email, null, null));
             }
 
-            var hasDns = false;
             var san = c.GetExtensionValue(X509Extensions.SubjectAlternativeName);
             if (san is not null)
             {
@@ -42,7 +41,6 @@ internal static partial class NameConstraintChecker
 
                 foreach (var g in entries)
                 {
-                    hasDns |= g.TagNo == GeneralName.DnsName;
                     names.Add(g.TagNo switch
                     {
                         GeneralName.DnsName or GeneralName.Rfc822Name or GeneralName.UniformResourceIdentifier =>
@@ -54,9 +52,12 @@ internal static partial class NameConstraintChecker
                 }
             }
 
-            if (leaf && !hasDns)
+            // The legacy rule browsers and Go keep: the CN stands for a DNS name only when there is no SAN extension at
+            // all (RFC 6125 §6.4.4) and it is a host name in DNS syntax; an IP literal never is (RFC 5280 §4.2.1.10
+            // applies DNS constraints to dNSName entries).
+            if (leaf && san is null)
             {
-                foreach (var cn in subject.GetValueList(X509Name.CN).Where(LooksLikeHostName))
+                foreach (var cn in subject.GetValueList(X509Name.CN).Where(IsDnsHostName))
                 {
                     names.Add(new Name(GeneralName.DnsName, cn, null, null));
                 }
@@ -75,7 +76,22 @@ internal static partial class NameConstraintChecker
             _ => $"name of GeneralName type [{Tag}]",
         };
 
-        private static bool LooksLikeHostName(string cn) =>
-            cn.IndexOf('.') > 0 && cn.All(ch => char.IsLetterOrDigit(ch) || ch is '-' or '.' or '*');
+        private static readonly System.Text.RegularExpressions.Regex Label =
+            new("^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>A dotted host name (RFC 1123 §2.1 labels, a wildcard only as the whole left-most label), never an
+        /// IPv4 or IPv6 literal.</summary>
+        internal static bool IsDnsHostName(string cn)
+        {
+            var host = cn.EndsWith(".", StringComparison.Ordinal) ? cn.Substring(0, cn.Length - 1) : cn;
+            if (host.Length is 0 or > 253 || host.IndexOf('.') <= 0 || System.Net.IPAddress.TryParse(host, out _))
+            {
+                return false;
+            }
+
+            var labels = host.Split('.');
+            // An all-numeric last label is no top-level domain: "10.1.2" is an address, not a host name.
+            return labels.Select((l, i) => (i == 0 && l == "*") || Label.IsMatch(l)).All(ok => ok) && !labels[labels.Length - 1].All(char.IsDigit);
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace CertInstaller.Core.Pki.Chains.NameConstraints;
 
 /// <summary>
 /// RFC 5280 §4.2.1.10 and §6.1.3(b), §6.1.4(g): the names of every certificate below a CA (subject DN, its
-/// emailAddress attributes, every SAN, and the leaf's CN as a DNS name when it has no DNS SAN, as openssl does) must be
+/// emailAddress attributes, every SAN, and the leaf's CN as a DNS name only when it has no SAN extension and the CN is a
+/// host name in DNS syntax, never an IP literal, as browsers and Go do; openssl also checks it beside IP-only SANs) must be
 /// within that CA's permitted subtrees of their type and outside its excluded subtrees. Permitted sets of the CAs on
 /// the path intersect (a name must satisfy each), excluded sets unite. Self-issued intermediates are not checked
 /// (§6.1.3(b)); the leaf always is. A hand-written matcher over names BouncyCastle parsed.

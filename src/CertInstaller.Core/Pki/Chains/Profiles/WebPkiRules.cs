@@ -37,6 +37,8 @@ internal static class WebPkiRules
                 findings.Add(ChainProblemCode.WebPkiKeyIdentifierMissing, c, "this CA has no subject key identifier", "BR §7.1.2.1.3, §7.1.2.10.5 (RFC 5280 §4.2.1.2)");
             }
 
+            // The BRs refuse SHA-1 whatever the minimum digest a legacy folder's policy allows (validate judges the HTTPS
+            // slot by this profile and leaves WeakSignatureDigest to CI3005).
             if (!trusted && PkiDescriber.DescribeSignature(c.CertificateStructure.SignatureAlgorithm).Digest == DigestAlgorithm.Sha1)
             {
                 findings.Add(ChainProblemCode.WebPkiSha1Signature, c, "signed with SHA-1", "BR §7.1.3.2");
@@ -57,12 +59,14 @@ internal static class WebPkiRules
             findings.Add(ChainProblemCode.WebPkiCriticalSan, leaf, "the subject alternative name is critical although the subject is not empty", "BR §7.1.2.7.12; RFC 5280 §4.2.1.6");
         }
 
-        foreach (var cn in description.Subject.ValuesOf("CN"))
+        // Without SANs, WebPkiSanMissing already says it all.
+        foreach (var cn in description.Sans.Count == 0 ? [] : description.Subject.ValuesOf("CN"))
         {
             if (!description.Sans.Any(s => s.Type == SanType.Dns ? string.Equals(s.Value, cn, StringComparison.OrdinalIgnoreCase)
                     : s.Type == SanType.Ip && IPAddress.TryParse(cn, out var ip) && ip.ToString() == s.Value))
             {
-                findings.Add(ChainProblemCode.WebPkiCommonNameNotInSan, leaf, $"the common name '{cn}' is not one of the subject alternative names", "BR §7.1.4.3");
+                // A rule for the issuing CA; no browser or TLS library enforces it when it verifies, so it warns.
+                findings.Warn(ChainProblemCode.WebPkiCommonNameNotInSan, leaf, $"the common name '{cn}' is not one of the subject alternative names", "BR §7.1.4.3");
             }
         }
 

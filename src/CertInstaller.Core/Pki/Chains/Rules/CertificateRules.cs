@@ -115,15 +115,20 @@ internal static class CertificateRules
                 "a validity time is GeneralizedTime before 2050 or has fractional seconds (read exactly, not as expired)", "RFC 5280 §4.1.2.5, §4.1.2.5.2");
         }
 
-        if (notAfter is { } end && when > end)
+        // RFC 5280 times have one-second granularity: a verification time within the notAfter second (or the
+        // notBefore second) is that second.
+        when = Second(when);
+        if (notAfter is { } end && when > Second(end))
         {
             findings.Add(ChainProblemCode.Expired, c, $"expired on {end:yyyy-MM-ddTHH:mm:ssZ}", "RFC 5280 §6.1.3(a)(2)");
         }
-        else if (notBefore is { } start && when < start)
+        else if (notBefore is { } start && when < Second(start))
         {
             findings.Add(ChainProblemCode.NotYetValid, c, $"not valid before {start:yyyy-MM-ddTHH:mm:ssZ}", "RFC 5280 §6.1.3(a)(2)");
         }
     }
+
+    private static DateTime Second(DateTime t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Kind);
 
     private static void Serial(X509Certificate c, Findings findings)
     {

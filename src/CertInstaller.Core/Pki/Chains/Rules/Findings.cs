@@ -7,13 +7,20 @@ namespace CertInstaller.Core.Pki.Chains.Rules;
 internal sealed class Findings(IReadOnlyDictionary<X509Certificate, string>? files)
 {
     private readonly List<ChainProblem> _problems = [];
+    private readonly List<ChainProblem> _warnings = [];
 
     public IReadOnlyList<ChainProblem> Problems => _problems;
+
+    /// <summary>Observations that do not fail the path (<see cref="ChainResult.Warnings"/>).</summary>
+    public IReadOnlyList<ChainProblem> Warnings => _warnings;
 
     public int Count => _problems.Count;
 
     public void Add(ChainProblemCode code, X509Certificate certificate, string rule, string source) =>
         _problems.Add(Make(files, code, certificate, rule, source));
+
+    public void Warn(ChainProblemCode code, X509Certificate certificate, string rule, string source) =>
+        _warnings.Add(Make(files, code, certificate, rule, source));
 
     public void AddRange(IEnumerable<ChainProblem> problems) => _problems.AddRange(problems);
 

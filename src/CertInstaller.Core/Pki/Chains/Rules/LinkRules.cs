@@ -7,7 +7,15 @@ namespace CertInstaller.Core.Pki.Chains.Rules;
 /// certificates (§6.1.4(k), (l), (m), (n)).</summary>
 internal static class LinkRules
 {
-    public static void Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, SignatureCache signatures, Findings findings)
+    /// <summary>True when <paramref name="subject"/> is signed with a known digest weaker than <paramref name="minimum"/>
+    /// (an unknown digest is left to the signature check).</summary>
+    public static bool BelowMinimum(X509Certificate subject, DigestAlgorithm minimum)
+    {
+        var digest = Reading.PkiDescriber.DescribeSignature(subject.CertificateStructure.SignatureAlgorithm).Digest;
+        return digest != DigestAlgorithm.Unknown && digest < minimum;
+    }
+
+    public static void Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, SignatureCache signatures, DigestAlgorithm minDigest, Findings findings)
     {
         for (var i = 0; i + 1 < path.Count; i++)
         {
@@ -27,6 +35,14 @@ internal static class LinkRules
             {
                 findings.Add(ChainProblemCode.BadSignature, subject,
                     $"the signature does not verify with the key of '{Certs.Describe(issuer)}'", "RFC 5280 §6.1.3(a)(1)");
+            }
+            else if (BelowMinimum(subject, minDigest))
+            {
+                var algorithm = Reading.PkiDescriber.DescribeSignature(subject.CertificateStructure.SignatureAlgorithm);
+                findings.Add(ChainProblemCode.WeakSignatureDigest, subject,
+                    $"the link to '{Certs.Describe(issuer)}' is signed with {algorithm.Digest.ToDisplayName()} ({algorithm.Algorithm}), below the minimum digest "
+                    + $"{minDigest.ToDisplayName()}, and no other path met it: get a certificate signed with {minDigest.ToDisplayName()} (a renewed or cross-signed CA), or lower the minimum for a legacy folder",
+                    "BR §7.1.3.2; NIST SP 800-131A Rev. 2 §9; the minimum digest");
             }
         }
 

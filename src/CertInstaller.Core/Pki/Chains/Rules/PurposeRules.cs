@@ -11,7 +11,7 @@ internal static class PurposeRules
     private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
 
-    public static void Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, ChainPurpose purpose, Findings findings)
+    public static void Check(IReadOnlyList<X509Certificate> path, X509Certificate? anchor, ChainPurpose purpose, ChainProfile profile, Findings findings)
     {
         if (purpose == ChainPurpose.Any)
         {
@@ -22,8 +22,18 @@ internal static class PurposeRules
         var leaf = path[0];
         if (Certs.IsCa(leaf))
         {
-            findings.Add(ChainProblemCode.CaUsedAsEndEntity, leaf,
-                "a CA certificate (cA=TRUE or keyCertSign) is used as the TLS end-entity certificate", "RFC 5280 §4.2.1.9; BR §7.1.2.7.8");
+            // RFC 5280 does not forbid a CA certificate as the end entity; the Baseline Requirements do (§7.1.2.7.8).
+            // The key usage below still decides whether the key may do TLS at all.
+            if (ChainWarnings.IsWarning(ChainProblemCode.CaUsedAsEndEntity, profile))
+            {
+                findings.Warn(ChainProblemCode.CaUsedAsEndEntity, leaf,
+                    "a CA certificate (cA=TRUE or keyCertSign) is used as the TLS end-entity certificate; RFC 5280 allows it, the web PKI does not", "RFC 5280 §4.2.1.9; BR §7.1.2.7.8");
+            }
+            else
+            {
+                findings.Add(ChainProblemCode.CaUsedAsEndEntity, leaf,
+                    "a CA certificate (cA=TRUE or keyCertSign) is used as the TLS end-entity certificate", "BR §7.1.2.7.8; RFC 5280 §4.2.1.9");
+            }
         }
 
         if (Ekus(leaf) is { } leafEkus)

@@ -26,13 +26,14 @@ internal static partial class AdversarialCorpus
     private static GeneralName OtherName(string upn) => new(GeneralName.OtherName,
         new DerSequence(new DerObjectIdentifier("1.3.6.1.4.1.311.20.2.3"), new DerTaggedObject(true, 0, new DerUtf8String(upn))));
 
-    private static CorpusCase Constrained(string name, Craft constraints, Craft leaf, ChainProblemCode? expected = null, string? stricter = null)
+    private static CorpusCase Constrained(string name, Craft constraints, Craft leaf, ChainProblemCode? expected = null, string? stricter = null, string? openSslRejects = null)
     {
         var ca = Issue(constraints with { Subject = "O=Corpus, CN=Constrained CA " + name }, Key("nc-ca"), Root);
         return new CorpusCase(name, Issue(leaf, Key("nc-leaf"), ca).Certificate, [ca.Certificate], [Root.Certificate])
         {
             Expected = expected,
             StricterBecause = stricter,
+            OpenSslRejectsBecause = openSslRejects,
         };
     }
 
@@ -118,6 +119,48 @@ internal static partial class AdversarialCorpus
         yield return new CorpusCase("fail-intermediate-outside-dn-subtree",
             Issue(new Craft { Subject = "O=Corpus, OU=Leaves, CN=sub.corpus.test", Sans = [SanDns("sub.corpus.test")] }, Key("nc-leaf"), notSelfIssued).Certificate,
             [notSelfIssued.Certificate, dnCa.Certificate], [Root.Certificate]) { Expected = ChainProblemCode.NameNotPermitted };
+
+        // The subject CN is a DNS name only without any SAN extension, and only when it is a host name (issue 22 §1).
+        var localhost = Nc(permitted: [Dns("localhost")]);
+        yield return Constrained("pass-ip-cn-with-ip-san-under-dns-constraint", localhost, WithSans("127.0.0.1", SanIp("127.0.0.1")),
+            openSslRejects: "cn-beside-san");
+        yield return Constrained("pass-ip-cn-without-san-under-dns-constraint", localhost, new Craft { Subject = "O=Corpus, CN=127.0.0.1", Eku = ["1.3.6.1.5.5.7.3.1"] },
+            openSslRejects: "cn-ip-literal");
+        yield return Constrained("pass-ipv6-cn-without-san-under-dns-constraint", localhost, new Craft { Subject = "O=Corpus, CN=2001:db8::1", Eku = ["1.3.6.1.5.5.7.3.1"] });
+        yield return Constrained("pass-cn-outside-beside-ip-only-san", dns, WithSans("cn.other.test", SanIp("192.0.2.1")), openSslRejects: "cn-beside-san");
+        yield return Constrained("pass-cn-outside-beside-dns-san-inside", dns, WithSans("cn.other.test", SanDns("a.corpus.test")));
+        yield return Constrained("fail-cn-excluded-without-san", dns, new Craft { Subject = "O=Corpus, CN=x.bad.corpus.test", Eku = ["1.3.6.1.5.5.7.3.1"] },
+            ChainProblemCode.NameExcluded);
+        yield return Constrained("pass-cn-not-a-host-name-without-san", dns, new Craft { Subject = "O=Corpus, CN=Corpus Server 1", Eku = ["1.3.6.1.5.5.7.3.1"] });
+
+        // IP constraints as a family: masks off the octet boundary, the other family, excluded only, a type not carried.
+        var v4Only = Nc(permitted: [Ip(Net("10.16.0.0/12"))]);
+        yield return Constrained("pass-ipv4-within-12-bit-mask", v4Only, WithSans("ip4", SanIp("10.31.255.255")));
+        yield return Constrained("fail-ipv4-just-outside-12-bit-mask", v4Only, WithSans("ip4", SanIp("10.32.0.0")), ChainProblemCode.NameNotPermitted);
+        yield return Constrained("fail-ipv6-under-ipv4-only-permitted", v4Only, WithSans("ip6", SanIp("2001:db8::1")), ChainProblemCode.NameNotPermitted);
+        yield return Constrained("fail-ipv4-mapped-ipv6-under-ipv4-only-permitted", v4Only, WithSans("ip6", SanIp("::ffff:10.16.0.1")), ChainProblemCode.NameNotPermitted);
+        var v6Excluded = Nc(excluded: [Ip(Net("2001:db8:bad::/48"))]);
+        yield return Constrained("pass-ipv4-under-ipv6-only-excluded", v6Excluded, WithSans("ip4", SanIp("10.1.2.3")));
+        yield return Constrained("pass-ipv6-outside-ipv6-excluded", v6Excluded, WithSans("ip6", SanIp("2001:db8:600d::1")));
+        yield return Constrained("fail-ipv6-within-ipv6-excluded", v6Excluded, WithSans("ip6", SanIp("2001:db8:bad::7")), ChainProblemCode.NameExcluded);
+        var mixed = Nc(permitted: [Ip(Net("192.0.2.0/24")), Ip(Net("2001:db8::/32"))], excluded: [Ip(Net("192.0.2.128/25")), Ip(Net("2001:db8:ff::/48"))]);
+        yield return Constrained("pass-ipv4-and-ipv6-sans-within-mixed-permitted", mixed, WithSans("ip", SanIp("192.0.2.1"), SanIp("2001:db8::1")));
+        yield return Constrained("fail-ipv6-excluded-beside-permitted-ipv4", mixed, WithSans("ip", SanIp("192.0.2.1"), SanIp("2001:db8:ff::1")), ChainProblemCode.NameExcluded);
+        yield return Constrained("fail-ipv4-excluded-beside-permitted-ipv6", mixed, WithSans("ip", SanIp("192.0.2.200"), SanIp("2001:db8::1")), ChainProblemCode.NameExcluded);
+        yield return Constrained("pass-ip-constraints-on-dns-only-leaf", mixed, WithSans("a.corpus.test", SanDns("a.corpus.test")));
+        yield return Constrained("pass-email-constraints-on-ip-only-leaf", email, WithSans("ip4", SanIp("10.1.2.3")));
+        yield return Constrained("pass-ipv4-zero-mask-permits-every-ipv4", Nc(permitted: [Ip(Net("0.0.0.0/0"))]), WithSans("ip4", SanIp("203.0.113.9")));
+
+        // Constraints on the trust anchor apply as openssl and pyca apply them (RFC 5280 §6.1.1 leaves it to the
+        // trust anchor information; a self-signed root that carries them is read as meaning them).
+        var ncRoot = SelfSigned(CaNamed("O=Corpus, CN=Constrained Root") with { Permitted = [Ip(Net("10.0.0.0/8")), Dns("corpus.test")] }, Key("nc-root"));
+        var underNcRoot = Issue(CaNamed("O=Corpus, CN=Under Constrained Root"), Key("nc-under-root"), ncRoot);
+        yield return new CorpusCase("pass-ip-within-anchor-constraint", Issue(WithSans("ip4", SanIp("10.9.9.9")), Key("nc-leaf"), underNcRoot).Certificate,
+            [underNcRoot.Certificate], [ncRoot.Certificate]);
+        yield return new CorpusCase("fail-ip-outside-anchor-constraint", Issue(WithSans("ip4", SanIp("172.16.0.1")), Key("nc-leaf"), underNcRoot).Certificate,
+            [underNcRoot.Certificate], [ncRoot.Certificate]) { Expected = ChainProblemCode.NameNotPermitted };
+        yield return new CorpusCase("pass-ip-cn-and-san-under-anchor-dns-constraint", Issue(WithSans("10.9.9.9", SanIp("10.9.9.9")), Key("nc-leaf"), underNcRoot).Certificate,
+            [underNcRoot.Certificate], [ncRoot.Certificate]) { OpenSslRejectsBecause = "cn-beside-san" };
 
         // Blow-up: 1,100 names under 1,000 constraints.
         var many = Enumerable.Range(0, 1000).Select(i => Dns($"d{i}.corpus.test")).ToArray();

@@ -27,8 +27,8 @@ internal static partial class AdversarialCorpus
         yield return Chain("pass-rfc5280-profile-accepts-leaf-without-san", Leaf(new Craft { Subject = "O=Corpus, CN=nosan.corpus.test", Eku = ["1.3.6.1.5.5.7.3.1"] }));
         yield return Web("fail-webpki-leaf-without-san", Leaf(new Craft { Subject = "O=Corpus, CN=nosan.corpus.test", Eku = ["1.3.6.1.5.5.7.3.1"] }),
             ChainProblemCode.WebPkiSanMissing);
-        yield return Web("fail-webpki-common-name-not-in-san", Leaf(Server("san.corpus.test") with { Subject = "O=Corpus, CN=cn.corpus.test" }),
-            ChainProblemCode.WebPkiCommonNameNotInSan);
+        yield return Web("pass-webpki-common-name-not-in-san-warns", Leaf(Server("san.corpus.test") with { Subject = "O=Corpus, CN=cn.corpus.test" }))
+            with { Warning = ChainProblemCode.WebPkiCommonNameNotInSan };
         yield return Web("fail-webpki-critical-san-with-subject", Leaf(Server("critsan.corpus.test") with { SanCritical = true }), ChainProblemCode.WebPkiCriticalSan);
         yield return Web("fail-webpki-wildcard-inside-label", Leaf(Server("f*.corpus.test")), ChainProblemCode.WebPkiBadWildcard);
         yield return Web("fail-webpki-wildcard-over-one-label", Leaf(Server("*.test")), ChainProblemCode.WebPkiBadWildcard);
@@ -50,6 +50,9 @@ internal static partial class AdversarialCorpus
         var dsa = new DsaKeyPairGenerator();
         dsa.Init(new DsaKeyGenerationParameters(new SecureRandom(), dsaParameters.GenerateParameters()));
         yield return Web("fail-webpki-dsa-key", Issue(Server("dsa.corpus.test"), dsa.GenerateKeyPair(), Int), ChainProblemCode.WebPkiWeakKey);
-        yield return Web("fail-webpki-sha1-signature", Leaf(Server("sha1.corpus.test") with { Digest = "SHA1WITHECDSA" }), ChainProblemCode.WebPkiSha1Signature);
+        // With SHA-1 allowed for a legacy folder, the web PKI still refuses it; under the default minimum the link rule says it too.
+        yield return Web("fail-webpki-sha1-signature", Leaf(Server("sha1.corpus.test") with { Digest = "SHA1WITHECDSA" }), ChainProblemCode.WebPkiSha1Signature)
+            with { MinDigest = CertInstaller.Core.Pki.DigestAlgorithm.Sha1 };
+        yield return Web("fail-webpki-sha1-signature-below-min-digest", Leaf(Server("sha1.corpus.test") with { Digest = "SHA1WITHECDSA" }), ChainProblemCode.WeakSignatureDigest);
     }
 }

@@ -94,6 +94,21 @@ internal static partial class AdversarialCorpus
         yield return new CorpusCase("fail-depth-5-over-max-depth-4", deep.Certificate, [c1.Certificate, c2.Certificate, c3.Certificate], [Root.Certificate])
         { MaxDepth = 4, Expected = ChainProblemCode.PathTooLong };
 
+        // A key rollover: the old ICA key certified by the new one (self-issued) is no logical step (§6.1.4(l)).
+        var icaNew = Issue(CaNamed("O=Corpus, CN=Rollover ICA"), Key("rollover-new"), Root);
+        var icaOld = Issue(CaNamed("O=Corpus, CN=Rollover ICA"), Key("rollover-old"), icaNew);
+        var rolled = Leaf(Server("rolled.corpus.test"), icaOld);
+        yield return new CorpusCase("pass-rollover-path-within-max-depth-3", rolled.Certificate, [icaOld.Certificate, icaNew.Certificate], [Root.Certificate])
+        { MaxDepth = 3, OpenSslRejectsBecause = "depth-self-issued" };
+        yield return new CorpusCase("fail-rollover-path-over-max-depth-2", rolled.Certificate, [icaOld.Certificate, icaNew.Certificate], [Root.Certificate])
+        { MaxDepth = 2, Expected = ChainProblemCode.PathTooLong };
+
+        // Validity has one-second granularity (§4.1.2.5): a time within the notAfter second is still valid.
+        var endsAt = Start.AddYears(3);
+        var shortLived = Leaf(Server("second.corpus.test") with { NotAfter = new Time(endsAt) });
+        yield return Chain("pass-time-within-notafter-second", shortLived) with { At = new DateTimeOffset(endsAt.AddMilliseconds(999)), OpenSslRejectsBecause = "notafter-inclusive" };
+        yield return Chain("fail-time-one-second-after-notafter", shortLived) with { At = new DateTimeOffset(endsAt.AddSeconds(1)), Expected = ChainProblemCode.Expired };
+
         // Trust anchors (§6.1.1(d)): an intermediate given as trust ends the path only with a partial chain.
         var partialLeaf = Leaf(Server("partial.corpus.test"));
         yield return new CorpusCase("fail-intermediate-as-trust-without-partial-chain", partialLeaf.Certificate, [], [Int.Certificate])
@@ -144,12 +159,23 @@ internal static partial class AdversarialCorpus
             Sans = [SanDns("ca-leaf.corpus.test")],
             Eku = ["1.3.6.1.5.5.7.3.1"],
         }, Key("ca-leaf"), Int);
-        yield return Chain("fail-ca-certificate-as-tls-leaf", caLeaf) with
-        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "ca-as-end-entity" };
+        // RFC 5280 allows a CA certificate as the end entity (a warning); the web PKI does not (BR §7.1.2.7.8).
+        yield return Chain("pass-ca-certificate-as-tls-leaf-warns-under-rfc5280", caLeaf) with
+        { Purpose = ChainPurpose.Server, Warning = ChainProblemCode.CaUsedAsEndEntity };
+        yield return Chain("fail-ca-certificate-as-tls-leaf-under-webpki", caLeaf) with
+        { Purpose = ChainPurpose.Server, Profile = ChainProfile.WebPki, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "webpki" };
         yield return Chain("pass-ca-certificate-as-leaf-without-purpose", caLeaf);
         var signingLeaf = Leaf(Server("keycertsign.corpus.test") with { KeyUsage = KU.KeyCertSign | KU.DigitalSignature });
-        yield return Chain("fail-keycertsign-leaf-as-tls-end-entity", signingLeaf) with
-        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "ca-as-end-entity" };
+        yield return Chain("pass-keycertsign-leaf-as-tls-end-entity-warns-under-rfc5280", signingLeaf) with
+        { Purpose = ChainPurpose.Server, Warning = ChainProblemCode.CaUsedAsEndEntity };
+        yield return Chain("fail-keycertsign-leaf-as-tls-end-entity-under-webpki", signingLeaf) with
+        { Purpose = ChainPurpose.Server, Profile = ChainProfile.WebPki, Expected = ChainProblemCode.CaUsedAsEndEntity, StricterBecause = "webpki" };
+        // Key usage still applies: a keyCertSign-only key does no TLS under either profile.
+        var certSignOnly = Leaf(Server("certsignonly.corpus.test") with { KeyUsage = KU.KeyCertSign });
+        yield return Chain("fail-keycertsign-only-leaf-as-tls-end-entity", certSignOnly) with
+        { Purpose = ChainPurpose.Server, Expected = ChainProblemCode.KeyUsageForbidsPurpose, Warning = ChainProblemCode.CaUsedAsEndEntity };
+        yield return Chain("fail-keycertsign-only-leaf-as-tls-end-entity-under-webpki", certSignOnly) with
+        { Purpose = ChainPurpose.Server, Profile = ChainProfile.WebPki, Expected = ChainProblemCode.KeyUsageForbidsPurpose };
 
         var v1 = Issue(new Craft { Subject = "O=Corpus, CN=Corpus V1 CA", Version = 1 }, Key("v1-int"), Root);
         yield return Chain("fail-v1-intermediate", Leaf(Server("v1.corpus.test"), v1), v1) with { Expected = ChainProblemCode.V1Intermediate };
@@ -228,5 +254,5 @@ internal static partial class AdversarialCorpus
     }
 
     private static IReadOnlyList<CorpusCase> Build() =>
-        [.. PathBuilding(), .. Extensions(), .. CertificateRules(), .. Purposes(), .. NameConstraintSets(), .. CrlSets(), .. ProfileSets()];
+        [.. PathBuilding(), .. Extensions(), .. CertificateRules(), .. Purposes(), .. NameConstraintSets(), .. CrlSets(), .. ProfileSets(), .. DigestSets()];
 }
