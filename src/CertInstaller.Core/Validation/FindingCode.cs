@@ -52,7 +52,7 @@ public enum FindingCode
     /// <summary>CI3008: the HTTPS certificate does not chain to its trusted file (web PKI profile; warning: browsers, not IC, judge it).</summary>
     HttpsChainNotTrusted = 3008,
     /// <summary>CI3009: the certificate's extended key usage lacks what its slot needs (serverAuth for Server slots and HTTPS,
-    /// clientAuth for Client slots, both in single third-party certificate mode). Warning; error under --strict.</summary>
+    /// clientAuth for Client slots, both in single third-party certificate mode). An error, as import-check's EkuMissing.</summary>
     ExtendedKeyUsageWrong = 3009,
     /// <summary>CI3010: the certificate's key usage allows no TLS use (neither digitalSignature nor keyEncipherment/keyAgreement).
     /// Warning; error under --strict.</summary>
@@ -60,6 +60,9 @@ public enum FindingCode
     /// <summary>CI3011: a certificate outside the live sets (the CSRs work area, a leftover copy, an unrecognised file)
     /// has expired, is not valid yet or expires within the warning window (warning: IC does not use it, yet).</summary>
     InactiveCertificateDates = 3011,
+    /// <summary>CI3012: the certificate's chain is valid, but its path meets a rule the slot's profile reports as a warning
+    /// (a CA certificate used as an end entity under RFC 5280, a common name that is not one of the SANs under webpki).</summary>
+    ChainWarning = 3012,
     /// <summary>CI4001: a switchover pair does not share the same Server Group certificate and key.</summary>
     SwitchoverMismatch = 4001,
     /// <summary>CI4002: the peer folder of a switchover check does not exist.</summary>

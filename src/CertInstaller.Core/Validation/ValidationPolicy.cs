@@ -27,6 +27,7 @@ public sealed record ValidationPolicy
         [FindingCode.ExtendedKeyUsageWrong] = Severity.Error,
         [FindingCode.KeyUsageNotTls] = Severity.Warning,
         [FindingCode.InactiveCertificateDates] = Severity.Warning,
+        [FindingCode.ChainWarning] = Severity.Warning,
         [FindingCode.SwitchoverSharedKey] = Severity.Info,
         [FindingCode.PrivateKeyGroupReadable] = Severity.Warning,
         [FindingCode.CsrSignatureInvalid] = Severity.Warning,

@@ -42,6 +42,34 @@ public class SlotTests
 
     private static string Cn(ChainRequest r) => CertInstaller.Core.Pki.Reading.PkiDescriber.DescribeName(r.Leaf.SubjectDN).OneLine;
 
+    // Adds a chain warning (as ChainWarnings makes them: the path stays valid) to the results of the slots it picks.
+    private sealed class Warner(Func<ChainRequest, bool> picks) : IChainBuilder
+    {
+        private readonly ChainBuilder _inner = new();
+
+        public ChainResult Build(ChainRequest request)
+        {
+            var result = _inner.Build(request);
+            return picks(request) ? result with { Warnings = [new ChainProblem(ChainProblemCode.CaUsedAsEndEntity, "a CA certificate is the end entity", Cn(request))] } : result;
+        }
+    }
+
+    [Test]
+    public void ChainRule_WhenAValidPathCarriesAWarning_ReportsItAsChainWarning_AndNothingElse()
+    {
+        var certs = Path.Combine(_dir.Path, "Certificates");
+        new IcFolderBuilder().BuildServer(certs, new IcFolderSpec());
+        var context = new ValidationContext { Layout = new LayoutScanner().Scan(certs), Policy = ValidationPolicy.Installer, At = Now };
+
+        var quiet = new ChainRule(new Warner(_ => false)).Check(context).ToList();
+        var warned = new ChainRule(new Warner(r => Cn(r).Contains("OU = Server"))).Check(context).ToList();
+
+        Assert.That(quiet, Is.Empty);
+        Assert.That(warned.Select(o => o.Code), Is.EqualTo(new[] { FindingCode.ChainWarning }));
+        Assert.That(warned[0].Path, Does.EndWith("ServerCertificate.cer"));
+        Assert.That(ValidationPolicy.Installer.SeverityOf(FindingCode.ChainWarning), Is.EqualTo(Severity.Warning));
+    }
+
     [Test]
     public void ChainRule_AsksForThePurposeOfEachSlotAndTheWebProfileForHttps()
     {

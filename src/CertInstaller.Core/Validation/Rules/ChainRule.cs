@@ -53,7 +53,14 @@ public sealed class ChainRule(IChainBuilder builder) : IFolderRule
             .Where(p => !ReportedElsewhere.Contains(p.Code) || BrokenLink(p, leafSubject))
             .Select(p => BrokenLink(p, leafSubject) && FileOf(context, slot, certificates, result, p) is { } file ? p with { Message = $"{p.Message} (in {file})" } : p)
             .ToList();
-        if (result.Anchor is not null && problems.Count == 0) yield break;
+        if (result.Anchor is not null && problems.Count == 0)
+        {
+            // A valid path can still carry what the profile reports as a warning (ChainWarnings): say it, never drop it.
+            foreach (var w in result.Warnings)
+                yield return new Observation(FindingCode.ChainWarning, slot.Path, $"{leafSubject}: its chain is valid, but {w.Code}: {w.Message}. " +
+                    "Fix: reissue the certificate as an end-entity certificate for its slot (no CA basic constraint; the CN among the SANs)");
+            yield break;
+        }
 
         if (Orphan(slots, result) is { } orphan)
         {
