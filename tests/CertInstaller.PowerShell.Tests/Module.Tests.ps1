@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $script:Cmdlets = 'Test-IcCertificateFolder', 'Get-IcCertificate', 'Test-IcCertificateChain', 'Get-IcCertificateDigest',
-        'Backup-IcCertificateFolder', 'Get-IcCertificateBackup', 'Restore-IcCertificateFolder'
+        'Backup-IcCertificateFolder', 'Get-IcCertificateBackup', 'Restore-IcCertificateFolder', 'Invoke-IcCertificateSafeInstall'
 }
 
 Describe 'The CertInstaller module' {
@@ -19,7 +19,7 @@ Describe 'The CertInstaller module' {
 
     It 'gives examples in the help of <_>' -ForEach @(
         'Test-IcCertificateFolder', 'Get-IcCertificate', 'Test-IcCertificateChain', 'Get-IcCertificateDigest',
-        'Backup-IcCertificateFolder', 'Get-IcCertificateBackup', 'Restore-IcCertificateFolder') {
+        'Backup-IcCertificateFolder', 'Get-IcCertificateBackup', 'Restore-IcCertificateFolder', 'Invoke-IcCertificateSafeInstall') {
         $help = Get-Help $_ -Examples
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match '^\s*\S+ \[' # not the syntax PowerShell makes up when no help is found

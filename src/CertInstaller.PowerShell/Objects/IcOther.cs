@@ -24,3 +24,7 @@ public sealed record IcRestoredFile(string Path, RestoreFileAction Action, strin
 
 /// <summary>What Restore-IcCertificateFolder did.</summary>
 public sealed record IcRestoreResult(string SnapshotId, string Folder, RestoreScope Scope, string Summary, IcRestoredFile[] Files, string? DisplacedFolder);
+
+/// <summary>What Invoke-IcCertificateSafeInstall did: the outcome, the exit codes, the snapshot and whether it restored.</summary>
+public sealed record IcSafeInstallResult(string RunId, CertInstaller.Core.Actions.WrapperOutcome Outcome, int ExitCode, int? InstallerExitCode,
+    string? SnapshotId, bool Restored, string CertDir, string BackupDir, string LogPath);
