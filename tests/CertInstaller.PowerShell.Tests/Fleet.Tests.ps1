@@ -7,18 +7,13 @@ BeforeAll {
 # does from its PSModulePath) over several folders of this machine and asserts the per-folder results.
 Describe 'The fleet example' {
     BeforeAll {
-        $script:Check = {
-            param([string] $Folder)
-            Import-Module CertInstaller
-            $summary = Test-IcCertificateFolder $Folder -Summary
-            [pscustomobject]@{
-                Folder   = $Folder
-                Valid    = $summary.Valid
-                Errors   = $summary.Errors
-                Warnings = $summary.Warnings
-                Codes    = @($summary.Findings | Where-Object Severity -eq 'Error' | ForEach-Object Code)
-            }
-        }
+        # The README's block itself: the first powershell code block after the line that names this file.
+        $readme = Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw
+        $after = $readme.Substring($readme.IndexOf('tests/CertInstaller.PowerShell.Tests/Fleet.Tests.ps1 runs this block'))
+        $code = [regex]::Match($after, '(?s)```powershell\r?\n(.*?)```').Groups[1].Value
+        $code | Should -Match '^\$check = \{'
+        . ([scriptblock]::Create($code))
+        $script:Check = $check
         $script:Site = Join-Path $TestDrive 'site'
         Copy-Item $Sample (Join-Path $Site 'ic1') -Recurse
         Copy-Item $Sample (Join-Path $Site 'ic2') -Recurse
