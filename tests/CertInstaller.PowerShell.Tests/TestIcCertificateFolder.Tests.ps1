@@ -35,6 +35,14 @@ Describe 'Test-IcCertificateFolder' {
         $strict.Valid | Should -BeFalse
     }
 
+    It 'compares the switchover peer with -Peer' {
+        $twin = Join-Path $TestDrive 'twin'
+        Copy-Item $Sample $twin -Recurse
+        New-OpenSslPki (Join-Path $TestDrive 'stranger')
+        (Test-IcCertificateFolder $Sample -Peer $twin).Code | Should -Not -Contain 'CI4001'
+        (Test-IcCertificateFolder $Sample -Peer (Join-Path $TestDrive 'stranger')).Code | Should -Contain 'CI4001'
+    }
+
     It 'takes a policy file' {
         $policy = Join-Path $TestDrive 'policy.json'
         '{ "failAt": "warning" }' | Set-Content $policy
