@@ -47,6 +47,11 @@ Describe 'Get-IcCertificate' {
         $soon.Path | Should -BeLike '*leaf.cer'
     }
 
+    It 'expands wildcards in -Path' {
+        $all = Get-IcCertificate (Join-Path $Pki '*.cer')
+        ($all.Path | ForEach-Object { Split-Path $_ -Leaf } | Sort-Object) | Should -Be @('ca.cer', 'leaf.cer')
+    }
+
     It 'keeps the objects whole for ConvertTo-Json and Export-Csv' {
         $c = Get-IcCertificate (Join-Path $Pki 'ca.cer')
         ($c | ConvertTo-Json | ConvertFrom-Json).IsCa | Should -BeTrue

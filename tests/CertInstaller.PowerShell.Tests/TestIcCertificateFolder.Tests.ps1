@@ -23,6 +23,11 @@ Describe 'Test-IcCertificateFolder' {
         (Test-IcCertificateFolder $Sample -At ([datetime]'2200-01-01') -Summary).Valid | Should -BeFalse
     }
 
+    It 'keeps findings whole for ConvertTo-Json' {
+        $json = Test-IcCertificateFolder $Sample -At ([datetime]'2200-01-01') | ConvertTo-Json | ConvertFrom-Json
+        ($json | Where-Object Code -eq 'CI3002' | Select-Object -First 1).Fix | Should -Not -BeNullOrEmpty
+    }
+
     It 'judges warnings as failures with -Strict' {
         $folder = Join-Path $TestDrive 'strict'
         Copy-Item $Sample $folder -Recurse
