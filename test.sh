@@ -50,6 +50,14 @@ else
 fi
 rm -rf artifacts/aot-smoke
 
+# The PowerShell module's Pester suite: run.sh installs pwsh 7.6.10 (.NET tool) and Pester 5.7.1 (NuGet), publishes the
+# module and writes Pester's NUnit XML into $results, counted below with the .trx files.
+if tests/CertInstaller.PowerShell.Tests/run.sh "$results/powershell.pester.xml" >artifacts/powershell-tests.log 2>&1; then
+  echo "PowerShell module (Pester): passed"
+else
+  echo "PowerShell module (Pester) FAILED:"; grep -aE "\[-\]|Tests Passed|rror" artifacts/powershell-tests.log | head -20; status=1
+fi
+
 passed=0; failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -58,6 +66,15 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+for nunit in "$results"/*.pester.xml; do
+  [ -f "$nunit" ] || continue
+  # Pester's NUnit 2.5 XML: a test that did not pass (failure, error, not run, skipped, inconclusive, ...) counts as failed.
+  counters=$(grep -o '<test-results [^>]*>' "$nunit" | head -1)
+  n() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  total=$(n total); notpassed=0
+  for a in errors failures not-run inconclusive ignored skipped invalid; do v=$(n "$a"); notpassed=$((notpassed + ${v:-0})); done
+  passed=$((passed + ${total:-0} - notpassed)); failed=$((failed + notpassed))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"

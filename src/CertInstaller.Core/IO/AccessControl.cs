@@ -12,9 +12,9 @@ namespace CertInstaller.Core.IO;
 /// SYSTEM and BUILTIN\Administrators only; children inherit it. The APIs are in-box on net10.0 and come
 /// from the System.IO.FileSystem.AccessControl package on netstandard2.0 (chosen over spawning
 /// icacls: no process, no output parsing, no localisation issues, errors arrive as exceptions).
-/// Unix: mode 0700 (directories) / 0600 (files), set with File.SetUnixFileMode on net10.0. The
-/// netstandard2.0 build only ever runs on Windows (the DTF host); off Windows it refuses loudly
-/// rather than leave keys readable.
+/// Unix: mode 0700 (directories) / 0600 (files), set with File.SetUnixFileMode on net10.0 and with
+/// chmod(2) in the netstandard2.0 build (the PowerShell module in pwsh on Linux/macOS); that build does not
+/// read modes back (GetPermissions null, IsPrivate true), so its snapshots record no Unix permissions.
 /// </summary>
 internal static class AccessControl
 {
@@ -45,6 +45,16 @@ internal static class AccessControl
             if (octal)
             {
                 File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32(permissions, 8));
+            }
+
+            return;
+        }
+#else
+        if (!Platform.IsWindows)
+        {
+            if (octal)
+            {
+                NativeMethods.Chmod(path, Convert.ToInt32(permissions, 8));
             }
 
             return;
@@ -91,8 +101,9 @@ internal static class AccessControl
 #else
         if (!Platform.IsWindows)
         {
-            throw new PlatformNotSupportedException(
-                $"Cannot restrict access to '{path}': the netstandard2.0 build of CertInstaller.Core sets ACLs on Windows only. Use the net10.0 build on this system.");
+            // The PowerShell module (netstandard2.0) runs this build in pwsh on Linux/macOS: 0700 / 0600 through chmod(2).
+            NativeMethods.Chmod(path, isDirectory ? 0b111_000_000 : 0b110_000_000);
+            return;
         }
 
         MakePrivateWindows(path, isDirectory);

@@ -107,6 +107,15 @@ internal static class NativeMethods
         }
     }
 
+    /// <summary>Unix: chmod(2), for the netstandard2.0 build PowerShell 7 loads off Windows (File.SetUnixFileMode is net7+).</summary>
+    public static void Chmod(string path, int mode)
+    {
+        if (chmod(path, (uint)mode) != 0)
+        {
+            throw new IOException($"Could not restrict access to '{path}' (chmod errno {Marshal.GetLastWin32Error()}); check that this account owns it.");
+        }
+    }
+
     private static string Long(string path) => path.Length >= 248 && !path.StartsWith(@"\\?\", StringComparison.Ordinal)
         ? (path.StartsWith(@"\\", StringComparison.Ordinal) ? @"\\?\UNC\" + path.Substring(2) : @"\\?\" + path)
         : path;
@@ -133,5 +142,8 @@ internal static class NativeMethods
 
     [DllImport("libc")]
     private static extern uint geteuid();
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int chmod(string path, uint mode);
 #pragma warning restore SA1300, IDE1006
 }

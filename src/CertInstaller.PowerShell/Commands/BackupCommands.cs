@@ -1,0 +1,219 @@
+using System.Management.Automation;
+using CertInstaller.Core.Backup;
+using CertInstaller.Core.Codes;
+using CertInstaller.Core.IO;
+using CertInstaller.Core.Preservation;
+using CertInstaller.PowerShell.Hosting;
+using CertInstaller.PowerShell.Objects;
+
+namespace CertInstaller.PowerShell.Commands;
+
+/// <summary>Backup-IcCertificateFolder: snapshots a certificates folder under a backup root (certharness backup create).</summary>
+[Cmdlet(VerbsData.Backup, "IcCertificateFolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(IcSnapshot))]
+public sealed class BackupIcCertificateFolderCommand : IcCmdlet
+{
+    /// <summary>The certificates folder.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string Path { get; set; } = "";
+
+    /// <summary>The backup root (private: 0700/0600, or SYSTEM+Administrators ACL).</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    public string BackupRoot { get; set; } = "";
+
+    /// <summary>Why (recorded in the manifest).</summary>
+    [Parameter]
+    public string Reason { get; set; } = "manual";
+
+    /// <summary>Globs always treated as third-party.</summary>
+    [Parameter]
+    public string[] Preserve { get; set; } = [];
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var folder = FileSystemPath(Path);
+        var root = FileSystemPath(BackupRoot);
+        if (!ShouldProcess(folder, $"Snapshot into {root}"))
+        {
+            return;
+        }
+
+        try
+        {
+            var snapshot = WithProgress($"Backup-IcCertificateFolder {folder}",
+                progress => ClassifiedSnapshot.Create(BackupPorts.Machine.Store(root), folder, Reason, Preserve, progress: progress));
+            WriteObject(Backups.Snapshot(snapshot.Path, snapshot.Manifest, true, null));
+        }
+        catch (BackupException e)
+        {
+            WriteError(Backups.Error(e, folder));
+        }
+    }
+}
+
+/// <summary>Get-IcCertificateBackup: the snapshots of a backup root, newest first, each verified (certharness backup list).</summary>
+[Cmdlet(VerbsCommon.Get, "IcCertificateBackup")]
+[OutputType(typeof(IcSnapshot))]
+public sealed class GetIcCertificateBackupCommand : IcCmdlet
+{
+    /// <summary>The backup root.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string BackupRoot { get; set; } = "";
+
+    /// <summary>One snapshot id (default: every snapshot).</summary>
+    [Parameter(Position = 1)]
+    public string? Id { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var root = FileSystemPath(BackupRoot);
+        try
+        {
+            var store = BackupPorts.Machine.Store(root);
+            var checks = Id is { } one ? [store.Verify(one)] : store.VerifyAll();
+            foreach (var c in checks)
+            {
+                var problem = c.IsValid ? null
+                    : $"{CodeRegistry.Of(c.Issues[0].Code).Text} {c.Issues[0].Code} {c.Issues[0].RelativePath}: {c.Issues[0].Message}";
+                WriteObject(c.Manifest is { } manifest
+                    ? Backups.Snapshot(System.IO.Path.Combine(store.Root, c.SnapshotId), manifest, c.IsValid, problem)
+                    : new IcSnapshot(c.SnapshotId, System.IO.Path.Combine(store.Root, c.SnapshotId), null, null, null, null, [], false, problem));
+            }
+        }
+        catch (BackupException e)
+        {
+            WriteError(Backups.Error(e, root));
+        }
+    }
+}
+
+/// <summary>Restore-IcCertificateFolder: puts a verified snapshot back, exactly or third-party files only (certharness backup restore).</summary>
+[Cmdlet(VerbsData.Restore, "IcCertificateFolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(IcRestoreResult))]
+public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
+{
+    /// <summary>The certificates folder to restore into.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string Path { get; set; } = "";
+
+    /// <summary>The backup root.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    public string BackupRoot { get; set; } = "";
+
+    /// <summary>The snapshot id (default: the newest that verifies).</summary>
+    [Parameter]
+    public string? Id { get; set; }
+
+    /// <summary>Put back only third-party files.</summary>
+    [Parameter]
+    public SwitchParameter ThirdPartyOnly { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var folder = FileSystemPath(Path);
+        var root = FileSystemPath(BackupRoot);
+        try
+        {
+            var store = BackupPorts.Machine.Store(root);
+            var id = Id ?? store.NewestIntact()?.Id;
+            if (id is null)
+            {
+                WriteError(Coded(CodeRegistry.Of(BackupErrorCode.SnapshotNotFound),
+                    $"{root}: no complete snapshot that verifies, so nothing to restore; run Get-IcCertificateBackup {root}",
+                    ErrorCategory.ObjectNotFound, root));
+                return;
+            }
+
+            var manifest = store.Open(id).Manifest;
+            var changes = Preview(manifest, folder, BackupPorts.Machine.FileSystem);
+            var what = changes.Count == 0
+                ? $"Restore snapshot {id} into {folder}: every file already matches"
+                : $"Restore snapshot {id} into {folder} ({(ThirdPartyOnly ? "third-party files" : "exact")}):"
+                  + string.Concat(changes.Select(c => $"{Environment.NewLine}  {c.Action,-8} {c.Path}"));
+            if (!ShouldProcess(what, $"Restore snapshot {id} into {folder}? {changes.Count} file(s) change.", "Restore-IcCertificateFolder"))
+            {
+                return;
+            }
+
+            var restorer = new SnapshotRestorer(store);
+            var report = WithProgress($"Restore-IcCertificateFolder {folder}",
+                progress => ThirdPartyOnly ? restorer.RestoreThirdParty(id, folder, progress) : restorer.RestoreExact(id, folder, progress));
+            WriteObject(new IcRestoreResult(report.SnapshotId, report.TargetFolder, report.Scope, report.Summary,
+                report.Files.Where(f => f.Action != RestoreFileAction.Unchanged).Select(f => new IcRestoredFile(f.RelativePath, f.Action, f.DisplacedPath)).ToArray(),
+                report.DisplacedFolder));
+        }
+        catch (BackupException e)
+        {
+            WriteError(Backups.Error(e, folder));
+        }
+    }
+
+    // What the restore would change, for -WhatIf and -Confirm: read-only (hashes of live files against the manifest), the
+    // same comparison Core's planner makes; the restore itself decides again under its locks.
+    private List<IcRestoredFile> Preview(SnapshotManifest manifest, string folder, IFileSystem fs)
+    {
+        var changes = new List<IcRestoredFile>();
+        var entries = manifest.Files.Where(f => !ThirdPartyOnly || f.Origin == FileOrigin.ThirdParty).ToList();
+        foreach (var entry in entries.OrderBy(e => e.RelativePath, StringComparer.Ordinal))
+        {
+            var live = System.IO.Path.Combine(folder, entry.RelativePath.Replace('/', System.IO.Path.DirectorySeparatorChar));
+            if (!File.Exists(live))
+            {
+                changes.Add(new IcRestoredFile(entry.RelativePath, RestoreFileAction.Restored, null));
+            }
+            else if (new FileInfo(live).Length != entry.Size || !string.Equals(Sha256(live), entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                changes.Add(new IcRestoredFile(entry.RelativePath, RestoreFileAction.Replaced, null));
+            }
+        }
+
+        if (!ThirdPartyOnly && Directory.Exists(folder))
+        {
+            var listed = new HashSet<string>(manifest.Files.Select(f => f.RelativePath), fs.PathComparer);
+            var full = System.IO.Path.GetFullPath(folder);
+            foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                var relative = file.Substring(full.Length).TrimStart(System.IO.Path.DirectorySeparatorChar).Replace(System.IO.Path.DirectorySeparatorChar, '/');
+                if (!listed.Contains(relative))
+                {
+                    changes.Add(new IcRestoredFile(relative, RestoreFileAction.Removed, null));
+                }
+            }
+        }
+
+        return changes;
+    }
+
+    private static string Sha256(string file)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        using var stream = File.OpenRead(file);
+        return Org.BouncyCastle.Utilities.Encoders.Hex.ToHexString(sha.ComputeHash(stream));
+    }
+}
+
+/// <summary>Shared shaping of snapshots and backup errors.</summary>
+internal static class Backups
+{
+    public static IcSnapshot Snapshot(string path, SnapshotManifest manifest, bool intact, string? problem) =>
+        new(manifest.Id, path, manifest.CreatedUtc.UtcDateTime, manifest.Reason, manifest.SourcePath, manifest.Files.Count,
+            manifest.ThirdPartyFiles.Select(f => f.RelativePath).ToArray(), intact, problem);
+
+    public static ErrorRecord Error(BackupException e, string target) =>
+        new(e, $"{CodeRegistry.Of(e.Code).Text},{e.Code}", Category(e.Code), e.FilePath ?? target);
+
+    private static ErrorCategory Category(BackupErrorCode code) => code switch
+    {
+        BackupErrorCode.SnapshotNotFound or BackupErrorCode.PathNotInSnapshot => ErrorCategory.ObjectNotFound,
+        BackupErrorCode.LockHeld or BackupErrorCode.FolderLockUnusable => ErrorCategory.ResourceBusy,
+        BackupErrorCode.SnapshotInvalid or BackupErrorCode.ManifestUnreadable => ErrorCategory.InvalidData,
+        BackupErrorCode.InvalidArgument or BackupErrorCode.SourceNotAFolder or BackupErrorCode.FolderUnsafe => ErrorCategory.InvalidArgument,
+        _ => ErrorCategory.WriteError,
+    };
+}
