@@ -21,21 +21,12 @@ if ((${#need[@]})); then
     || { echo "test.sh: could not install ${need[*]}; the tests that need them will fail" >&2; }
 fi
 
-results=artifacts/test-results
-rm -rf "$results"
-dotnet test CertInstaller.Portable.slnf -c Release --logger "trx" --results-directory "$results" "$@"
-status=$?
-
-# The chain and signature tests once more with BouncyCastle as the only verifier (an AppContext switch in a second
-# build of the test project): verdicts must not depend on which verifier runs.
-dotnet test tests/CertInstaller.Core.Tests -c Release -p:SignatureVerifier=bouncycastle -o artifacts/core-tests-bouncycastle \
-  --filter "FullyQualifiedName~CertInstaller.Core.Tests.Pki.Chains|FullyQualifiedName~CertInstaller.Core.Tests.Pki.Signatures" \
-  --logger "trx;LogFileName=core-bouncycastle-verifier.trx" --results-directory "$results"
-[ $? -eq 0 ] || status=1
-
-# The NativeAOT certharness must publish with zero trim/AOT warnings (they are errors) and run: a view missing from
-# the JSON context or a reflection-only API added anywhere on the harness path fails here.
-aot=artifacts/aot/linux-x64; rm -rf artifacts/aot-smoke
+status=0
+# The NativeAOT certharness (what build/release.sh and the linux-x64 tool package ship) must publish with zero trim/AOT
+# warnings (they are errors) and run: a view missing from the JSON context or a reflection-only API added anywhere on
+# the harness path fails here. It runs before the tests, so ToolPackageTests' `dotnet pack -r linux-x64` finds this
+# native compile up to date: one NativeAOT compile per run.
+mkdir -p artifacts; aot=artifacts/aot/linux-x64; rm -rf artifacts/aot-smoke
 if build/aot.sh "$aot" >artifacts/aot-publish.log 2>&1 && "$aot/certharness" sample artifacts/aot-smoke --leaves 3 >/dev/null \
    && "$aot/certharness" digests artifacts/aot-smoke --verify-chains --json >/dev/null; then
   echo "NativeAOT certharness: published and ran"
@@ -43,6 +34,18 @@ else
   echo "NativeAOT certharness FAILED:"; grep -E "error|warning" artifacts/aot-publish.log | head -20; status=1
 fi
 rm -rf artifacts/aot-smoke
+
+results=artifacts/test-results
+rm -rf "$results"
+dotnet test CertInstaller.Portable.slnf -c Release --logger "trx" --results-directory "$results" "$@"
+[ $? -eq 0 ] || status=1
+
+# The chain and signature tests once more with BouncyCastle as the only verifier (an AppContext switch in a second
+# build of the test project): verdicts must not depend on which verifier runs.
+dotnet test tests/CertInstaller.Core.Tests -c Release -p:SignatureVerifier=bouncycastle -o artifacts/core-tests-bouncycastle \
+  --filter "FullyQualifiedName~CertInstaller.Core.Tests.Pki.Chains|FullyQualifiedName~CertInstaller.Core.Tests.Pki.Signatures" \
+  --logger "trx;LogFileName=core-bouncycastle-verifier.trx" --results-directory "$results"
+[ $? -eq 0 ] || status=1
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do
