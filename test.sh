@@ -21,10 +21,24 @@ if ((${#need[@]})); then
     || { echo "test.sh: could not install ${need[*]}; the tests that need them will fail" >&2; }
 fi
 
+status=0
+# The NativeAOT certharness (what build/release.sh and the linux-x64 tool package ship) must publish with zero trim/AOT
+# warnings (they are errors) and run: a view missing from the JSON context or a reflection-only API added anywhere on
+# the harness path fails here. It runs before the tests, so ToolPackageTests' `dotnet pack -r linux-x64` finds this
+# native compile up to date: one NativeAOT compile per run.
+mkdir -p artifacts; aot=artifacts/aot/linux-x64; rm -rf artifacts/aot-smoke
+if build/aot.sh "$aot" >artifacts/aot-publish.log 2>&1 && "$aot/certharness" sample artifacts/aot-smoke --leaves 3 >/dev/null \
+   && "$aot/certharness" digests artifacts/aot-smoke --verify-chains --json >/dev/null; then
+  echo "NativeAOT certharness: published and ran"
+else
+  echo "NativeAOT certharness FAILED:"; grep -E "error|warning" artifacts/aot-publish.log | head -20; status=1
+fi
+rm -rf artifacts/aot-smoke
+
 results=artifacts/test-results
 rm -rf "$results"
 dotnet test CertInstaller.Portable.slnf -c Release --logger "trx" --results-directory "$results" "$@"
-status=$?
+[ $? -eq 0 ] || status=1
 
 # The chain and signature tests once more with BouncyCastle as the only verifier (an AppContext switch in a second
 # build of the test project): verdicts must not depend on which verifier runs.
@@ -38,17 +52,6 @@ dotnet test tests/CertInstaller.Core.Tests -c Release -p:SignatureVerifier=bounc
 # ran under Wine and every test tests/not-run.tsv leaves out, with its reason.
 build/windows-tests.sh "$results" || status=1
 # ---- end Windows code paths
-
-# The NativeAOT certharness must publish with zero trim/AOT warnings (they are errors) and run: a view missing from
-# the JSON context or a reflection-only API added anywhere on the harness path fails here.
-aot=artifacts/aot/linux-x64; rm -rf artifacts/aot-smoke
-if build/aot.sh "$aot" >artifacts/aot-publish.log 2>&1 && "$aot/certharness" sample artifacts/aot-smoke --leaves 3 >/dev/null \
-   && "$aot/certharness" digests artifacts/aot-smoke --verify-chains --json >/dev/null; then
-  echo "NativeAOT certharness: published and ran"
-else
-  echo "NativeAOT certharness FAILED:"; grep -E "error|warning" artifacts/aot-publish.log | head -20; status=1
-fi
-rm -rf artifacts/aot-smoke
 
 # The PowerShell module's Pester suite: run.sh installs pwsh 7.6.10 (.NET tool) and Pester 5.7.1 (NuGet), publishes the
 # module and writes Pester's NUnit XML into $results, counted below with the .trx files.

@@ -6,7 +6,7 @@ mkdir -p "$out"
 # publish_jit: framework-dependent ReadyToRun certharness in $out/jit (what bench/chains.sh always measured).
 publish_jit() {
   echo "publishing certharness (Release, ReadyToRun, JIT runtime)..." >&2
-  dotnet publish harness/CertInstaller.Harness -c Release -r linux-x64 --self-contained false -o "$out/jit" -nologo -v q >/dev/null
+  dotnet publish harness/CertInstaller.Harness -c Release -r linux-x64 -p:PublishAot=false --self-contained false -o "$out/jit" -nologo -v q >/dev/null
   jit="$out/jit/certharness"
 }
 

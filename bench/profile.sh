@@ -13,7 +13,7 @@ n=${1:-2000}
 command -v valgrind >/dev/null 2>&1 || { echo "bench/profile.sh: valgrind is missing: apt-get install -y valgrind" >&2; exit 2; }
 command -v clang >/dev/null 2>&1 || { echo "bench/profile.sh: clang is missing: apt-get install -y clang lld" >&2; exit 2; }
 echo "publishing certharness (NativeAOT, symbols kept)..." >&2
-dotnet publish harness/CertInstaller.Harness -c Release -r linux-x64 -p:Aot=true -p:StripSymbols=false -o "$out/aot-symbols" -nologo -v q >/dev/null
+dotnet publish harness/CertInstaller.Harness -c Release -r linux-x64 -p:StripSymbols=false -o "$out/aot-symbols" -nologo -v q >/dev/null
 exe="$out/certharness-profiled"
 cp "$out/aot-symbols/certharness" "$exe" && strip --strip-debug "$exe"
 make_corpus "$out/corpus-$n" "$n"

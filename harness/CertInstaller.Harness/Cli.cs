@@ -113,11 +113,21 @@ public static class Cli
             : $"certharness {informational.Substring(0, plus)} (commit {informational.Substring(plus + 1)})";
     }
 
+    /// <summary>
+    /// How this process runs: "NativeAOT linux-x64" for the native binary (release exe, RID tool package), ".NET 10.0.x
+    /// JIT" for the framework-dependent or ReadyToRun build. --version prints it so an admin (and ToolPackageTests) can
+    /// tell which package `dotnet tool install` picked; NativeAOT has no dynamic code, JIT always has.
+    /// </summary>
+    internal static string RuntimeForm() =>
+        System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported
+            ? $".NET {Environment.Version} JIT"
+            : $"NativeAOT {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}";
+
     private sealed class PrintVersion(TextWriter stdout) : System.CommandLine.Invocation.SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
-            stdout.WriteLine(VersionText());
+            stdout.WriteLine($"{VersionText()}, {RuntimeForm()}");
             return ExitCodes.Clean;
         }
     }

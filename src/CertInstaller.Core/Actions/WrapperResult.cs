@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Core.Validation;
 
@@ -80,49 +79,36 @@ public sealed record WrapperResult(string RunId, WrapperOutcome Outcome, int Exi
     /// <summary>The validation policy name (enforce, warn, off).</summary>
     public string ValidationMode { get; init; } = "";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     /// <summary>The <c>--json</c> summary (shape documented in README.md, "Deploying with SCCM / Intune / Ansible").</summary>
-    public string ToJson() => JsonSerializer.Serialize(new
-    {
-        runId = RunId,
-        command = Command,
-        certDir = CertDir,
-        backupDir = BackupDir,
-        outcome = Outcome,
-        exitCode = ExitCode,
-        exitStatus = ExitStatus,
-        installerExitCode = InstallerExitCode,
-        installerExitStatus = InstallerExitStatus,
-        productInstalled = ProductInstalled,
-        certDirExisted = CertDirExisted,
-        next = Next,
-        snapshotId = SnapshotId,
-        restored = Restored,
-        nestedActions = NestedActions,
-        finishedInterruptedRun = FinishedInterruptedRun,
-        putBack = Preservation?.Items
-            .Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
-            .Select(i => i.RelativePath).ToList() ?? [],
-        preservation = Preservation?.Items.Select(i => new { path = i.RelativePath, decision = i.Decision, reason = i.Reason }).ToList(),
-        validation = Validation is null ? null : new
-        {
-            valid = Validation.Valid,
-            policy = ValidationMode,
-            findings = Validation.Findings.Select(f => new
-            {
-                code = f.CodeText,
-                severity = f.Severity.ToString().ToLowerInvariant(),
-                path = f.Path,
-                message = f.Message,
-            }).ToList(),
-        },
-        log = LogPath,
-        lines = Lines.Select(l => new { level = l.Level, text = l.Text }).ToList(),
-    }, Options);
+    public string ToJson() => JsonSerializer.Serialize(
+        new WrapperSummary(
+            RunId,
+            Command,
+            CertDir,
+            BackupDir,
+            WrapperSummary.Name(Outcome),
+            ExitCode,
+            ExitStatus,
+            InstallerExitCode,
+            InstallerExitStatus,
+            ProductInstalled,
+            CertDirExisted,
+            Next,
+            SnapshotId,
+            Restored,
+            NestedActions,
+            FinishedInterruptedRun,
+            Preservation?.Items
+                .Where(i => i.Decision is PreservationDecision.PutBackRegenerated or PreservationDecision.PutBackMissing)
+                .Select(i => i.RelativePath).ToList() ?? [],
+            Preservation?.Items.Select(i => new WrapperSummaryPreservation(i.RelativePath, WrapperSummary.Name(i.Decision), i.Reason)).ToList(),
+            Validation is null
+                ? null
+                : new WrapperSummaryValidation(
+                    Validation.Valid,
+                    ValidationMode,
+                    Validation.Findings.Select(f => new WrapperSummaryFinding(f.CodeText, f.Severity.ToString().ToLowerInvariant(), f.Path, f.Message)).ToList()),
+            LogPath,
+            Lines.Select(l => new WrapperSummaryLine(WrapperSummary.Name(l.Level), l.Text)).ToList()),
+        WrapperSummaryJsonContext.Default.WrapperSummary);
 }
