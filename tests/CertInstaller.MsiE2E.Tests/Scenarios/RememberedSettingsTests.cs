@@ -74,6 +74,44 @@ public sealed class RememberedSettingsTests : MsiScenario
         Assert.That(Snapshots(this.CustomBackups), Is.EqualTo(kept), "nothing removed the snapshots, and nothing new went there");
     }
 
+    [Test]
+    public void CanRecallTheInstallSettings_WhenRepairingWithABasicUI()
+    {
+        this.RunSucceeds(() => this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_BACKUPDIR={CustomBackupDir}"));
+
+        // /qb: a progress dialog and no InstallUISequence (Windows Installer runs that table for a reduced or full UI
+        // only), so AppSearch and the recall run in the execute sequence. Wine runs it headless (no display needed).
+        var repair = this.RunSucceeds(() => this.Msiexec("repair-qb",
+            ["/i", this.Engine.WindowsPath(this.V1.MsiPath), "REINSTALL=ALL", "REINSTALLMODE=amus", "/qb"]));
+
+        Assert.That(MsiLog.Property(repair.Run.Log, "UILevel"), Is.EqualTo("3"), "a basic UI (INSTALLUILEVEL_BASIC)");
+        AssertActionData(repair, "repair", "enforce", CustomBackupDir);
+        AssertRan(repair.Run, Actions.Backup, Actions.Preserve, Actions.Validate, Actions.Commit);
+        this.AssertActionDataHiddenFromTheLog(repair.Run);
+    }
+
+    [Test]
+    public void CanRecallTheInstallSettings_InTheUISequence_WhenRepairingWithAReducedUI()
+    {
+        this.RunSucceeds(() => this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_BACKUPDIR={CustomBackupDir}"));
+
+        // /qr runs InstallUISequence first: the package must search and recall there too (WiX schedules the
+        // Sequence="both" actions in both tables), and the client hands the recalled public properties to the server.
+        var repair = this.RunSucceeds(() => this.Msiexec("repair-qr",
+            ["/i", this.Engine.WindowsPath(this.V1.MsiPath), "REINSTALL=ALL", "REINSTALLMODE=amus", "/qr"]));
+
+        var execute = MsiLog.FirstStart(repair.Run.Log, "ExecuteAction");
+        Assert.Multiple(() =>
+        {
+            Assert.That(execute, Is.GreaterThan(0), $"{repair.Run}: the UI sequence ran and handed over to the execute sequence");
+            foreach (var action in new[] { "AppSearch", "CertInstaller_Recall_VALIDATION", "CertInstaller_Recall_BACKUPDIR" })
+            {
+                Assert.That(MsiLog.FirstStart(repair.Run.Log, action), Is.InRange(0, execute), $"{action} runs in the UI sequence, before ExecuteAction");
+            }
+        });
+        AssertActionData(repair, "repair", "enforce", CustomBackupDir);
+    }
+
     /// <summary>One run and what the action host appended to its log files during it (the ActionData it received).</summary>
     private sealed record ObservedRun(MsiRun Run, string ActionText);
 
