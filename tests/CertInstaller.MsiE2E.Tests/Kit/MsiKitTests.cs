@@ -154,8 +154,9 @@ public sealed class MsiKitTests
     [Test]
     public void SpecialTables_FollowTheFragment_WhenItHidesLessAndSchedulesARecallForExecuteOnly()
     {
-        // A copy of installer/ whose fragment no longer hides Commit's target and schedules its last recall (nothing follows it) in the execute
-        // sequence only: the kit must derive both tables from the fragment, not from a list of its own.
+        // A copy of installer/ whose fragment no longer hides Commit's target and schedules its last recall (no action is
+        // anchored on it) in the execute sequence only: the kit must derive both tables from the fragment, not from a
+        // list of its own.
         var work = Path.Combine(RepoPaths.Artifacts, "kit-tests", "changed-fragment");
         TempDir.DeleteTree(work);
         CopyTree(RepoPaths.Installer, Path.Combine(work, "installer"));
