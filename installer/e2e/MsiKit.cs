@@ -345,14 +345,20 @@ public static class MsiKit
     /// </summary>
     private static void AddUISequence(string msi, string idt, WxsSource? leftOut, params WxsSource[] sources)
     {
+        var own = sources.SelectMany(s => s.UIScheduled).ToList();
+        var searches = sources.Any(s => s.RegistrySearches.Count > 0);
+        if (own.Count == 0 && !searches)
+        {
+            return; // wixl's table as it is (the package without the fragment)
+        }
+
         var table = IdtTable.Export(msi, "InstallUISequence");
         var rows = table.Rows.Select(r => new SequenceRow(r[0], r[1].Length == 0 ? null : r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        if (sources.Any(s => s.RegistrySearches.Count > 0) && rows.All(r => r.Action != "AppSearch"))
+        if (searches && rows.All(r => r.Action != "AppSearch"))
         {
             rows.Add(new SequenceRow("AppSearch", null, 50));
         }
 
-        var own = sources.SelectMany(s => s.UIScheduled);
         var resolved = SequenceResolver.Resolve(rows, leftOut is null ? own : Reanchor(own, leftOut));
         table.Rows.Clear();
         foreach (var r in resolved)
