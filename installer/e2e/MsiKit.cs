@@ -3,7 +3,8 @@ namespace CertInstaller.MsiKit;
 /// <summary>
 /// The Linux MSI kit: builds the sample product with wixl from SampleProduct.wixl.wxs, then adds by code, with
 /// msibuild, everything installer/CertificateActions.wxs and installer/Sample/Product.wxs declare that wixl cannot author:
-/// the custom actions (same ids, execution kinds, SetProperty data and conditions), their sequence, the properties,
+/// the custom actions (same ids, execution kinds, SetProperty data and conditions), their sequences (InstallExecuteSequence,
+/// and InstallUISequence for what WiX schedules in both), the properties (MsiHiddenProperties from HideTarget included),
 /// the remembered settings (RegistrySearch → AppSearch/RegLocator, the registry component → Component/Registry/
 /// FeatureComponents), the MajorUpgrade schedule, Permanent components and file versions. The Binary is the certinstaller-action exe:
 /// a DTF entry point "RestoreOnRollback" of action "X" becomes the exe target <c>restore-on-rollback "[X]"</c>.
@@ -45,6 +46,7 @@ public static class MsiKit
         AddRegistrySearches(msi, idt, sources);
         AddRegistryComponents(msi, idt, sample, sources);
         AddSequence(msi, idt, sample, withCertInstaller ? null : fragment, sources);
+        AddUISequence(msi, idt, withCertInstaller ? null : fragment, sources);
         ApplyComponentsAndFiles(msi, idt, sample);
         return msi;
     }
@@ -56,7 +58,8 @@ public static class MsiKit
     /// </summary>
     public static IEnumerable<WxsSchedule> Reanchor(IEnumerable<WxsSchedule> schedules, WxsSource leftOut)
     {
-        var removed = leftOut.AllScheduled.ToDictionary(s => s.Action);
+        // An action WiX schedules in both sequences has the same anchor in each.
+        var removed = leftOut.AllScheduled.Concat(leftOut.UIScheduled).DistinctBy(s => s.Action).ToDictionary(s => s.Action);
         foreach (var s in schedules)
         {
             var current = s;
@@ -151,8 +154,23 @@ public static class MsiKit
         }
 
         Set("SecureCustomProperties", string.Join(';', secure));
+        var hidden = HiddenProperties(sources).Union((Get("MsiHiddenProperties") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            .Order(StringComparer.Ordinal).ToList();
+        if (hidden.Count > 0)
+        {
+            Set("MsiHiddenProperties", string.Join(';', hidden));
+        }
+
         table.Import(msi, idt);
     }
+
+    /// <summary>
+    /// The value WiX's binder gives MsiHiddenProperties (CreateSpecialPropertiesCommand): the hidden properties of the
+    /// sources (see <see cref="WxsSource.HiddenProperties"/>), sorted and joined by <c>;</c>. wixl writes no such property,
+    /// so without it the engine would log the deferred actions' ActionData.
+    /// </summary>
+    public static IReadOnlyList<string> HiddenProperties(params WxsSource[] sources) =>
+        sources.SelectMany(s => s.HiddenProperties).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The AppSearch and RegLocator rows of the RegistrySearch elements.</summary>
     public static IEnumerable<(string[] AppSearch, string[] RegLocator)> RegistrySearchRows(params WxsSource[] sources)
@@ -310,6 +328,38 @@ public static class MsiKit
         var own = sources.SelectMany(s => s.AllScheduled);
         scheduled.AddRange(leftOut is null ? own : Reanchor(own, leftOut));
         var resolved = SequenceResolver.Resolve(rows, scheduled);
+        table.Rows.Clear();
+        foreach (var r in resolved)
+        {
+            table.Add(r.Action, r.Condition ?? "", r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        table.Import(msi, idt);
+    }
+
+    /// <summary>
+    /// InstallUISequence: the actions WiX schedules in both sequences (the remember/recall SetProperty actions,
+    /// Sequence="both") and AppSearch, which they follow, at its standard number. Windows Installer runs this table only
+    /// for a reduced or full UI (<c>/qr</c>, <c>/qf</c>); AppSearch then runs here and not again in the execute sequence,
+    /// and the client hands the recalled public properties to the server.
+    /// </summary>
+    private static void AddUISequence(string msi, string idt, WxsSource? leftOut, params WxsSource[] sources)
+    {
+        var own = sources.SelectMany(s => s.UIScheduled).ToList();
+        var searches = sources.Any(s => s.RegistrySearches.Count > 0);
+        if (own.Count == 0 && !searches)
+        {
+            return; // wixl's table as it is (the package without the fragment)
+        }
+
+        var table = IdtTable.Export(msi, "InstallUISequence");
+        var rows = table.Rows.Select(r => new SequenceRow(r[0], r[1].Length == 0 ? null : r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (searches && rows.All(r => r.Action != "AppSearch"))
+        {
+            rows.Add(new SequenceRow("AppSearch", null, 50));
+        }
+
+        var resolved = SequenceResolver.Resolve(rows, leftOut is null ? own : Reanchor(own, leftOut));
         table.Rows.Clear();
         foreach (var r in resolved)
         {

@@ -7,10 +7,18 @@ public sealed record WxsCustomAction(
     string Id, string Execute, bool Impersonate, bool HideTarget, string Return,
     string? BinaryRef, string? DllEntry, string? Directory, string? ExeCommand);
 
-/// <summary>A SetProperty element: an immediate type-51 action named <see cref="Action"/> that sets <see cref="PropertyId"/>.</summary>
-public sealed record WxsSetProperty(string PropertyId, string Action, string Value, WxsSchedule Schedule);
+/// <summary>A SetProperty element: an immediate type-51 action named <see cref="Action"/> that sets <see cref="PropertyId"/>,
+/// scheduled in the sequences <see cref="Sequence"/> names: "execute", "ui" or "both" (WiX's default).</summary>
+public sealed record WxsSetProperty(string PropertyId, string Action, string Value, WxsSchedule Schedule, string Sequence)
+{
+    /// <summary>Whether WiX schedules it in InstallExecuteSequence.</summary>
+    public bool InExecuteSequence => this.Sequence is "execute" or "both";
 
-/// <summary>Where an action sits in InstallExecuteSequence and when it runs.</summary>
+    /// <summary>Whether WiX schedules it in InstallUISequence.</summary>
+    public bool InUISequence => this.Sequence is "ui" or "both";
+}
+
+/// <summary>Where an action sits in a sequence table (InstallExecuteSequence or InstallUISequence) and when it runs.</summary>
 public sealed record WxsSchedule(string Action, string? Before, string? After, string? Condition)
 {
     public string Anchor => this.Before ?? this.After ?? throw new InvalidDataException($"action {this.Action} has neither Before nor After");
@@ -26,7 +34,7 @@ public sealed record WxsRegistryValue(string Root, string Key, string? Name, str
 public sealed record WxsRegistryComponent(string Id, string? Guid, string Directory, string Bitness, IReadOnlyList<WxsRegistryValue> Values);
 
 /// <summary>A Property element.</summary>
-public sealed record WxsProperty(string Id, string? Value, bool Secure);
+public sealed record WxsProperty(string Id, string? Value, bool Secure, bool Hidden = false);
 
 /// <summary>
 /// What a WiX v4+ source (installer/CertificateActions.wxs, installer/Sample/Product.wxs) says about custom actions,
@@ -44,17 +52,23 @@ public sealed class WxsSource
         this.CustomActions = root.Descendants(Ns + "CustomAction").Select(e => new WxsCustomAction(
             Attr(e, "Id")!, Attr(e, "Execute") ?? "immediate", Attr(e, "Impersonate") != "no", Attr(e, "HideTarget") == "yes",
             Attr(e, "Return") ?? "check", Attr(e, "BinaryRef"), Attr(e, "DllEntry"), Attr(e, "Directory"), Attr(e, "ExeCommand"))).ToList();
-        this.SetProperties = root.Descendants(Ns + "SetProperty").Where(e => (Attr(e, "Sequence") ?? "both") is "execute" or "both")
+        this.SetProperties = root.Descendants(Ns + "SetProperty")
             .Select(e =>
             {
                 var id = Attr(e, "Id")!;
                 var action = Attr(e, "Action") ?? "Set" + id;
-                return new WxsSetProperty(id, action, Attr(e, "Value") ?? "", new WxsSchedule(action, Attr(e, "Before"), Attr(e, "After"), Attr(e, "Condition")));
+                var sequence = Attr(e, "Sequence") ?? "both";
+                if (sequence is not ("execute" or "ui" or "both"))
+                {
+                    throw new InvalidDataException($"{path}: SetProperty {action}: Sequence=\"{sequence}\" is not supported by the kit");
+                }
+
+                return new WxsSetProperty(id, action, Attr(e, "Value") ?? "", new WxsSchedule(action, Attr(e, "Before"), Attr(e, "After"), Attr(e, "Condition")), sequence);
             }).ToList();
-        this.Scheduled = root.Descendants(Ns + "InstallExecuteSequence").Elements(Ns + "Custom")
-            .Select(e => new WxsSchedule(Attr(e, "Action")!, Attr(e, "Before"), Attr(e, "After"), Attr(e, "Condition"))).ToList();
+        this.Scheduled = Customs(root, "InstallExecuteSequence");
+        this.UIScheduledCustoms = Customs(root, "InstallUISequence");
         this.Properties = root.Descendants(Ns + "Property")
-            .Select(e => new WxsProperty(Attr(e, "Id")!, Attr(e, "Value"), Attr(e, "Secure") == "yes")).ToList();
+            .Select(e => new WxsProperty(Attr(e, "Id")!, Attr(e, "Value"), Attr(e, "Secure") == "yes", Attr(e, "Hidden") == "yes")).ToList();
         this.MajorUpgradeSchedule = root.Descendants(Ns + "MajorUpgrade").Select(e => Attr(e, "Schedule") ?? "afterInstallValidate").FirstOrDefault();
         this.PermanentComponents = root.Descendants(Ns + "Component").Where(e => Attr(e, "Permanent") == "yes").Select(e => Attr(e, "Id")!).ToList();
         this.FileDefaultVersions = root.Descendants(Ns + "File").Where(e => Attr(e, "DefaultVersion") is not null)
@@ -82,6 +96,8 @@ public sealed class WxsSource
     public IReadOnlyList<WxsSetProperty> SetProperties { get; }
     /// <summary>The Custom elements of InstallExecuteSequence.</summary>
     public IReadOnlyList<WxsSchedule> Scheduled { get; }
+    /// <summary>The Custom elements of InstallUISequence.</summary>
+    public IReadOnlyList<WxsSchedule> UIScheduledCustoms { get; }
     public IReadOnlyList<WxsProperty> Properties { get; }
     public string? MajorUpgradeSchedule { get; }
     public IReadOnlyList<string> PermanentComponents { get; }
@@ -94,11 +110,26 @@ public sealed class WxsSource
     /// <summary>Which feature references which ComponentGroup.</summary>
     public IReadOnlyList<(string Feature, string Group)> FeatureComponentGroupRefs { get; }
 
-    /// <summary>Every sequenced action: SetProperty actions and Custom elements, in document order of each kind.</summary>
-    public IEnumerable<WxsSchedule> AllScheduled => this.SetProperties.Select(s => s.Schedule).Concat(this.Scheduled);
+    /// <summary>Every action of InstallExecuteSequence: SetProperty actions (Sequence execute or both) and Custom elements, in
+    /// document order of each kind.</summary>
+    public IEnumerable<WxsSchedule> AllScheduled => this.SetProperties.Where(s => s.InExecuteSequence).Select(s => s.Schedule).Concat(this.Scheduled);
+
+    /// <summary>Every action of InstallUISequence: SetProperty actions (Sequence ui or both) and Custom elements.</summary>
+    public IEnumerable<WxsSchedule> UIScheduled => this.SetProperties.Where(s => s.InUISequence).Select(s => s.Schedule).Concat(this.UIScheduledCustoms);
+
+    /// <summary>
+    /// The properties WiX lists in MsiHiddenProperties: every Property with Hidden="yes", and the property of every
+    /// in-script (deferred, rollback, commit) custom action with HideTarget="yes", its CustomActionData, which carries the
+    /// action's own Id. Windows Installer then logs neither their values nor the data.
+    /// </summary>
+    public IEnumerable<string> HiddenProperties => this.Properties.Where(p => p.Hidden).Select(p => p.Id)
+        .Concat(this.CustomActions.Where(a => a.HideTarget && (a.Execute is "deferred" or "rollback" or "commit")).Select(a => a.Id));
 
     public static WxsSource Load(string path) =>
         new(path, XDocument.Load(path, LoadOptions.SetLineInfo));
+
+    private static List<WxsSchedule> Customs(XElement root, string sequence) => root.Descendants(Ns + sequence).Elements(Ns + "Custom")
+        .Select(e => new WxsSchedule(Attr(e, "Action")!, Attr(e, "Before"), Attr(e, "After"), Attr(e, "Condition"))).ToList();
 
     private static string? Attr(XElement e, string name) => (string?)e.Attribute(name);
 }

@@ -21,4 +21,8 @@ public interface IMsiEngine : IDisposable
 
     /// <summary>Whether an exit code means "the installation failed" (Windows: 1603; Wine truncates exit codes to 8 bits).</summary>
     bool IsInstallFailure(int exitCode);
+
+    /// <summary>Whether the engine keeps the values of the properties MsiHiddenProperties lists out of its log (Windows
+    /// does; Wine 8.0's msi.dll never reads that property and logs every value).</summary>
+    bool HidesHiddenProperties { get; }
 }

@@ -10,6 +10,11 @@ public static partial class MsiLog
     public static bool Started(string log, string action) =>
         Regex.IsMatch(log, $@"^Action start [\d:]+: {Regex.Escape(action)}\.", RegexOptions.Multiline);
 
+    /// <summary>Where in the log <paramref name="action"/> first starts, or -1: a UI-sequence action of a reduced or full UI
+    /// starts before ExecuteAction does.</summary>
+    public static int FirstStart(string log, string action) =>
+        Regex.Match(log, $@"^Action start [\d:]+: {Regex.Escape(action)}\.", RegexOptions.Multiline) is { Success: true } m ? m.Index : -1;
+
     /// <summary>The value a property had at the end of the run (the "Property(S): X = ..." dump).</summary>
     public static string? Property(string log, string name)
     {

@@ -40,6 +40,8 @@ public sealed class WindowsMsiEngine : IMsiEngine
 
     public bool IsInstallFailure(int exitCode) => exitCode == 1603;
 
+    public bool HidesHiddenProperties => true;
+
     public void Dispose()
     {
     }

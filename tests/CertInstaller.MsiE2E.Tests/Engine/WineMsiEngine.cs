@@ -90,6 +90,10 @@ public sealed class WineMsiEngine : IMsiEngine
     // 1603 and 1627 arrive as 67 and 91: a Linux exit status keeps the low 8 bits only.
     public bool IsInstallFailure(int exitCode) => exitCode is not 0 and not 3010 and not (3010 & 0xff);
 
+    // Wine 8.0 implements no MsiHiddenProperties (the name is not even in its msi.dll): the property dump at the end of
+    // the log prints the deferred actions' ActionData whatever the package lists there.
+    public bool HidesHiddenProperties => false;
+
     public void Dispose() => ProcessRunner.Run(this.wine, ["wineserver", "-k"], this.env, timeout: TimeSpan.FromSeconds(30));
 
     private void WaitServer()

@@ -26,6 +26,7 @@ public sealed class MsiKitTests
     }
 
     private static WxsSource Fragment => WxsSource.Load(Path.Combine(RepoPaths.Installer, "CertificateActions.wxs"));
+    private static System.Xml.Linq.XDocument FragmentXml => System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Installer, "CertificateActions.wxs"));
     private static WxsSource Sample => WxsSource.Load(Path.Combine(RepoPaths.Installer, "Sample", "Product.wxs"));
 
     [Test]
@@ -105,6 +106,83 @@ public sealed class MsiKitTests
     }
 
     [Test]
+    public void MsiHiddenProperties_HoldsTheDataPropertyOfEveryScriptActionThatHidesItsTarget()
+    {
+        var props = IdtTable.Export(this.msi, "Property").Rows.ToDictionary(r => r[0], r => r[1]);
+
+        // What WiX's binder derives (CreateSpecialPropertiesCommand), read here from the XML itself: the Id of every
+        // deferred, rollback or commit CustomAction with HideTarget="yes" (its CustomActionData property), sorted.
+        var expected = FragmentXml.Descendants(WxsSource.Ns + "CustomAction")
+            .Where(e => (string?)e.Attribute("HideTarget") == "yes" && (string?)e.Attribute("Execute") is "deferred" or "rollback" or "commit")
+            .Select(e => (string)e.Attribute("Id")!).Order(StringComparer.Ordinal).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(expected, Has.Count.EqualTo(5), "the fragment's five script actions hide their target");
+            Assert.That(props.GetValueOrDefault("MsiHiddenProperties")?.Split(';'), Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void InstallUISequence_HoldsAppSearchAndEveryActionTheFragmentSchedulesInBothSequences()
+    {
+        var ui = Sequence("InstallUISequence");
+        var execute = Sequence("InstallExecuteSequence");
+        var setProperties = FragmentXml.Descendants(WxsSource.Ns + "SetProperty")
+            .Select(e => (Action: (string)e.Attribute("Action")!, Sequence: (string?)e.Attribute("Sequence") ?? "both", Condition: (string?)e.Attribute("Condition") ?? ""))
+            .ToList();
+        var both = setProperties.Where(s => s.Sequence == "both").ToList();
+        var executeOnly = setProperties.Where(s => s.Sequence == "execute").Select(s => s.Action).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(both, Has.Count.EqualTo(20), "the remember and recall actions of the ten public properties");
+            Assert.That(ui.Keys, Does.Contain("AppSearch"), "the searches of the remembered settings run in the UI sequence too");
+            foreach (var s in both)
+            {
+                Assert.That(ui.TryGetValue(s.Action, out var row) ? row.Condition : null, Is.EqualTo(s.Condition), $"{s.Action} in InstallUISequence");
+                Assert.That(execute.TryGetValue(s.Action, out var row2) ? row2.Condition : null, Is.EqualTo(s.Condition), $"{s.Action} in InstallExecuteSequence");
+                Assert.That(ui.GetValueOrDefault(s.Action)?.Sequence ?? 0, Is.GreaterThan(ui.GetValueOrDefault("AppSearch")?.Sequence ?? int.MaxValue), $"{s.Action} after AppSearch");
+            }
+
+            Assert.That(ui.Keys.Intersect(executeOnly), Is.Empty, "Sequence=\"execute\" actions stay out of the UI sequence");
+            // The same order in both: each remembers before it recalls, in the fragment's chain.
+            var order = both.Select(s => s.Action).ToList();
+            Assert.That(order.OrderBy(a => ui.GetValueOrDefault(a)?.Sequence), Is.EqualTo(order.OrderBy(a => execute.GetValueOrDefault(a)?.Sequence)));
+        });
+    }
+
+    [Test]
+    public void SpecialTables_FollowTheFragment_WhenItHidesLessAndSchedulesARecallForExecuteOnly()
+    {
+        // A copy of installer/ whose fragment no longer hides Commit's target and schedules its last recall (no action is
+        // anchored on it) in the execute sequence only: the kit must derive both tables from the fragment, not from a
+        // list of its own.
+        var work = Path.Combine(RepoPaths.Artifacts, "kit-tests", "changed-fragment");
+        TempDir.DeleteTree(work);
+        CopyTree(RepoPaths.Installer, Path.Combine(work, "installer"));
+        var wxs = Path.Combine(work, "installer", "CertificateActions.wxs");
+        var doc = System.Xml.Linq.XDocument.Load(wxs);
+        var commit = doc.Descendants(WxsSource.Ns + "CustomAction").Single(e => (string?)e.Attribute("Id") == "CertInstaller_Commit");
+        commit.SetAttributeValue("HideTarget", null);
+        var recall = doc.Descendants(WxsSource.Ns + "SetProperty").Single(e => (string?)e.Attribute("Action") == "CertInstaller_Recall_POLICY");
+        recall.SetAttributeValue("Sequence", "execute");
+        doc.Save(wxs);
+
+        var changed = MsiKit.MsiKit.BuildSample(Path.Combine(work, "installer"), "1.0.0", Path.Combine(RepoPaths.Artifacts, "kit-tests", "certs"),
+            Path.Combine(RepoPaths.Artifacts, "kit-tests", "certinstaller-action.exe"), Path.Combine(work, "msi"));
+
+        var hidden = IdtTable.Export(changed, "Property").Rows.Single(r => r[0] == "MsiHiddenProperties")[1].Split(';');
+        var ui = IdtTable.Export(changed, "InstallUISequence").Rows.Select(r => r[0]).ToList();
+        var execute = IdtTable.Export(changed, "InstallExecuteSequence").Rows.Select(r => r[0]).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(hidden, Is.EqualTo(new[] { "CertInstaller_Backup", "CertInstaller_Preserve", "CertInstaller_RestoreOnRollback", "CertInstaller_Validate" }));
+            Assert.That(ui, Does.Not.Contain("CertInstaller_Recall_POLICY").And.Contain("CertInstaller_Remember_POLICY").And.Contain("CertInstaller_Recall_HOST"));
+            Assert.That(execute, Does.Contain("CertInstaller_Recall_POLICY"));
+        });
+    }
+
+    [Test]
     public void RegeneratedCertificates_ArePermanentVersionedFiles()
     {
         var components = IdtTable.Export(this.msi, "Component");
@@ -133,5 +211,18 @@ public sealed class MsiKitTests
         // WiX writes none for DefaultVersion files (WIX1103), and Windows needs none: a versioned file wins over an
         // unversioned one. Wine 8 decides by size, then hash: without it, a same-size third-party key would stay.
         Assert.That(hashed, Is.SupersetOf(Sample.FileDefaultVersions.Keys));
+    }
+
+    private Dictionary<string, SequenceRow> Sequence(string table) => IdtTable.Export(this.msi, table).Rows
+        .ToDictionary(r => r[0], r => new SequenceRow(r[0], r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
+            File.Copy(file, Path.Combine(to, relative));
+        }
     }
 }

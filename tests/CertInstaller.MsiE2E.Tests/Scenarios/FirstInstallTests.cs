@@ -13,6 +13,7 @@ public sealed class FirstInstallTests : MsiScenario
         AssertFolder(this.CertDir, this.V1.Files(SamplePackage.MainFiles), "holds what the product generated");
         AssertRan(run, Actions.RestoreOnRollback, Actions.Backup, Actions.Preserve, Actions.Validate, Actions.Commit);
         Assert.That(MsiLog.Property(run.Log, "CertInstallerMode"), Is.EqualTo("install"));
+        this.AssertActionDataHiddenFromTheLog(run);
     }
 
     [Test]

@@ -85,6 +85,14 @@ public abstract class MsiScenario
         }
     }
 
+    /// <summary>
+    /// The deferred actions' ActionData (<c>...;Mode=x;ProductCode={...};...</c>) is kept out of the MSI log where the engine
+    /// honours MsiHiddenProperties (Windows), and still printed where it does not (Wine 8.0, a limit README lists).
+    /// </summary>
+    protected void AssertActionDataHiddenFromTheLog(MsiRun run) =>
+        Assert.That(System.Text.RegularExpressions.Regex.IsMatch(run.Log, @"Mode=[a-z]+;ProductCode=\{"), Is.EqualTo(!this.Engine.HidesHiddenProperties),
+            $"{run}: the MSI log {(this.Engine.HidesHiddenProperties ? "shows" : "no longer shows")} the ActionData ({this.Engine.Name})");
+
     /// <summary>The complete snapshots under a backup root (partial ones excluded).</summary>
     protected static IReadOnlyList<string> Snapshots(string backupDir) => !Directory.Exists(backupDir)
         ? []

@@ -18,7 +18,10 @@ public sealed class RememberedSettingsTests : MsiScenario
     // Under Wine the option add of this sequence failed once in four full CI runs (exit 1627) and in none of 6 runs of
     // this class plus one whole-project run since. Wine returns 1627 when an exe custom action exits non-zero, so one
     // of the actions failed; which one and why was not recorded then. A failing step now writes what the actions said
-    // to artifacts/msie2e/failures/ (kept across the retry). One retry; a second failure fails.
+    // to artifacts/msie2e/failures/ (kept across the retry). One retry; a second failure fails. Issue 20 looked for it
+    // on 2026-12-07 and did not see it again: 30 repetitions of this test in one run (load 30-45 on 2 cores), one
+    // whole-project run and 24 runs each with freshly regenerated certificates and packages, all passed; no evidence file.
+    // The retry stays until a recorded failure names the action.
     [Retry(2)]
     public void CanApplyTheInstallSettings_WhenRepairingAddingTheOptionAndUpgradingWithNoProperties()
     {
@@ -72,6 +75,44 @@ public sealed class RememberedSettingsTests : MsiScenario
         var reinstall = this.RunSucceeds(() => this.Install(this.V1));
         AssertActionData(reinstall, "install", "warn", MsiE2EEnvironment.DefaultBackupDir);
         Assert.That(Snapshots(this.CustomBackups), Is.EqualTo(kept), "nothing removed the snapshots, and nothing new went there");
+    }
+
+    [Test]
+    public void CanRecallTheInstallSettings_WhenRepairingWithABasicUI()
+    {
+        this.RunSucceeds(() => this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_BACKUPDIR={CustomBackupDir}"));
+
+        // /qb: a progress dialog and no InstallUISequence (Windows Installer runs that table for a reduced or full UI
+        // only), so AppSearch and the recall run in the execute sequence. Wine runs it headless (no display needed).
+        var repair = this.RunSucceeds(() => this.Msiexec("repair-qb",
+            ["/i", this.Engine.WindowsPath(this.V1.MsiPath), "REINSTALL=ALL", "REINSTALLMODE=amus", "/qb"]));
+
+        Assert.That(MsiLog.Property(repair.Run.Log, "UILevel"), Is.EqualTo("3"), "a basic UI (INSTALLUILEVEL_BASIC)");
+        AssertActionData(repair, "repair", "enforce", CustomBackupDir);
+        AssertRan(repair.Run, Actions.Backup, Actions.Preserve, Actions.Validate, Actions.Commit);
+        this.AssertActionDataHiddenFromTheLog(repair.Run);
+    }
+
+    [Test]
+    public void CanRecallTheInstallSettings_InTheUISequence_WhenRepairingWithAReducedUI()
+    {
+        this.RunSucceeds(() => this.Install(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_BACKUPDIR={CustomBackupDir}"));
+
+        // /qr runs InstallUISequence first: the package must search and recall there too (WiX schedules the
+        // Sequence="both" actions in both tables), and the client hands the recalled public properties to the server.
+        var repair = this.RunSucceeds(() => this.Msiexec("repair-qr",
+            ["/i", this.Engine.WindowsPath(this.V1.MsiPath), "REINSTALL=ALL", "REINSTALLMODE=amus", "/qr"]));
+
+        var execute = MsiLog.FirstStart(repair.Run.Log, "ExecuteAction");
+        Assert.Multiple(() =>
+        {
+            Assert.That(execute, Is.GreaterThan(0), $"{repair.Run}: the UI sequence ran and handed over to the execute sequence");
+            foreach (var action in new[] { "AppSearch", "CertInstaller_Recall_VALIDATION", "CertInstaller_Recall_BACKUPDIR" })
+            {
+                Assert.That(MsiLog.FirstStart(repair.Run.Log, action), Is.InRange(0, execute), $"{action} runs in the UI sequence, before ExecuteAction");
+            }
+        });
+        AssertActionData(repair, "repair", "enforce", CustomBackupDir);
     }
 
     /// <summary>One run and what the action host appended to its log files during it (the ActionData it received).</summary>
