@@ -21,6 +21,10 @@ public sealed class WineMsiEngine : IMsiEngine
             ["WINEDEBUG"] = "-all",
             ["WINEDLLOVERRIDES"] = "mshtml=",
             ["DISPLAY"] = "",
+            // The exe custom actions are .NET processes: with .NET's W^X double mapping of JIT code on, the runtime crashes
+            // now and then under Wine ("Internal CLR error" in a DynamicMethod finalizer, met by the win-x64 test runs of
+            // build/windows-tests.sh); Wine's msiexec turns a crashed exe action into 1627. msiexec passes this on.
+            ["DOTNET_EnableWriteXorExecute"] = "0",
         };
         if (!File.Exists(Path.Combine(prefix, "system.reg")))
         {
