@@ -72,7 +72,7 @@ public sealed class WineMsiEngine : IMsiEngine
         var all = new List<string> { "msiexec" };
         all.AddRange(args);
         all.AddRange(["/l*v", $@"C:\msie2e-logs\{logName}.log"]);
-        var (code, output) = ProcessRunner.Run(this.wine, all, this.env, timeout: RunTimeout);
+        var (code, output) = this.RunPrivate(all);
         this.WaitServer();
         return new MsiRun("msiexec " + string.Join(' ', args), code, MsiLog.Read(logHost), output);
     }
@@ -86,10 +86,16 @@ public sealed class WineMsiEngine : IMsiEngine
         var all = new List<string> { wrapperExe };
         all.AddRange(wrapperArgs);
         all.AddRange(["--", "msiexec", .. msiexecArgs, "/l*v", $@"C:\msie2e-logs\{logName}.log"]);
-        var (code, output) = ProcessRunner.Run(this.wine, all, this.env, timeout: RunTimeout);
+        var (code, output) = this.RunPrivate(all);
         this.WaitServer();
         return new MsiRun("certinstaller-action " + string.Join(' ', wrapperArgs) + " -- msiexec " + string.Join(' ', msiexecArgs), code, MsiLog.Read(logHost), output);
     }
+
+    // IC keeps its private keys readable by SYSTEM and Administrators only, and CertInstaller fails a Server Group or IC
+    // CA key that everyone may read (CI6003). Wine derives a file's ACL from its Unix mode, and the mode of a file msiexec
+    // installs from the process's umask: the installs run with umask 077, so the sample's keys arrive owner-only as IC's do.
+    private (int ExitCode, string Output) RunPrivate(IReadOnlyList<string> wineArgs) =>
+        ProcessRunner.Run("/bin/sh", ["-c", "umask 077; exec \"$0\" \"$@\"", this.wine, .. wineArgs], this.env, timeout: RunTimeout);
 
     // 1603 and 1627 arrive as 67 and 91: a Linux exit status keeps the low 8 bits only.
     public bool IsInstallFailure(int exitCode) => exitCode is not 0 and not 3010 and not (3010 & 0xff);
