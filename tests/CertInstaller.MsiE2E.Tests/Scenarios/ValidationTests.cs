@@ -36,7 +36,10 @@ public sealed class ValidationTests : MsiScenario
     {
         var thirdParty = ThirdPartyCertificates.Create(expired: true);
         thirdParty.WriteTo(this.CertDir);
-        var policy = this.WritePolicy("""{ "severities": { "CI3002": "off" } }""");
+        // CI6003 at warning: under Wine the third-party keys this test writes before the install come back from Preserve
+        // with an ACL Wine reports as readable by Everyone (Wine derives ACLs from Unix modes and inherited entries; a Wine
+        // limit, not the point of this test, which is that the policy turns CI3002 off).
+        var policy = this.WritePolicy("""{ "severities": { "CI3002": "off", "CI6003": "warning" } }""");
 
         var run = this.InstallSucceeds(this.V1, "CERTINSTALLER_VALIDATION=enforce", $"CERTINSTALLER_POLICY={policy}");
 
