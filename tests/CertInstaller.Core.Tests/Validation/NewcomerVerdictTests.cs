@@ -86,8 +86,11 @@ public class NewcomerVerdictTests
         OpenSslFolder.Run($"req -new -key {folder.W("server.key")} -subj \"/CN=ic1.example.com\" -out {folder.W("bare.csr")}");
         folder.Put("CSRs/ic1_Server.csr", "bare.csr");
 
-        var finding = Validate(Certs).Findings.Single();
+        var findings = Validate(Certs).Findings;
+        var finding = findings.Single(f => f.Code == FindingCode.CsrSanMissing);
 
+        // The CSR's key is not in CSRs\ either (issue 22: CSRs\ paired by key): its own finding, not this one.
+        Assert.That(findings.Select(f => f.Code), Is.EquivalentTo(new[] { FindingCode.CsrSanMissing, FindingCode.CsrKeyMissing }));
         Assert.That((finding.Code, finding.Path), Is.EqualTo((FindingCode.CsrSanMissing, "CSRs/ic1_Server.csr")));
         Assert.That(finding.Message, Does.Contain("requests no DNS name and no IP address"), "issue 26: it said 'requests no a DNS name and no an IP address'");
     }

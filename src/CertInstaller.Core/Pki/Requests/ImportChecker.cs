@@ -118,10 +118,14 @@ public static class ImportChecker
             return new("chain", new(CsrFindingCode.ChainNotChecked, "no trust was given, so the chain was not checked") { Severity = CsrSeverity.Warning }, "not checked");
         }
 
-        var result = chains.Build(new ChainRequest(request.Certificate, request.Pool, anchors, request.At) { Purpose = request.Purpose });
+        // The path is held to the same minimum digest as the certificate, so a CA above it signed with SHA-1 fails here.
+        var result = chains.Build(new ChainRequest(request.Certificate, request.Pool, anchors, request.At) { Purpose = request.Purpose, MinDigest = request.MinDigest });
         var path = string.Join(" -> ", result.Path.Select(c => PkiDescriber.DescribeName(c.SubjectDN).OneLine));
-        // The leaf's own EKU and key usage have their own checks (EkuMissing, KeyUsageNotTls): one defect, one finding.
-        var problems = result.Problems.Where(p => p.Code is not (ChainProblemCode.PurposeNotAllowed or ChainProblemCode.KeyUsageForbidsPurpose)).ToList();
+        // The leaf's own EKU, key usage and signature digest have their own checks (EkuMissing, KeyUsageNotTls,
+        // DigestTooWeak): one defect, one finding.
+        var leaf = PkiDescriber.DescribeName(request.Certificate.SubjectDN).OneLine;
+        var problems = result.Problems.Where(p => p.Code is not (ChainProblemCode.PurposeNotAllowed or ChainProblemCode.KeyUsageForbidsPurpose)
+            && !(p.Code == ChainProblemCode.WeakSignatureDigest && p.Subject == leaf)).ToList();
         return result.Anchor is not null && problems.Count == 0
             ? new("chain", null, path)
             : new("chain", new(CsrFindingCode.ChainInvalid,
