@@ -185,27 +185,10 @@ public static class Cli
     {
         var name = OptionName(option);
         var best = parsed.CommandResult.Command.Options.Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal))
-            .OrderBy(n => Distance(n, name)).FirstOrDefault();
-        return best is not null && Distance(best, name) <= 2 ? $" (did you mean {best}?)" : string.Empty;
+            .OrderBy(n => EditDistance.Of(n, name)).FirstOrDefault();
+        return best is not null && EditDistance.Of(best, name) <= 2 ? $" (did you mean {best}?)" : string.Empty;
     }
 
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
 
     /// <summary>The verb and its sub-verb as parsed ("backup create", "csr lint-config", "validate"): "backup create"
     /// reads better than "backup" in an error line, and the parse result knows every verb, so none is listed here.</summary>

@@ -54,7 +54,7 @@ public static class CommandLineSecrets
     {
         var name = option.TrimStart('-', '/').ToLowerInvariant();
         return IsSecretName(name) || name.Contains("pas") || name.Contains("pw")
-            || Distance(name, "password") <= 2 || (name.Length > 8 && Distance(name.Substring(0, 8), "password") <= 2);
+            || EditDistance.Of(name, "password") <= 2 || (name.Length > 8 && EditDistance.Of(name.Substring(0, 8), "password") <= 2);
     }
 
     /// <summary><paramref name="arguments"/> with every secret value replaced by <see cref="Mask"/> (option names stay).</summary>
@@ -115,21 +115,4 @@ public static class CommandLineSecrets
         return (masked, values);
     }
 
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
 }
