@@ -109,15 +109,22 @@ internal static class RegularFile
             return Windows.OpenAppend(path);
         }
 
-        // Other Unix systems (netstandard2.0 never runs there): refuse a link seen before the open, then append.
+        // Other systems: refuse a link seen before the open.
         if (new FileInfo(path) is { Exists: true } info && (info.Attributes & FileAttributes.ReparsePoint) != 0)
         {
             throw OutputFileRefusedException.Link(path);
         }
 
+#if !NET
+        // The netstandard2.0 build cannot make the file private off Windows: refuse before the open, which would create
+        // a file left readable, or block for ever on a FIFO planted at the path (an open for writing waits for a reader).
+        throw AccessControl.PrivateNotSupported(path);
+#else
+        // macOS (not a platform CertInstaller ships for): append, then make the file private by path.
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         AccessControl.MakePrivate(path, isDirectory: false);
         return stream;
+#endif
     }
 
     /// <summary>Device and inode: the same pair at the check and at the open means the same file.</summary>
