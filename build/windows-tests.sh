@@ -111,9 +111,16 @@ wine_suite() {
 core="CertInstaller.Core.Tests"
 wine_core="FullyQualifiedName~$core.IO.|FullyQualifiedName~$core.Backup.|FullyQualifiedName~$core.Actions.|FullyQualifiedName~$core.Preservation.|FullyQualifiedName~$core.Helpers."
 wine_core+="|FullyQualifiedName~$core.Pki.Creation.CsrCreatorTests.Write_WhenPrivate|FullyQualifiedName~$core.Validation.FolderVerdictTests.Consistency_"
-echo "Under Wine, the Core suite runs its file-system namespaces: IO, Backup, Actions, Preservation, Helpers"
-wine_suite wine-net10.0 CertInstaller.Core.Tests core-wine-net10.0.trx "$wine_core"
-wine_suite wine-netstandard2.0 CertInstaller.Core.Tests core-wine-netstandard2.0.trx "$wine_core" -p:CoreTargetFramework=netstandard2.0
+[ "${CERTINSTALLER_WINE_CORE:-0}" != 1 ] || echo "Under Wine, the Core suite runs its file-system namespaces: IO, Backup, Actions, Preservation, Helpers"
+# Not yet in every run: under Wine 8 the Core suite's test host has hung (every thread waiting on an idle wineserver)
+# right after a failing test, and a hung run would stall CI for its whole timeout. Until that is understood the Core
+# suite under Wine runs on request (CERTINSTALLER_WINE_CORE=1), and every run says so.
+if [ "${CERTINSTALLER_WINE_CORE:-0}" = 1 ]; then
+  wine_suite wine-net10.0 CertInstaller.Core.Tests core-wine-net10.0.trx "$wine_core"
+  wine_suite wine-netstandard2.0 CertInstaller.Core.Tests core-wine-netstandard2.0.trx "$wine_core" -p:CoreTargetFramework=netstandard2.0
+else
+  echo "NOT RUN: the Core suite under Wine (both Core builds): on request only (CERTINSTALLER_WINE_CORE=1), since its test host hangs under Wine 8 after a failing test (issue 20 open)"
+fi
 wine_suite wine-net10.0 CertInstaller.ActionHost.Tests actionhost-wine.trx ""
 "$server" -k 2>/dev/null
 echo "Under Wine (win-x64 processes): $wine_ran tests ran"
