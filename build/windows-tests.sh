@@ -83,7 +83,7 @@ wine_ran=0
 wine_suite() {
   local run=$1 project=$2 trx=$3 include=$4; shift 4
   local out="artifacts/win-x64/$run/$project" start=$SECONDS f code
-  rm -rf "$out"
+  rm -rf "$out"; mkdir -p "$(dirname "$out")"
   if ! dotnet build "tests/$project" -c Release -p:WinX64Tests=true "$@" -o "$out" -v:q -nologo >"$out.build.log" 2>&1; then
     echo "$run: $project did not build for win-x64:"; grep -E "error" "$out.build.log" | sort -u | head -20; status=1; return
   fi
