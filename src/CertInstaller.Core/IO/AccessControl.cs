@@ -110,13 +110,6 @@ internal static class AccessControl
 #endif
     }
 
-#if !NET
-    /// <summary>The refusal of the netstandard2.0 build off Windows, where it cannot make a file private (by design: it
-    /// ships only inside the Windows DTF host), for a caller to raise before it creates or opens anything.</summary>
-    public static PlatformNotSupportedException PrivateNotSupported(string path) => new(
-        $"Cannot restrict access to '{path}': the netstandard2.0 build of CertInstaller.Core sets ACLs on Windows only. Use the net10.0 build on this system.");
-#endif
-
     /// <summary>Windows: a protected ACL granting the current account, SYSTEM and Administrators full control (an admin's
     /// own report stays readable to that admin from a non-elevated prompt); Unix: 0600.</summary>
     public static void MakeOwnerOnly(string path)

@@ -46,6 +46,24 @@ internal static class NativeMethods
         }
     }
 
+    /// <summary>The S_IFMT bits of a regular file.</summary>
+    public const int RegularFileType = 0x8000;
+
+    /// <summary>Unix: the file type bits (S_IFMT) of an entry, not following a link; null when it does not exist or where
+    /// statx is unavailable (not Linux).</summary>
+    public static int? FileTypeOf(string path)
+    {
+        try
+        {
+            var buffer = new byte[256];
+            return statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) == 0 ? BitConverter.ToUInt16(buffer, 28) & 0xF000 : null;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Unix: the owner's user id of an entry (not following a link), or null where statx is unavailable.</summary>
     public static uint? OwnerOf(string path)
     {

@@ -115,16 +115,17 @@ internal static class RegularFile
             throw OutputFileRefusedException.Link(path);
         }
 
-#if !NET
-        // The netstandard2.0 build cannot make the file private off Windows: refuse before the open, which would create
-        // a file left readable, or block for ever on a FIFO planted at the path (an open for writing waits for a reader).
-        throw AccessControl.PrivateNotSupported(path);
-#else
-        // macOS (not a platform CertInstaller ships for): append, then make the file private by path.
+        // netstandard2.0 off Windows (the PowerShell module in pwsh on Linux) and macOS: anything but a regular file at the
+        // path is refused before the open, which would block for ever on a FIFO (an open for writing waits for a reader);
+        // then append, and make the file owner-only by path.
+        if (NativeMethods.FileTypeOf(path) is { } type && type != NativeMethods.RegularFileType)
+        {
+            throw OutputFileRefusedException.NotOwn(path, "not a regular file");
+        }
+
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         AccessControl.MakePrivate(path, isDirectory: false);
         return stream;
-#endif
     }
 
     /// <summary>Device and inode: the same pair at the check and at the open means the same file.</summary>
