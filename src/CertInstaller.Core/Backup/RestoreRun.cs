@@ -33,6 +33,10 @@ internal sealed class RestoreRun
     /// <summary>True when a failed run put every file back as it was before this run.</summary>
     public bool RolledBack { get; private set; }
 
+    /// <summary>What the run would change, decided from the live folder as it is now; reads only (a preview).</summary>
+    public RestorePlan Plan(RestoreScope scope, IReadOnlyList<ManifestEntry> entries) =>
+        RestorePlanner.Plan(_snapshot.Id, _target, _snapshot.Manifest, scope, entries, ReadLive(scope, entries), _fs.PathComparer);
+
     /// <summary>
     /// Plans, then goes file by file: keeps the live file aside (copied, checked, on disk), stages the snapshot's file
     /// next to its target (on disk), and commits it with one rename or delete (directory synced). So a nearly full

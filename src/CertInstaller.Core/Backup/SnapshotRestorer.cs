@@ -53,6 +53,20 @@ public sealed class SnapshotRestorer
     public RestoreReport RestoreThirdParty(string snapshotId, string targetFolder, IProgress<WorkProgress>? progress = null) =>
         Run(snapshotId, targetFolder, RestoreScope.Subset, e => e.Origin == FileOrigin.ThirdParty, null, progress);
 
+    /// <summary>What <see cref="RestoreExact"/> (or, with <paramref name="thirdPartyOnly"/>, <see cref="RestoreThirdParty"/>)
+    /// would restore, replace or remove now, decided by the same planner; changes nothing and takes no lock (the restore
+    /// decides again under its locks).</summary>
+    public IReadOnlyList<RestoreFileResult> Preview(string snapshotId, string targetFolder, bool thirdPartyOnly)
+    {
+        var target = SnapshotStore.NormalizeFolder(targetFolder);
+        var snapshot = _store.Open(snapshotId);
+        var scope = thirdPartyOnly ? RestoreScope.Subset : RestoreScope.Exact;
+        var entries = snapshot.Manifest.Files.Where(e => !thirdPartyOnly || e.Origin == FileOrigin.ThirdParty)
+            .OrderBy(e => e.RelativePath, StringComparer.Ordinal).ToList();
+        var plan = new RestoreRun(_fs, snapshot, target, SnapshotLayout.IdFor(_store.Clock.UtcNow)).Plan(scope, entries);
+        return plan.Steps.Select(s => new RestoreFileResult(s.RelativePath, s.Action, null)).ToList();
+    }
+
     private RestoreReport Run(
         string snapshotId,
         string targetFolder,

@@ -130,8 +130,8 @@ public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
                 return;
             }
 
-            var manifest = store.Open(id).Manifest;
-            var changes = Preview(manifest, folder, BackupPorts.Machine.FileSystem);
+            var restorer = new SnapshotRestorer(store);
+            var changes = restorer.Preview(id, folder, ThirdPartyOnly).Select(f => new IcRestoredFile(f.RelativePath, f.Action, null)).ToList();
             var what = changes.Count == 0
                 ? $"Restore snapshot {id} into {folder}: every file already matches"
                 : $"Restore snapshot {id} into {folder} ({(ThirdPartyOnly ? "third-party files" : "exact")}):"
@@ -141,7 +141,6 @@ public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
                 return;
             }
 
-            var restorer = new SnapshotRestorer(store);
             var report = WithProgress($"Restore-IcCertificateFolder {folder}",
                 progress => ThirdPartyOnly ? restorer.RestoreThirdParty(id, folder, progress) : restorer.RestoreExact(id, folder, progress));
             WriteObject(new IcRestoreResult(report.SnapshotId, report.TargetFolder, report.Scope, report.Summary,
@@ -152,49 +151,6 @@ public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
         {
             WriteError(Backups.Error(e, folder));
         }
-    }
-
-    // What the restore would change, for -WhatIf and -Confirm: read-only (hashes of live files against the manifest), the
-    // same comparison Core's planner makes; the restore itself decides again under its locks.
-    private List<IcRestoredFile> Preview(SnapshotManifest manifest, string folder, IFileSystem fs)
-    {
-        var changes = new List<IcRestoredFile>();
-        var entries = manifest.Files.Where(f => !ThirdPartyOnly || f.Origin == FileOrigin.ThirdParty).ToList();
-        foreach (var entry in entries.OrderBy(e => e.RelativePath, StringComparer.Ordinal))
-        {
-            var live = System.IO.Path.Combine(folder, entry.RelativePath.Replace('/', System.IO.Path.DirectorySeparatorChar));
-            if (!File.Exists(live))
-            {
-                changes.Add(new IcRestoredFile(entry.RelativePath, RestoreFileAction.Restored, null));
-            }
-            else if (new FileInfo(live).Length != entry.Size || !string.Equals(Sha256(live), entry.Sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                changes.Add(new IcRestoredFile(entry.RelativePath, RestoreFileAction.Replaced, null));
-            }
-        }
-
-        if (!ThirdPartyOnly && Directory.Exists(folder))
-        {
-            var listed = new HashSet<string>(manifest.Files.Select(f => f.RelativePath), fs.PathComparer);
-            var full = System.IO.Path.GetFullPath(folder);
-            foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
-            {
-                var relative = file.Substring(full.Length).TrimStart(System.IO.Path.DirectorySeparatorChar).Replace(System.IO.Path.DirectorySeparatorChar, '/');
-                if (!listed.Contains(relative))
-                {
-                    changes.Add(new IcRestoredFile(relative, RestoreFileAction.Removed, null));
-                }
-            }
-        }
-
-        return changes;
-    }
-
-    private static string Sha256(string file)
-    {
-        using var sha = System.Security.Cryptography.SHA256.Create();
-        using var stream = File.OpenRead(file);
-        return Org.BouncyCastle.Utilities.Encoders.Hex.ToHexString(sha.ComputeHash(stream));
     }
 }
 

@@ -46,6 +46,24 @@ public class SnapshotRestorerTests
     }
 
     [Test]
+    public void Preview_WhenFolderWasRegenerated_ListsWhatRestoreExactDoes_AndChangesNothing()
+    {
+        SampleFolder.Write(_dir.Certificates);
+        var snapshot = TakeSnapshot();
+        SampleFolder.Regenerate(_dir.Certificates);
+        var before = FolderPicture.Of(_dir.Certificates);
+        var backups = FolderPicture.Of(_dir.BackupRoot);
+
+        var preview = _restorer.Preview(snapshot.Id, _dir.Certificates, thirdPartyOnly: false);
+
+        Assert.That(FolderPicture.Of(_dir.Certificates).SameAs(before), Is.True, "a preview changes nothing");
+        Assert.That(FolderPicture.Of(_dir.BackupRoot).SameAs(backups), Is.True, "nor the backup root");
+        var report = _restorer.RestoreExact(snapshot.Id, _dir.Certificates);
+        Assert.That(preview.Select(f => (f.RelativePath, f.Action)),
+            Is.EquivalentTo(report.Files.Where(f => f.Action != RestoreFileAction.Unchanged).Select(f => (f.RelativePath, f.Action))));
+    }
+
+    [Test]
     public void RestoreExact_WhenFolderWasDeleted_RecreatesItByteIdentical()
     {
         SampleFolder.Write(_dir.Certificates);
