@@ -4,11 +4,11 @@ using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Creation;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
 using CertInstaller.Harness.Views;
 using Org.BouncyCastle.Crypto;
-using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Harness.Commands;
 

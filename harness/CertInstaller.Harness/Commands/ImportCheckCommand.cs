@@ -2,10 +2,10 @@ using System.CommandLine;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
 using CertInstaller.Harness.Views;
-using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Harness.Commands;
 
