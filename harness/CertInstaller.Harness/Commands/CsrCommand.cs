@@ -2,6 +2,7 @@ using System.CommandLine;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
 using CertInstaller.Harness.Views;
@@ -89,10 +90,10 @@ internal static class CsrCommand
         }
 
         var subject = description.Subject.OneLine;
-        var errors = findings.Where(f => f.Severity == CsrSeverity.Error).Select(f => View(f, subject)).ToList();
+        var errors = findings.Where(f => f.Severity == Severity.Error).Select(f => View(f, subject)).ToList();
         var view = new CsrCheckView(file, errors.Count == 0, ObjectViews.Csr(description) with { File = file }, errors)
         {
-            Warnings = findings.Where(f => f.Severity == CsrSeverity.Warning).Select(f => View(f, subject)).ToList(),
+            Warnings = findings.Where(f => f.Severity == Severity.Warning).Select(f => View(f, subject)).ToList(),
         };
 
         Renderer.Render(view, json ? OutputFormat.Json : OutputFormat.Text, stdout);

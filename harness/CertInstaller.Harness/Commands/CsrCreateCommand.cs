@@ -4,6 +4,7 @@ using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Creation;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
 using CertInstaller.Harness.Views;
@@ -136,10 +137,10 @@ internal static class CsrCreateCommand
         }
 
         // The cnf's pitfalls are reported, but do not stop the CSR: certharness requests the SANs openssl would have left out.
-        findings.AddRange((cfg?.Findings ?? []).Select(f => f with { Severity = CsrSeverity.Warning }));
+        findings.AddRange((cfg?.Findings ?? []).Select(f => f with { Severity = Severity.Warning }));
         var subject = description.Subject.OneLine;
-        var errors = findings.Where(f => f.Severity == CsrSeverity.Error).Select(f => CsrCommand.View(f, subject)).ToList();
-        var warnings = findings.Where(f => f.Severity == CsrSeverity.Warning).Select(f => CsrCommand.View(f, subject)).ToList();
+        var errors = findings.Where(f => f.Severity == Severity.Error).Select(f => CsrCommand.View(f, subject)).ToList();
+        var warnings = findings.Where(f => f.Severity == Severity.Warning).Select(f => CsrCommand.View(f, subject)).ToList();
         string? permissions = null;
         if (errors.Count == 0)
         {

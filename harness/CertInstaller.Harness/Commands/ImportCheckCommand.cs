@@ -2,6 +2,7 @@ using System.CommandLine;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
 using CertInstaller.Harness.Views;
@@ -93,7 +94,7 @@ internal static class ImportCheckCommand
             }, new ChainBuilder());
             var view = new ImportCheckView(certFile, csrFile, results.All(c => c.Ok), PkiDescriber.DescribeName(leaf.SubjectDN).OneLine,
                 results.Select(c => new ImportCheckItemView(c.Check,
-                    c.Finding is null ? "ok" : c.Finding.Severity == CsrSeverity.Error ? "error" : "warning",
+                    c.Finding is null ? "ok" : c.Finding.Severity == Severity.Error ? "error" : "warning",
                     c.Finding?.Code.ToString(), c.Finding?.Message ?? c.Detail)).ToList());
             var o = r.InvocationConfiguration.Output;
             Renderer.Render(view, new OutputOptions(json).Format(r), o);

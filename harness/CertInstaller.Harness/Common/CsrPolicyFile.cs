@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Harness.Common;
 
@@ -59,9 +60,9 @@ internal static class CsrPolicyFile
                 {
                     NoSan = noSan.GetString() switch
                     {
-                        "error" => CsrSeverity.Error,
-                        "warning" => CsrSeverity.Warning,
-                        "off" => CsrSeverity.Off,
+                        "error" => Severity.Error,
+                        "warning" => Severity.Warning,
+                        "off" => (Severity?)null,
                         var other => throw new HarnessException($"noSan is \"{other}\"; options are error, warning, off"),
                     },
                 };

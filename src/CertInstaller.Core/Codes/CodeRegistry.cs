@@ -9,37 +9,38 @@ using CertInstaller.Core.Validation;
 namespace CertInstaller.Core.Codes;
 
 /// <summary>
-/// The one registry of every code the product reports. Each area's enum keeps its own values (never renumbered);
-/// the registry places each enum in its own printed range, so no two codes print alike (before this registry,
-/// CI3001 meant both ChainNotTrusted and SourceNotAFolder).
+/// The one registry of every code the product reports. Each area has its own enum, and every enum value is the number
+/// printed after "CI" (<c>(int)BackupErrorCode.LockHeld == 10004</c>, printed CI10004): no offsets, so the number in a
+/// log, a doc or the source is the same number (CodeRegistryTests holds each value inside its area's range, so no two
+/// codes print alike; before this registry, CI3001 meant both ChainNotTrusted and SourceNotAFolder).
 /// </summary>
 public static class CodeRegistry
 {
-    /// <summary>A folder finding: its value is already its printed number.</summary>
+    /// <summary>A folder finding; its default severity is the installer policy's.</summary>
     public static CodeInfo Of(FindingCode code) =>
         new((int)code, code.ToString(), AreaOfFinding((int)code), ValidationPolicy.Installer.SeverityOf(code) ?? Severity.Info);
 
-    /// <summary>A read error of one file: printed as 1100 + value.</summary>
-    public static CodeInfo Of(ReadErrorCode code) => new(1100 + (int)code, code.ToString(), CodeArea.Read, Severity.Error);
+    /// <summary>A read error of one file.</summary>
+    public static CodeInfo Of(ReadErrorCode code) => new((int)code, code.ToString(), CodeArea.Read, Severity.Error);
 
-    /// <summary>A path-validation problem: printed as 3100 + value; its severity under the default profile (rfc5280).</summary>
-    public static CodeInfo Of(ChainProblemCode code) => new(3100 + (int)code, code.ToString(), CodeArea.Chains,
+    /// <summary>A path-validation problem; its severity under the default profile (rfc5280).</summary>
+    public static CodeInfo Of(ChainProblemCode code) => new((int)code, code.ToString(), CodeArea.Chains,
         ChainWarnings.IsWarning(code, ChainProfile.Rfc5280) ? Severity.Warning : Severity.Error);
 
-    /// <summary>A CSR or import-check finding: printed as 8100 + value.</summary>
-    public static CodeInfo Of(CsrFindingCode code) => new(8100 + (int)code, code.ToString(), CodeArea.Csr, CsrDefault(code));
+    /// <summary>A CSR or import-check finding.</summary>
+    public static CodeInfo Of(CsrFindingCode code) => new((int)code, code.ToString(), CodeArea.Csr, CsrDefault(code));
 
-    /// <summary>A backup error (values 3001…): printed as 10000 + (value − 3000).</summary>
-    public static CodeInfo Of(BackupErrorCode code) => new(7000 + (int)code, code.ToString(), CodeArea.Backup, Severity.Error);
+    /// <summary>A backup error.</summary>
+    public static CodeInfo Of(BackupErrorCode code) => new((int)code, code.ToString(), CodeArea.Backup, Severity.Error);
 
-    /// <summary>A snapshot verification issue (values 3101…): printed as 10000 + (value − 3000).</summary>
-    public static CodeInfo Of(VerificationIssueCode code) => new(7000 + (int)code, code.ToString(), CodeArea.SnapshotVerification, Severity.Error);
+    /// <summary>A snapshot verification issue.</summary>
+    public static CodeInfo Of(VerificationIssueCode code) => new((int)code, code.ToString(), CodeArea.SnapshotVerification, Severity.Error);
 
-    /// <summary>An ActionData problem: printed as 11000 + value.</summary>
-    public static CodeInfo Of(ActionDataProblemCode code) => new(11000 + (int)code, code.ToString(), CodeArea.ActionData, Severity.Error);
+    /// <summary>An ActionData problem.</summary>
+    public static CodeInfo Of(ActionDataProblemCode code) => new((int)code, code.ToString(), CodeArea.ActionData, Severity.Error);
 
-    /// <summary>A refused output file (action log, summary, report): printed as 12000 + value.</summary>
-    public static CodeInfo Of(OutputFileCode code) => new(12000 + (int)code, code.ToString(), CodeArea.OutputFiles, Severity.Error);
+    /// <summary>A refused output file (action log, summary, report).</summary>
+    public static CodeInfo Of(OutputFileCode code) => new((int)code, code.ToString(), CodeArea.OutputFiles, Severity.Error);
 
     /// <summary>Every code of the product, ordered by number.</summary>
     public static IReadOnlyList<CodeInfo> All() =>

@@ -1,15 +1,15 @@
 namespace CertInstaller.Core.IO;
 
-/// <summary>Why a file a run writes (the action log, the <c>run --json</c> summary, the HTML report) was refused; printed as
-/// CI12000 + value. Never renumbered.</summary>
+/// <summary>Why a file a run writes (the action log, the <c>run --json</c> summary, the HTML report) was refused; each value
+/// is its printed number (CI12001…). Never renumbered.</summary>
 public enum OutputFileCode
 {
     /// <summary>CI12001: a symbolic link or junction sits at the path; it was not followed and nothing was written.</summary>
-    LinkRefused = 1,
+    LinkRefused = 12001,
 
     /// <summary>CI12002: the existing file is not a regular file of this account (another owner, other hard links, a FIFO,
     /// socket, device or directory); nothing was written to it.</summary>
-    NotOwnRegularFile = 2,
+    NotOwnRegularFile = 12002,
 }
 
 /// <summary>A file a run writes was refused before anything was written to it (a planted link, someone else's file).</summary>

@@ -1,11 +1,40 @@
+using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Codes;
+using CertInstaller.Core.IO;
+using CertInstaller.Core.Pki.Chains;
+using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.Pki.Requests;
 using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Core.Tests.Codes;
 
 public sealed class CodeRegistryTests
 {
+    // Every enum whose members the registry prints. A new code enum is added here and to CodeRegistry.All.
+    private static readonly Type[] CodeEnums =
+    [
+        typeof(FindingCode), typeof(ReadErrorCode), typeof(ChainProblemCode), typeof(CsrFindingCode), typeof(BackupErrorCode),
+        typeof(VerificationIssueCode), typeof(ActionDataProblemCode), typeof(OutputFileCode),
+    ];
+
+    [Test]
+    public void All_EveryCodeIsItsEnumValue_NoOffsets()
+    {
+        // Issue 23 §4: the number in the source is the number printed, so a grep for CI10040 finds FolderUnsafe = 10040.
+        var values = CodeEnums.SelectMany(t => Enum.GetValues(t).Cast<Enum>().Select(v => $"CI{Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)} {v}"));
+        var printed = CodeRegistry.All().Select(c => $"{c.Text} {c.Name}");
+        Assert.That(printed, Is.EquivalentTo(values));
+    }
+
+    [Test]
+    public void CodeEnums_AreEveryEnumNamedCode()
+    {
+        var found = CodeEnums.Select(t => t.Assembly).Distinct()
+            .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum && t.IsPublic && t.Name.EndsWith("Code", StringComparison.Ordinal));
+        Assert.That(found, Is.EquivalentTo(CodeEnums), "an enum of codes the registry does not print (or one that is not named *Code)");
+    }
+
     [Test]
     public void All_PrintsEveryCodeOnce()
     {

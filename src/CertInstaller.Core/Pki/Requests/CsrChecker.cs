@@ -1,5 +1,6 @@
 using System.Net;
 using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Core.Pki.Requests;
 
@@ -35,11 +36,11 @@ public static class CsrChecker
             findings.Add(new(CsrFindingCode.SubjectAttributeMissing, "subject has no CN; IC's procedure names the server in it: make the CSR again with CN=<the server's FQDN>"));
         }
 
-        if (csr.Sans.Count == 0 && policy.NoSan != CsrSeverity.Off)
+        if (csr.Sans.Count == 0 && policy.NoSan is { } noSan)
         {
             findings.Add(new(CsrFindingCode.NoSan, "the CSR requests no subject alternative name; IC and browsers match host names against SANs only")
             {
-                Severity = policy.NoSan,
+                Severity = noSan,
             });
         }
 

@@ -1,3 +1,5 @@
+using CertInstaller.Core.Validation;
+
 namespace CertInstaller.Core.Pki.Requests;
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed record CsrPolicy
     /// <summary>Weakest accepted signature digest.</summary>
     public DigestAlgorithm MinDigest { get; init; } = DigestAlgorithm.Sha256;
 
-    /// <summary>How a CSR without any SAN counts; a warning by default (IC matches host names against SANs).</summary>
-    public CsrSeverity NoSan { get; init; } = CsrSeverity.Warning;
+    /// <summary>How a CSR without any SAN counts; a warning by default (IC matches host names against SANs); null: not
+    /// reported (as a <see cref="ValidationPolicy"/> override of null turns a finding off).</summary>
+    public Severity? NoSan { get; init; } = Severity.Warning;
 }

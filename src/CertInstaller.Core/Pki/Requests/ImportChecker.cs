@@ -3,6 +3,7 @@ using CertInstaller.Core.Pki.Reading;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.X509;
+using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Core.Pki.Requests;
 
@@ -29,7 +30,7 @@ public sealed record ImportCheckRequest(X509Certificate Certificate, Pkcs10Certi
 public sealed record ImportCheckResult(string Check, CsrFinding? Finding, string Detail)
 {
     /// <summary>True when the check passed (or only warned).</summary>
-    public bool Ok => Finding is null || Finding.Severity != CsrSeverity.Error;
+    public bool Ok => Finding is null || Finding.Severity != Severity.Error;
 }
 
 /// <summary>Does the certificate the CA sent back match what was asked? One result per check, never throws for bad certificates.</summary>
@@ -92,7 +93,7 @@ public static class ImportChecker
         if (added.Count > 0) parts.Add("added " + string.Join(", ", added));
         if (reordered) parts.Add("reordered (e.g. the OUs)");
         var message = $"the subject changed: {string.Join("; ", parts)}. Asked: {asked.OneLine}; issued: {got.OneLine}";
-        return new("subject", new(CsrFindingCode.SubjectChanged, message) { Severity = dropped.Count == 0 && !reordered ? CsrSeverity.Warning : CsrSeverity.Error }, got.OneLine);
+        return new("subject", new(CsrFindingCode.SubjectChanged, message) { Severity = dropped.Count == 0 && !reordered ? Severity.Warning : Severity.Error }, got.OneLine);
     }
 
     private static ImportCheckResult Sans(IReadOnlyList<SubjectAltName> asked, IReadOnlyList<SubjectAltName> got)
@@ -115,7 +116,7 @@ public static class ImportChecker
     {
         if (request.Anchors is not { } anchors)
         {
-            return new("chain", new(CsrFindingCode.ChainNotChecked, "no trust was given, so the chain was not checked") { Severity = CsrSeverity.Warning }, "not checked");
+            return new("chain", new(CsrFindingCode.ChainNotChecked, "no trust was given, so the chain was not checked") { Severity = Severity.Warning }, "not checked");
         }
 
         // The path is held to the same minimum digest as the certificate, so a CA above it signed with SHA-1 fails here.
@@ -166,7 +167,7 @@ public static class ImportChecker
         }
 
         return certificate.PublicKey.Algorithm == "RSA" && !usage.HasFlag(KeyUsageFlags.KeyEncipherment)
-            ? new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks keyEncipherment: TLS 1.2 RSA key exchange will fail") { Severity = CsrSeverity.Warning }, KeyUsageNames.Text(usage))
+            ? new("keyUsage", new(CsrFindingCode.KeyUsageNotTls, "the key usage lacks keyEncipherment: TLS 1.2 RSA key exchange will fail") { Severity = Severity.Warning }, KeyUsageNames.Text(usage))
             : new("keyUsage", null, KeyUsageNames.Text(usage));
     }
 

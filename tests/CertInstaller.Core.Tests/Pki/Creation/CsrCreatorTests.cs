@@ -3,6 +3,7 @@ using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Creation;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Core.Tests.Pki.Creation;
 
@@ -84,7 +85,7 @@ public class CsrCreatorTests
 
         Assert.That(CsrChecker.CheckKey(csr, KeyCreator.Generate(new KeyType("EC", 256)).Private)?.Code, Is.EqualTo(CsrFindingCode.KeyMismatch));
         Assert.That(CsrChecker.Check(PkiDescriber.Describe(csr), CsrPolicy.Default).Select(f => (f.Code, f.Severity)),
-            Is.EqualTo(new[] { (CsrFindingCode.NoSan, CsrSeverity.Warning) }));
+            Is.EqualTo(new[] { (CsrFindingCode.NoSan, Severity.Warning) }));
     }
 
     [Test]

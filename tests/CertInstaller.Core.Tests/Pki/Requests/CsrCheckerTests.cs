@@ -2,6 +2,7 @@ using CertInstaller.Core.Pki;
 using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Core.Tests.Pki.Requests;
 
@@ -29,6 +30,20 @@ public class CsrCheckerTests
     public void Check_WhenSignatureBroken_ReportsSignatureInvalid()
     {
         Assert.That(Codes(Csr(broken: true), CsrPolicy.Default), Is.EqualTo(new[] { CsrFindingCode.SignatureInvalid }));
+    }
+
+    // Issue 23 §4: one severity scale; the policy's noSan is a Severity, and null (policy file "off") reports nothing.
+    [TestCase(Severity.Warning, Severity.Warning)]
+    [TestCase(Severity.Error, Severity.Error)]
+    [TestCase(null, null)]
+    public void Check_WhenNoSan_CountsAsThePolicySays(Severity? noSan, Severity? expected)
+    {
+        var csr = PkiDescriber.Describe(CsrFactory.Create(new CsrSpec { Subject = Subject }, KeyCache.Shared.Get(KeySpec.Rsa2048, "csr-checker/")));
+
+        var findings = CsrChecker.Check(csr, CsrPolicy.Default with { NoSan = noSan }).ToList();
+
+        Assert.That(findings.Select(f => (f.Code, (Severity?)f.Severity)),
+            Is.EqualTo(expected is null ? [] : new[] { (CsrFindingCode.NoSan, expected) }));
     }
 
     [TestCase(1024, 2048, true)]

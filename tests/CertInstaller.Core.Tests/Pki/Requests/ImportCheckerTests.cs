@@ -3,6 +3,7 @@ using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Creation;
 using CertInstaller.Samples.Issuing;
 using CertInstaller.Core.Pki.Requests;
+using CertInstaller.Core.Validation;
 
 namespace CertInstaller.Core.Tests.Pki.Requests;
 
@@ -43,10 +44,10 @@ public class ImportCheckerTests
         Assert.That(results.Values, Has.All.Null);
     }
 
-    [TestCase("C=US, O=U.S. Government, OU=PKI, OU=DoD, OU=CONTRACTOR, CN=ic1.example.gov", CsrSeverity.Error, TestName = "Check_WhenOusReordered_IsAnError")]
-    [TestCase("C=US, O=U.S. Government, OU=DoD, OU=CONTRACTOR, CN=ic1.example.gov", CsrSeverity.Error, TestName = "Check_WhenOuDropped_IsAnError")]
-    [TestCase("C=US, O=U.S. Government, OU=DoD, OU=PKI, OU=CONTRACTOR, L=Indianapolis, CN=ic1.example.gov", CsrSeverity.Warning, TestName = "Check_WhenAttributeOnlyAdded_IsAWarning")]
-    public void Check_WhenSubjectChanged_ReportsSubjectChanged(string issued, CsrSeverity severity)
+    [TestCase("C=US, O=U.S. Government, OU=PKI, OU=DoD, OU=CONTRACTOR, CN=ic1.example.gov", Severity.Error, TestName = "Check_WhenOusReordered_IsAnError")]
+    [TestCase("C=US, O=U.S. Government, OU=DoD, OU=CONTRACTOR, CN=ic1.example.gov", Severity.Error, TestName = "Check_WhenOuDropped_IsAnError")]
+    [TestCase("C=US, O=U.S. Government, OU=DoD, OU=PKI, OU=CONTRACTOR, L=Indianapolis, CN=ic1.example.gov", Severity.Warning, TestName = "Check_WhenAttributeOnlyAdded_IsAWarning")]
+    public void Check_WhenSubjectChanged_ReportsSubjectChanged(string issued, Severity severity)
     {
         var finding = Check(issued)["subject"];
 
@@ -81,7 +82,7 @@ public class ImportCheckerTests
         var finding = Check(Asked, trust: false)["chain"];
 
         Assert.That(finding?.Code, Is.EqualTo(CsrFindingCode.ChainNotChecked));
-        Assert.That(finding?.Severity, Is.EqualTo(CsrSeverity.Warning));
+        Assert.That(finding?.Severity, Is.EqualTo(Severity.Warning));
     }
 
     [Test]
