@@ -40,7 +40,8 @@ internal static class ManifestReader
             throw Unreadable(path, e.Message, e);
         }
 
-        if (manifest.Id != id || manifest.Files is null || manifest.Directories is null || manifest.Skipped is null)
+        if (manifest.Id != id || manifest.Files is null || manifest.Directories is null || manifest.Skipped is null
+            || manifest.Store is { Certificates: null } || manifest.Store?.Certificates.Any(c => c is null || c.Thumbprint is null || c.Subject is null) == true)
         {
             throw Unreadable(path, "its id or lists do not match the snapshot folder", null);
         }
