@@ -136,7 +136,7 @@ public sealed class SnapshotRestorer
 
         return new RestoreReport(snapshotId, runId, target, scope, run.Results, run.DisplacedUsed ? run.DisplacedRoot : null)
         {
-            Store = StoreDriftCheck.Compare(snapshot.Manifest, _store.CertificateStores, target),
+            Store = StoreDriftCheck.Compare(snapshot.Manifest, _store.CertificateStores, target, Environment.MachineName),
         };
     }
 }

@@ -8,7 +8,8 @@ internal static class StoreDriftCheck
 {
     /// <summary>What differs between <paramref name="manifest"/>'s store section and <paramref name="stores"/>, for the
     /// folder restored into <paramref name="targetFolder"/> (used to name the folder's copy of a certificate in a fix).</summary>
-    public static IReadOnlyList<StoreDrift> Compare(SnapshotManifest manifest, IMachineCertificateStores? stores, string targetFolder)
+    /// <param name="machineName">This machine's name: a record taken on another machine is of that machine's stores.</param>
+    public static IReadOnlyList<StoreDrift> Compare(SnapshotManifest manifest, IMachineCertificateStores? stores, string targetFolder, string machineName)
     {
         if (manifest.Store is not { Recorded: true } section)
         {
@@ -22,6 +23,13 @@ internal static class StoreDriftCheck
         if (expected.Count == 0)
         {
             return [];
+        }
+
+        if (!string.Equals(manifest.MachineName, machineName, StringComparison.OrdinalIgnoreCase))
+        {
+            // A switchover pair's backup server holds its own certificate (same key, other thumbprint): comparing would
+            // report drift that is none.
+            return [NotChecked(manifest, $"the snapshot was taken on {manifest.MachineName} and recorded that machine's stores, not those of {machineName}")];
         }
 
         if (stores is null)

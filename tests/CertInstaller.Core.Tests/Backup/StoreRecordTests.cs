@@ -215,6 +215,16 @@ public class StoreRecordTests
     }
 
     [Test]
+    public void Restore_OfSnapshotTakenOnAnotherMachine_DoesNotCompareThatMachinesStores()
+    {
+        var recorded = Backup(_stores).Manifest.Store!;
+        var snapshot = Store(null).Create(new SnapshotRequest(_dir.Certificates, "copied from the primary") { MachineName = "IC1-PRIMARY", RecordStore = () => recorded });
+        _stores.Remove(MachineStore.My, _folder.ServerGroup);
+
+        Assert.That(Restore(snapshot, _stores).Store.Select(d => d.Code), Is.EqualTo(new[] { StoreDriftCode.StoreNotChecked }));
+    }
+
+    [Test]
     public void Restore_WhenSnapshotDidNotRecordTheStores_SaysSo()
     {
         var snapshot = Backup(null);
