@@ -23,6 +23,10 @@ internal static class StoreCommands
             $"(PowerShell: Import-Certificate -FilePath \"{path}\" -CertStoreLocation Cert:\\LocalMachine\\{store})";
     }
 
+    /// <summary>How to see that the store holds the certificate again (a folder file may hold several certificates).</summary>
+    public static string Verify(MachineStore store, string thumbprint) =>
+        $"then certutil -store {store} {thumbprint} must show it";
+
     /// <summary>Relink a key whose container still exists, else import the PFX again.</summary>
     public static string RepairKey(string thumbprint) =>
         $"if the key container still exists, certutil -repairstore My {thumbprint} links it again; otherwise " + ImportPfx();

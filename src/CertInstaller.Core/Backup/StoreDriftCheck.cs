@@ -65,7 +65,7 @@ internal static class StoreDriftCheck
             {
                 yield return Drift(StoreDriftCode.StoreCertificateGone, recorded,
                     $"{what} was in {where} when the snapshot was taken and is gone: the restored folder relies on it.",
-                    "Put it back: " + putBack + ".");
+                    "Put it back: " + putBack + "; " + StoreCommands.Verify(recorded.Store, recorded.Thumbprint) + ".");
             }
             else
             {
@@ -76,7 +76,7 @@ internal static class StoreDriftCheck
                 yield return Drift(StoreDriftCode.StoreCertificateReplaced, recorded,
                     $"{where} no longer holds {what}, which the restored folder relies on; it holds {other.Thumbprint} of the same subject instead, " +
                     $"{newer} than the recorded one (valid from {other.NotBefore:yyyy-MM-dd} against {recorded.NotBefore:yyyy-MM-dd}).",
-                    "To match the restored folder, " + putBack + "." + wizard);
+                    "To match the restored folder, " + putBack + "; " + StoreCommands.Verify(recorded.Store, recorded.Thumbprint) + "." + wizard);
             }
 
             yield break;
