@@ -55,6 +55,20 @@ Describe 'Backup-, Get-IcCertificateBackup and Restore-IcCertificateFolder' {
         ($r.Files | Where-Object Path -eq 'ServerGroup/ServerGroupCertificate.cer').Action | Should -Be 'Replaced'
     }
 
+    It 'says (verbose) that a snapshot without the store record cannot tell the stores, and restores all the same' {
+        $s = Backup-IcCertificateFolder $Folder $Root
+        # A manifest written before issue 27 has no "store" section.
+        $manifest = Join-Path $Root "$($s.Id)/manifest.json"
+        $json = [System.Text.Json.Nodes.JsonNode]::Parse((Get-Content $manifest -Raw)).AsObject()
+        $json.Remove('store') | Should -BeTrue
+        [System.IO.File]::WriteAllText($manifest, $json.ToJsonString())
+        Remove-Item (Join-Path $Folder 'CSRs-signed.cer')
+        $out = Restore-IcCertificateFolder $Folder $Root -Confirm:$false -Verbose 4>&1
+        $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        ($said -match '^CI13056 ').Count | Should -Be 1
+        Test-Path (Join-Path $Folder 'CSRs-signed.cer') | Should -BeTrue
+    }
+
     It 'restores third-party files only with -ThirdPartyOnly' {
         Backup-IcCertificateFolder $Folder $Root -Preserve 'CSRs-signed.cer' | Out-Null
         Remove-Item (Join-Path $Folder 'CSRs-signed.cer')

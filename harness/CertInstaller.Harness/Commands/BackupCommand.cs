@@ -126,7 +126,11 @@ internal static class BackupCommand
 
             Renderer.Render(new RestoreView(snapshotId, r.GetValue(dir)!, report.Scope.ToString().ToLowerInvariant(), report.Summary,
                 report.Files.Where(f => f.DisplacedPath is not null || f.Action != RestoreFileAction.Unchanged)
-                    .Select(f => new RestoredFileView(f.RelativePath, f.Action.ToString().ToLowerInvariant(), f.DisplacedPath)).ToList()),
+                    .Select(f => new RestoredFileView(f.RelativePath, f.Action.ToString().ToLowerInvariant(), f.DisplacedPath)).ToList())
+                {
+                    Store = report.Store.Select(d => (Drift: d, Code: CodeRegistry.Of(d.Code))).Select(x => new StoreDriftView(x.Code.Text, x.Code.Name,
+                        x.Code.DefaultSeverity.ToString().ToLowerInvariant(), x.Drift.StoreName, x.Drift.Thumbprint, x.Drift.Subject, x.Drift.Problem, x.Drift.Fix)).ToList(),
+                },
                 format, r.InvocationConfiguration.Output);
             return ExitCodes.Clean;
         });

@@ -55,6 +55,10 @@ internal static partial class TextRenderer
         }
 
         o.WriteLine($"restored snapshot {view.Snapshot} into {view.Folder}: {view.Summary}");
+        foreach (var d in view.Store)
+        {
+            o.WriteLine($"  [{d.Code}] {d.Severity} {d.Store}: {d.Message} Fix: {d.Fix}");
+        }
     }
 
     public static void Write(PreserveView view, TextWriter o)

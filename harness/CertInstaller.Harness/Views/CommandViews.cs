@@ -23,7 +23,14 @@ public sealed record SnapshotVerifyView(string Id, bool Intact, int FilesChecked
 public sealed record VerifyIssueView(string Code, string Name, string? Path, string Message);
 
 /// <summary>backup restore --json: the snapshot restored, where, and each file the restore changed or kept aside.</summary>
-public sealed record RestoreView(string Snapshot, string Folder, string Scope, string Summary, IReadOnlyList<RestoredFileView> Files);
+public sealed record RestoreView(string Snapshot, string Folder, string Scope, string Summary, IReadOnlyList<RestoredFileView> Files)
+{
+    /// <summary>Where the LocalMachine stores no longer match what the snapshot recorded (issue 27); empty when they match.</summary>
+    public IReadOnlyList<StoreDriftView> Store { get; init; } = [];
+}
+
+/// <summary>One store drift: code (CI13050…), its name, severity, the store, the recorded certificate, what differs and the fix.</summary>
+public sealed record StoreDriftView(string Code, string Name, string Severity, string Store, string? Thumbprint, string? Subject, string Message, string Fix);
 
 /// <summary>One file the restore changed (action lowercase: restored, replaced, removed, ...) and where the live copy was kept.</summary>
 public sealed record RestoredFileView(string Path, string Action, string? DisplacedPath);

@@ -119,6 +119,13 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         TransactionMarker.Delete(store.Root, data.ProductCode, ports.FileSystem);
         log.Add(new LogLine(LogLevel.Info, $"rolled back {data.CertDir} to snapshot {marker.SnapshotId}: " +
             report.Summary));
+        // The store is reported, never re-imported (Backup/README.md): the admin decides what the machine trusts.
+        foreach (var drift in report.Store)
+        {
+            var code = Codes.CodeRegistry.Of(drift.Code);
+            log.Add(new LogLine(drift.Code == StoreDriftCode.StoreNotRecorded ? LogLevel.Info : LogLevel.Warning,
+                InstallerHints.Append($"{code.Text} {drift.StoreName}: {drift.Problem} Fix: {drift.Fix}", code), code));
+        }
         return true;
     }
 

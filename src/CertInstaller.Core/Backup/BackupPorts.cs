@@ -1,4 +1,5 @@
 using CertInstaller.Core.IO;
+using CertInstaller.Core.Store;
 
 namespace CertInstaller.Core.Backup;
 
@@ -12,8 +13,15 @@ namespace CertInstaller.Core.Backup;
 /// <param name="LockProbe">Tells whether a lock's holder still runs.</param>
 public sealed record BackupPorts(IFileSystem FileSystem, IClock Clock, ILockHolderProbe LockProbe)
 {
-    /// <summary>The real file system, the system clock and the local process table.</summary>
-    public static BackupPorts Machine { get; } = new(new PhysicalFileSystem(), new SystemClock(), new ProcessLockHolderProbe());
+    /// <summary>The real file system, the system clock, the local process table and the LocalMachine certificate stores.</summary>
+    public static BackupPorts Machine { get; } = new(new PhysicalFileSystem(), new SystemClock(), new ProcessLockHolderProbe())
+    {
+        CertificateStores = new BclMachineCertificateStores(),
+    };
+
+    /// <summary>The LocalMachine certificate stores (read only): snapshots record the store's part of the folder, restores
+    /// compare it. Null, or a port that throws off Windows, records and checks nothing (and says so).</summary>
+    public IMachineCertificateStores? CertificateStores { get; init; }
 
     /// <summary>A certificates-folder lock the caller already holds for the whole of a longer job (the wrapper, from its
     /// first snapshot to its last put-back): the stores of these ports take it as their own for that folder instead of
@@ -21,5 +29,5 @@ public sealed record BackupPorts(IFileSystem FileSystem, IClock Clock, ILockHold
     public FolderLock? HeldFolderLock { get; init; }
 
     /// <summary>The store at <paramref name="backupRoot"/> on these ports.</summary>
-    public SnapshotStore Store(string backupRoot) => new(backupRoot, FileSystem, Clock, LockProbe) { HeldFolderLock = HeldFolderLock };
+    public SnapshotStore Store(string backupRoot) => new(backupRoot, FileSystem, Clock, LockProbe) { HeldFolderLock = HeldFolderLock, CertificateStores = CertificateStores };
 }

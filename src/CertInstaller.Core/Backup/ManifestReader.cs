@@ -45,6 +45,12 @@ internal static class ManifestReader
             throw Unreadable(path, "its id or lists do not match the snapshot folder", null);
         }
 
+        // Optional (absent in snapshots taken before issue 27), but when present it must be whole.
+        if (manifest.Store is { Certificates: null } || manifest.Store?.Certificates.Any(c => c is null || c.Thumbprint is null || c.Subject is null) == true)
+        {
+            throw Unreadable(path, "its store section lacks its certificate list, or a certificate's thumbprint or subject", null);
+        }
+
         var unsafePath = manifest.Files.Select(f => f.RelativePath)
             .Concat(manifest.Directories)
             .FirstOrDefault(p => !RelativePath.IsSafe(p));

@@ -15,6 +15,10 @@ public sealed record RestoreReport(
     IReadOnlyList<RestoreFileResult> Files,
     string? DisplacedFolder)
 {
+    /// <summary>Where the LocalMachine stores no longer match what the snapshot recorded (the folder alone is then not a
+    /// working state), or why that could not be told; empty when they match. Restores never change a store.</summary>
+    public IReadOnlyList<StoreDrift> Store { get; init; } = [];
+
     /// <summary>How many files had <paramref name="action"/>.</summary>
     public int Count(RestoreFileAction action) => Files.Count(f => f.Action == action);
 

@@ -12,6 +12,8 @@ namespace CertInstaller.Core.Backup;
 /// <param name="Directories">Every directory under the folder, '/' separated (empty ones included).</param>
 /// <param name="Files">Every file.</param>
 /// <param name="Skipped">Entries not copied (links), with the reason.</param>
+/// <param name="Store">The LocalMachine store certificates the folder relied on (optional: null in snapshots taken before it
+/// was recorded, and when the caller asked for none; those still read, verify and restore).</param>
 public sealed record SnapshotManifest(
     int FormatVersion,
     string Id,
@@ -23,7 +25,8 @@ public sealed record SnapshotManifest(
     string MachineName,
     IReadOnlyList<string> Directories,
     IReadOnlyList<ManifestEntry> Files,
-    IReadOnlyList<SkippedEntry> Skipped)
+    IReadOnlyList<SkippedEntry> Skipped,
+    StoreSection? Store = null)
 {
     /// <summary>The current format version.</summary>
     public const int CurrentFormatVersion = 1;

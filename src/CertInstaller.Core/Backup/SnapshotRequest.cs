@@ -11,6 +11,12 @@ public sealed record SnapshotRequest(string SourceFolder, string Reason)
     /// </summary>
     public Func<string, FileClassification>? Classify { get; init; }
 
+    /// <summary>
+    /// Records the store's part of the snapshot (<see cref="SnapshotManifest.Store"/>), called once while the snapshot is
+    /// written. Null records none. An exception it throws records the store as not recorded; it never fails the backup.
+    /// </summary>
+    public Func<StoreSection>? RecordStore { get; init; }
+
     /// <summary>Machine name recorded in the manifest.</summary>
     public string MachineName { get; init; } = Environment.MachineName;
 }

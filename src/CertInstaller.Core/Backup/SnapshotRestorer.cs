@@ -134,6 +134,9 @@ public sealed class SnapshotRestorer
                 e);
         }
 
-        return new RestoreReport(snapshotId, runId, target, scope, run.Results, run.DisplacedUsed ? run.DisplacedRoot : null);
+        return new RestoreReport(snapshotId, runId, target, scope, run.Results, run.DisplacedUsed ? run.DisplacedRoot : null)
+        {
+            Store = StoreDriftCheck.Compare(snapshot.Manifest, _store.CertificateStores, target, Environment.MachineName),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using CertInstaller.Core.IO;
+using CertInstaller.Core.Store;
 
 namespace CertInstaller.Core.Backup;
 
@@ -37,6 +38,10 @@ public sealed class SnapshotStore
     internal IClock Clock { get; }
 
     internal ILockHolderProbe LockProbe { get; }
+
+    /// <summary>The LocalMachine certificate stores (<see cref="BackupPorts.CertificateStores"/>; the machine's by default), or
+    /// null: what a snapshot records of them and what a restore compares against.</summary>
+    public IMachineCertificateStores? CertificateStores { get; init; } = BackupPorts.Machine.CertificateStores;
 
     /// <summary>The certificates-folder lock the caller holds already (<see cref="BackupPorts.HeldFolderLock"/>), or null.</summary>
     internal FolderLock? HeldFolderLock { get; init; }

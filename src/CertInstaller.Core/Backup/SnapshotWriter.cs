@@ -70,6 +70,19 @@ internal static class SnapshotWriter
         }
     }
 
+    // The folder is what the snapshot is for: a store that cannot be read is written down as such, never a failed backup.
+    private static StoreSection? RecordStore(SnapshotRequest request)
+    {
+        try
+        {
+            return request.RecordStore?.Invoke();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return StoreSection.NotRecorded("reading the stores failed: " + e.Message);
+        }
+    }
+
     private static SnapshotInfo WritePartial(IFileSystem fs, string root, SnapshotRequest request, string source, IProgress<WorkProgress>? progress, FolderScan scan, DateTimeOffset now, string id, string partial)
     {
         var filesRoot = Path.Combine(partial, SnapshotLayout.FilesFolder);
@@ -124,7 +137,8 @@ internal static class SnapshotWriter
             request.MachineName,
             scan.Directories,
             entries,
-            scan.Links.Select(l => new SkippedEntry(l, SkipReason.Link)).ToList());
+            scan.Links.Select(l => new SkippedEntry(l, SkipReason.Link)).ToList(),
+            RecordStore(request));
         Json.WriteNew(fs, Path.Combine(partial, SnapshotLayout.ManifestFile), manifest, privateAccess: true);
 
         // Directory entries are durable only once their directory is synced: deepest first, the partial folder last.

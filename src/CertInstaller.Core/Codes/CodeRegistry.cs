@@ -42,6 +42,11 @@ public static class CodeRegistry
     /// <summary>A refused output file (action log, summary, report).</summary>
     public static CodeInfo Of(OutputFileCode code) => new((int)code, code.ToString(), CodeArea.OutputFiles, Severity.Error);
 
+    /// <summary>A difference a restore found between the LocalMachine stores and its snapshot's record: its value is its
+    /// printed number. The restore itself succeeded, so a drift is a warning (not recorded: info).</summary>
+    public static CodeInfo Of(StoreDriftCode code) => new((int)code, code.ToString(), CodeArea.Store,
+        code == StoreDriftCode.StoreNotRecorded ? Severity.Info : Severity.Warning);
+
     /// <summary>Every code of the product, ordered by number.</summary>
     public static IReadOnlyList<CodeInfo> All() =>
         Values<FindingCode>().Select(Of)
@@ -52,6 +57,7 @@ public static class CodeRegistry
             .Concat(Values<VerificationIssueCode>().Select(Of))
             .Concat(Values<ActionDataProblemCode>().Select(Of))
             .Concat(Values<OutputFileCode>().Select(Of))
+            .Concat(Values<StoreDriftCode>().Select(Of))
             .OrderBy(c => c.Number)
             .ToList();
 
@@ -74,6 +80,7 @@ public static class CodeRegistry
         CodeArea.SnapshotVerification => (10101, 10199),
         CodeArea.ActionData => (11001, 11099),
         CodeArea.OutputFiles => (12001, 12099),
+        CodeArea.Store => (13001, 13099),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
     };
 

@@ -4,7 +4,8 @@ using CertInstaller.Core.Pki;
 
 namespace CertInstaller.Core.Preservation;
 
-/// <summary>Takes a snapshot whose manifest records, per file, whether it is IC-issued or third-party.</summary>
+/// <summary>Takes a snapshot whose manifest records, per file, whether it is IC-issued or third-party, and the store's part
+/// of the folder (<see cref="StoreRecorder"/>).</summary>
 public static class ClassifiedSnapshot
 {
     /// <summary>Scans and classifies <paramref name="certDir"/> (globs in <paramref name="preservePatterns"/> force third-party), then snapshots it.</summary>
@@ -17,12 +18,14 @@ public static class ClassifiedSnapshot
     {
         CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
+        run ??= new RunCache();
         var classes = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
-            : new FolderClassifier(run ?? new RunCache()).Classify(layout, preservePatterns);
+            : new FolderClassifier(run).Classify(layout, preservePatterns);
         return store.Create(new SnapshotRequest(certDir, reason)
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
+            RecordStore = () => new StoreRecorder(store.CertificateStores, run).Record(layout),
         }, progress);
     }
 

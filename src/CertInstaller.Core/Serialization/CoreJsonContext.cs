@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.Store;
 
 namespace CertInstaller.Core.Serialization;
 
@@ -24,6 +25,9 @@ internal sealed partial class CoreJsonContext : JsonSerializerContext
         options.Converters.Add(new JsonStringEnumConverter<FileOrigin>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new JsonStringEnumConverter<SkipReason>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new JsonStringEnumConverter<RestoreFileAction>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<StoreCertificateRole>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<MachineStore>());
+        options.Converters.Add(new JsonStringEnumConverter<KeyExportability>(JsonNamingPolicy.CamelCase));
         options.TypeInfoResolver = Default;
         return options;
     }

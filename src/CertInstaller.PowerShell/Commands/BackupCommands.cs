@@ -146,6 +146,14 @@ public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
             WriteObject(new IcRestoreResult(report.SnapshotId, report.TargetFolder, report.Scope, report.Summary,
                 report.Files.Where(f => f.Action != RestoreFileAction.Unchanged).Select(f => new IcRestoredFile(f.RelativePath, f.Action, f.DisplacedPath)).ToArray(),
                 report.DisplacedFolder));
+            // The stores are reported, never re-imported (src/CertInstaller.Core/Backup/README.md).
+            foreach (var drift in report.Store)
+            {
+                var code = CodeRegistry.Of(drift.Code);
+                var text = $"{code.Text} {drift.StoreName}: {drift.Problem} Fix: {drift.Fix}";
+                if (drift.Code == StoreDriftCode.StoreNotRecorded) WriteVerbose(text);
+                else WriteWarning(text);
+            }
         }
         catch (BackupException e)
         {

@@ -72,6 +72,24 @@ public class ActionRunnerTests
     }
 
     [Test]
+    public void RestoreOnRollback_WhenStoreLostTheRootMeanwhile_RestoresAndWarnsWithTheCodeNeverImports()
+    {
+        var folder = new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+        var stores = new FakeMachineStores();
+        stores.Add(Core.Store.MachineStore.My, folder.ServerGroup, key: true, Core.Store.KeyExportability.Yes);
+        stores.Add(Core.Store.MachineStore.Root, folder.ExternalCa!.Value.Root);
+        var runner = new ActionRunner(BackupPorts.Machine with { Clock = new FixedClock(Now), CertificateStores = stores });
+        Assert.That(runner.Run(ActionOperation.Backup, Data).Succeeded, Is.True);
+        stores.Remove(Core.Store.MachineStore.Root, folder.ExternalCa!.Value.Root);
+
+        var outcome = runner.Run(ActionOperation.RestoreOnRollback, Data);
+
+        Assert.That(outcome.Succeeded, Is.True, "the folder was restored; the store is reported, not a failed rollback");
+        Assert.That(outcome.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Code?.Number), Is.EqualTo(new int?[] { 13050 }));
+        Assert.That(stores.List(Core.Store.MachineStore.Root), Is.Empty, "nothing was re-imported");
+    }
+
+    [Test]
     public void RestoreOnRollback_WhenFirstInstallCreatedFolder_RemovesWhatInstallCreated()
     {
         Run(ActionOperation.Backup);

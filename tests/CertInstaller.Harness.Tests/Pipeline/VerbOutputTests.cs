@@ -65,6 +65,22 @@ public sealed class VerbOutputTests
         Assert.That(File.Exists(Path.Combine(Certs, "ServerGroup", "ServerGroupCertificate.cer")), Is.True);
     }
 
+    [Test]
+    public void BackupRestore_OfSnapshotWithoutStoreRecord_SaysTheStoreWasNotRecorded()
+    {
+        // A manifest written before issue 27 has no "store" section: the restore works and says it cannot compare the stores.
+        var manifestPath = Path.Combine(Directory.GetDirectories(Backups).Single(), "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        manifest.Remove("store");
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+
+        var run = HarnessRun.Of("backup", "restore", Certs, "--from", Backups, "--json");
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        var codes = run.Json.GetProperty("store").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
+        Assert.That(codes, Is.EqualTo(new[] { "CI13056" }));
+    }
+
     [TestCase(new[] { "backup", "restore", "<certs>", "--from", "<empty>" }, "certharness backup restore: ")]
     [TestCase(new[] { "backup", "verify", "--from", "<certs>", "--snapshot", "nope" }, "certharness backup verify: ")]
     [TestCase(new[] { "csr", "lint-config", "<missing>" }, "certharness csr lint-config: ")]
