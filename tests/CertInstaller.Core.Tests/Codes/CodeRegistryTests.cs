@@ -15,7 +15,7 @@ public sealed class CodeRegistryTests
     private static readonly Type[] CodeEnums =
     [
         typeof(FindingCode), typeof(ReadErrorCode), typeof(ChainProblemCode), typeof(CsrFindingCode), typeof(BackupErrorCode),
-        typeof(VerificationIssueCode), typeof(ActionDataProblemCode), typeof(OutputFileCode),
+        typeof(VerificationIssueCode), typeof(ActionDataProblemCode), typeof(OutputFileCode), typeof(StoreDriftCode),
     ];
 
     [Test]
