@@ -14,7 +14,6 @@ public sealed class BaselineRule(IFileSystem fileSystem) : IFolderRule
     {
         foreach (var file in context.Baseline)
         {
-            string? failure = null;
             var full = context.Layout.FullPath(file.RelativePath);
             if (fileSystem.GetEntry(full) is null)
             {
@@ -22,17 +21,7 @@ public sealed class BaselineRule(IFileSystem fileSystem) : IFolderRule
                     "this third-party file was in the pre-install snapshot and is gone: put the third-party files back from the pre-install snapshot");
                 continue;
             }
-            string hash;
-            try
-            {
-                (_, hash) = FileHasher.Hash(fileSystem, full);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                hash = string.Empty;
-                failure = e.Message;
-            }
-
+            var (hash, failure) = Hash(full);
             if (failure is not null)
             {
                 yield return new Observation(FindingCode.UnreadableFile, file.RelativePath,
@@ -40,9 +29,22 @@ public sealed class BaselineRule(IFileSystem fileSystem) : IFolderRule
                 continue;
             }
 
-            if (!hash.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase))
+            if (!hash!.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase))
                 yield return new Observation(FindingCode.ThirdPartyChanged, file.RelativePath,
                     "this third-party file differs from the pre-install snapshot: put the third-party files back from the pre-install snapshot, or confirm the change was intended");
+        }
+    }
+
+    // A file that cannot be read is reported on that file (CI1001), not as a failure of the whole rule.
+    private (string? Hash, string? Failure) Hash(string full)
+    {
+        try
+        {
+            return (FileHasher.Hash(fileSystem, full).Sha256, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, e.Message);
         }
     }
 }
