@@ -78,7 +78,11 @@ internal static class ChainCommand
             var weakest = MinDigest(r.GetValue(minDigest));
             var files = new Dictionary<X509Certificate, string>();
             var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle", files);
-            RefuseUnrelatedLeaves(leafFile, certificates);
+            if (LeafSelector.UnrelatedLeaves(certificates) is { } unrelated)
+            {
+                throw new HarnessException(Errors.Describe(unrelated, leafFile));
+            }
+
             var leafCertificate = LeafSelector.Select(certificates);
             foreach (var certificate in certificates)
             {
@@ -129,24 +133,6 @@ internal static class ChainCommand
             return view.Valid ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;
-    }
-
-    // A file may hold its leaf with the chain in any order, but one leaf: of two end-entity certificates that issued
-    // nothing in the file, picking one would verify a certificate the admin may not have meant.
-    private static void RefuseUnrelatedLeaves(string file, IReadOnlyList<X509Certificate> certificates)
-    {
-        static string Key(Org.BouncyCastle.Asn1.X509.X509Name name) => Convert.ToBase64String(name.GetEncoded());
-        var issuers = new HashSet<string>(certificates.Select(c => Key(c.IssuerDN)));
-        var leaves = certificates
-            .Where(c => c.GetBasicConstraints() < 0 && Key(c.SubjectDN) != Key(c.IssuerDN) && !issuers.Contains(Key(c.SubjectDN)))
-            .Distinct()
-            .ToList();
-        if (leaves.Count > 1)
-        {
-            throw new HarnessException($"{file}: holds {leaves.Count} unrelated end-entity certificates " +
-                $"({string.Join("; ", leaves.Select(c => $"'{PkiDescriber.DescribeName(c.SubjectDN).OneLine}'"))}); which one to verify is unclear: " +
-                "give a file with one leaf (and its chain), e.g. split it with openssl x509 -in FILE -out leaf.pem");
-        }
     }
 
     private static DigestAlgorithm MinDigest(string? text)

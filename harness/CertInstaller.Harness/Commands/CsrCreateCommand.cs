@@ -211,7 +211,7 @@ internal static class CsrCreateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new HarnessException($"{path}: cannot read the file given to {option}: {Cli.Brief(e.Message)}");
+            throw new HarnessException($"{path}: cannot read the file given to {option}: {Core.Text.Messages.Brief(e.Message)}");
         }
     }
 }

@@ -4,6 +4,8 @@ using CertInstaller.Core.Layout;
 using CertInstaller.Samples;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
+using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
 
 namespace CertInstaller.Harness.Commands;
 
@@ -45,47 +47,48 @@ internal static class DemoCommand
         var data = new ActionData { CertDir = certs, BackupDir = backups, ProductCode = "{DEMO-0000}", ProductVersion = "2025.4", Mode = InstallMode.Upgrade, Validation = ValidationMode.Enforce };
         var runner = new ActionRunner();
         var builder = new IcFolderBuilder();
+        var steps = new Steps(output);
 
-        Step(output, 1, "a site with third-party certificates");
+        steps.Begin(1, "a site with third-party certificates");
         var site = builder.BuildServer(certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
-        output.WriteLine($"  {certs}: {site.Files.Count} files; the Server Group certificate is issued by {site.ExternalCa!.Value.Issuing.Certificate.SubjectDN}");
+        steps.Line($"{certs}: {site.Files.Count} files; the Server Group certificate is issued by {site.ExternalCa!.Value.Issuing.Certificate.SubjectDN}");
         var before = Validate(certs);
-        output.WriteLine($"  validate: {(before.Valid ? "valid" : "NOT valid")}, {before.Findings.Count} findings");
+        steps.Line($"validate: {(before.Valid ? "valid" : "NOT valid")}, {before.Findings.Count} findings");
 
-        Step(output, 2, "CertInstaller_Backup (before the product touches the folder)");
-        Print(output, runner.Run(ActionOperation.Backup, data));
+        steps.Begin(2, "CertInstaller_Backup (before the product touches the folder)");
+        steps.Outcome(runner.Run(ActionOperation.Backup, data));
 
-        Step(output, 3, "the IC install regenerates the folder with new self-signed certificates");
+        steps.Begin(3, "the IC install regenerates the folder with new self-signed certificates");
         builder.BuildServer(certs, new IcFolderSpec { KeySeed = "regenerated-by-ic-setup" });
-        output.WriteLine($"  the Server Group certificate is now self-signed; third-party certificates are gone from the live folder");
+        steps.Line("the Server Group certificate is now self-signed; third-party certificates are gone from the live folder");
 
-        Step(output, 4, "CertInstaller_Preserve (after the product regenerated its certificates)");
-        Print(output, runner.Run(ActionOperation.Preserve, data));
+        steps.Begin(4, "CertInstaller_Preserve (after the product regenerated its certificates)");
+        steps.Outcome(runner.Run(ActionOperation.Preserve, data));
 
-        Step(output, 5, "CertInstaller_Validate (policy enforce)");
+        steps.Begin(5, "CertInstaller_Validate (policy enforce)");
         var validate = runner.Run(ActionOperation.Validate, data);
-        Print(output, validate);
+        steps.Outcome(validate);
 
-        Step(output, 6, "CertInstaller_Commit (retention)");
-        Print(output, runner.Run(ActionOperation.Commit, data));
+        steps.Begin(6, "CertInstaller_Commit (retention)");
+        steps.Outcome(runner.Run(ActionOperation.Commit, data));
 
-        Step(output, 7, "a second install fails after regenerating: rollback restores the exact folder");
+        steps.Begin(7, "a second install fails after regenerating: rollback restores the exact folder");
         var good = Validate(certs);
-        Print(output, runner.Run(ActionOperation.Backup, data));
+        steps.Outcome(runner.Run(ActionOperation.Backup, data));
         builder.BuildServer(certs, new IcFolderSpec { KeySeed = "failed-install" });
-        Print(output, runner.Run(ActionOperation.RestoreOnRollback, data));
+        steps.Outcome(runner.Run(ActionOperation.RestoreOnRollback, data));
         var after = Validate(certs);
-        output.WriteLine($"  after rollback: {(after.Valid ? "valid" : "NOT valid")}, {after.Findings.Count} findings (before the failed install: {good.Findings.Count})");
+        steps.Line($"after rollback: {(after.Valid ? "valid" : "NOT valid")}, {after.Findings.Count} findings (before the failed install: {good.Findings.Count})");
 
-        Step(output, 8, "the inspection verbs over the result");
+        steps.Begin(8, "the inspection verbs over the result");
         var server = Path.Combine(certs, "Client", "Local_Subsystems", "ic1_ServerCertificate.cer");
-        Harness(output, "inspect", server, Path.Combine(certs, "Client", "Local_Subsystems", "ic1_ServerPrivateKey.bin"));
-        Harness(output, "chain", server, "--bundle", certs, "--trust", Path.Combine(certs, "Client", "Local_Subsystems", "ic1_TrustedCertificate.cer"));
-        Harness(output, "digests", certs, "--verify-chains");
+        steps.Harness("inspect", server, Path.Combine(certs, "Client", "Local_Subsystems", "ic1_ServerPrivateKey.bin"));
+        steps.Harness("chain", server, "--bundle", certs, "--trust", Path.Combine(certs, "Client", "Local_Subsystems", "ic1_TrustedCertificate.cer"));
+        steps.Harness("digests", certs, "--verify-chains");
+        steps.End();
 
         var ok = validate.Succeeded && after.Valid;
-        output.WriteLine();
-        output.WriteLine($"verdict: {(ok ? "third-party certificates survived the install and the rollback; the folder is valid" : "the lifecycle did NOT end with a valid folder")}");
+        Renderer.Render(new DemoVerdictView(ok, ok ? "third-party certificates survived the install and the rollback; the folder is valid" : "the lifecycle did NOT end with a valid folder"), OutputFormat.Text, output);
         return ok ? ExitCodes.Clean : ExitCodes.Findings;
     }
 
@@ -96,24 +99,46 @@ internal static class DemoCommand
         At = DateTimeOffset.UtcNow,
     });
 
-    private static void Harness(TextWriter output, params string[] args)
+    /// <summary>Collects each step's lines and prints the step through the renderer when the next one begins, so a
+    /// person watching sees every step as soon as it is done.</summary>
+    private sealed class Steps(TextWriter output)
     {
-        output.WriteLine("  $ certharness " + string.Join(" ", args));
-        using var captured = new StringWriter();
-        var code = Cli.Run(args, captured, captured);
-        foreach (var line in captured.ToString().Split('\n').Where(l => l.Length > 0)) output.WriteLine("    " + line.TrimEnd('\r'));
-        output.WriteLine($"    (exit code {code})");
-    }
+        private readonly List<string> _lines = [];
+        private (int Number, string Title)? _current;
 
-    private static void Step(TextWriter output, int n, string title)
-    {
-        output.WriteLine();
-        output.WriteLine($"[{n}] {title}");
-    }
+        public void Begin(int number, string title)
+        {
+            End();
+            _current = (number, title);
+        }
 
-    private static void Print(TextWriter output, ActionOutcome outcome)
-    {
-        foreach (var line in outcome.Lines) output.WriteLine("  " + line);
-        output.WriteLine($"  => {(outcome.Succeeded ? "succeeded" : "FAILED")}");
+        public void Line(string line) => _lines.Add(line);
+
+        public void Outcome(ActionOutcome outcome)
+        {
+            _lines.AddRange(outcome.Lines.Select(l => l.ToString()));
+            _lines.Add($"=> {(outcome.Succeeded ? "succeeded" : "FAILED")}");
+        }
+
+        /// <summary>A certharness run over the result: its command line, its output indented, its exit code.</summary>
+        public void Harness(params string[] args)
+        {
+            _lines.Add("$ certharness " + string.Join(" ", args));
+            using var captured = new StringWriter();
+            var code = Cli.Run(args, captured, captured);
+            _lines.AddRange(captured.ToString().Split('\n').Where(l => l.Length > 0).Select(l => "  " + l.TrimEnd('\r')));
+            _lines.Add($"  (exit code {code})");
+        }
+
+        public void End()
+        {
+            if (_current is { } step)
+            {
+                Renderer.Render(new DemoStepView(step.Number, step.Title, [.. _lines]), OutputFormat.Text, output);
+            }
+
+            _current = null;
+            _lines.Clear();
+        }
     }
 }

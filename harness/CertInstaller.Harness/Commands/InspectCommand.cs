@@ -47,7 +47,7 @@ internal static class InspectCommand
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    failures.Add($"certharness inspect: {result.Path}: object #{i} ({result.Objects[i].Kind}) is malformed: {Cli.Brief(e.Message)} (export it again)");
+                    failures.Add($"certharness inspect: {result.Path}: object #{i} ({result.Objects[i].Kind}) is malformed: {Core.Text.Messages.Brief(e.Message)} (export it again)");
                 }
             }
         }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CertInstaller.Samples;
 using CertInstaller.Harness.Common;
+using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
 
 namespace CertInstaller.Harness.Commands;
 
@@ -36,7 +38,7 @@ internal static class SampleCommand
                     throw new HarnessException($"invalid value '{count}' for --leaves; expected a positive number");
                 }
 
-                r.InvocationConfiguration.Output.WriteLine(HierarchyBuilder.Build(root, count));
+                Renderer.Render(new SampleHierarchyView(HierarchyBuilder.Build(root, count)), OutputFormat.Text, r.InvocationConfiguration.Output);
             }
             else
             {
@@ -51,7 +53,7 @@ internal static class SampleCommand
                     RemotePeers = Math.Max(0, r.GetValue(peers)),
                 };
                 var folder = new IcFolderBuilder().BuildServer(root, spec);
-                r.InvocationConfiguration.Output.WriteLine($"{folder.Root}: {folder.Files.Count} files, {folder.ThirdPartyFiles.Count} third-party");
+                Renderer.Render(new SampleFolderView(folder.Root, folder.Files.Count, folder.ThirdPartyFiles.Count), OutputFormat.Text, r.InvocationConfiguration.Output);
             }
 
             return ExitCodes.Clean;

@@ -36,7 +36,7 @@ internal sealed class CommonOptions
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                throw new HarnessException($"{file}: cannot read the password file: {Cli.Brief(e.Message)} (give a readable file whose first line is the password)");
+                throw new HarnessException($"{file}: cannot read the password file: {Core.Text.Messages.Brief(e.Message)} (give a readable file whose first line is the password)");
             }
         }
 

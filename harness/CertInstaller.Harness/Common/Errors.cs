@@ -1,5 +1,6 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Codes;
+using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
 
 namespace CertInstaller.Harness.Common;
@@ -23,5 +24,12 @@ internal static class Errors
         var code = CodeRegistry.Of(error.Code);
         return Core.Text.Printable.Escape(Hints.Append(
             $"{code.Text} {code.Name}: {(error.FilePath is null ? "" : error.FilePath + ": ")}{error.Problem} Fix: {error.Fix}", code));
+    }
+
+    /// <summary>"CI3149 UnrelatedLeaves: file: problem (hint)": a chain problem that refuses the input before any path is built.</summary>
+    public static string Describe(ChainProblem problem, string file)
+    {
+        var code = CodeRegistry.Of(problem.Code);
+        return Core.Text.Printable.Escape(Hints.Append($"{code.Text} {code.Name}: {file}: {problem.Message}", code));
     }
 }

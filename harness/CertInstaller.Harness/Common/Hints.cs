@@ -34,6 +34,7 @@ internal static class Hints
         [CodeRegistry.Of(ReadErrorCode.WrongPassword)] = "give the right one with --password or --password-file",
         [CodeRegistry.Of(ChainProblemCode.PathTooLong)] = "raise the limit with --max-depth",
         [CodeRegistry.Of(ChainProblemCode.AnchorNotSelfSigned)] = "give the root with --trust, or accept the anchor with --partial-chain",
+        [CodeRegistry.Of(ChainProblemCode.UnrelatedLeaves)] = "split it, e.g. with openssl x509 -in FILE -out leaf.pem",
         [CodeRegistry.Of(BackupErrorCode.SourceNotAFolder)] = BackupFolder,
         [CodeRegistry.Of(BackupErrorCode.FolderUnsafe)] = Folder,
         [CodeRegistry.Of(BackupErrorCode.InvalidArgument)] =

@@ -30,7 +30,7 @@ internal sealed class SecretInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new HarnessException($"{file}: cannot read the password file: {Cli.Brief(e.Message)}");
+            throw new HarnessException($"{file}: cannot read the password file: {Core.Text.Messages.Brief(e.Message)}");
         }
     }
 }

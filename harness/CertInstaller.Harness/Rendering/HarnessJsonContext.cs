@@ -28,4 +28,8 @@ namespace CertInstaller.Harness.Rendering;
 [JsonSerializable(typeof(DigestBaselineView))]
 [JsonSerializable(typeof(ImportCheckView))]
 [JsonSerializable(typeof(PfxCreateView))]
+[JsonSerializable(typeof(SampleFolderView))]
+[JsonSerializable(typeof(SampleHierarchyView))]
+[JsonSerializable(typeof(DemoStepView))]
+[JsonSerializable(typeof(DemoVerdictView))]
 internal sealed partial class HarnessJsonContext : JsonSerializerContext;

@@ -157,4 +157,24 @@ internal static partial class TextRenderer
         o.WriteLine($"  certificates:   {view.CertificateEncryption}");
         o.WriteLine($"  MAC:            {view.MacDigest}");
     }
+
+    public static void Write(SampleFolderView view, TextWriter o) => o.WriteLine($"{view.Root}: {view.Files} files, {view.ThirdParty} third-party");
+
+    public static void Write(SampleHierarchyView view, TextWriter o) => o.WriteLine(view.Anchor);
+
+    public static void Write(DemoStepView view, TextWriter o)
+    {
+        o.WriteLine();
+        o.WriteLine($"[{view.Number}] {view.Title}");
+        foreach (var line in view.Lines)
+        {
+            o.WriteLine("  " + line);
+        }
+    }
+
+    public static void Write(DemoVerdictView view, TextWriter o)
+    {
+        o.WriteLine();
+        o.WriteLine($"verdict: {view.Verdict}");
+    }
 }

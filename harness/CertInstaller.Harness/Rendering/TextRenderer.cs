@@ -28,6 +28,10 @@ internal static partial class TextRenderer
             case LintConfigView lint: Write(lint, o); break;
             case CsrCreateView created: Write(created, o); break;
             case PfxCreateView pfx: Write(pfx, o); break;
+            case SampleFolderView sample: Write(sample, o); break;
+            case SampleHierarchyView hierarchy: Write(hierarchy, o); break;
+            case DemoStepView step: Write(step, o); break;
+            case DemoVerdictView verdict: Write(verdict, o); break;
             default: throw new InvalidOperationException($"{view.GetType().Name} has no text form: add it to {nameof(TextRenderer)}");
         }
     }

@@ -3,7 +3,8 @@ using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Layout;
 
-/// <summary>Recognises an IC certificates folder by pattern: names vary in the field, so no one spelling is assumed.</summary>
+/// <summary>Recognises an IC certificates folder by pattern: names vary in the field, so no one spelling is assumed.
+/// It lists and reads through the file-system port (<see cref="IFileSystem"/>), so fault-injection tests reach it.</summary>
 public sealed class LayoutScanner
 {
     private static readonly RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
@@ -20,17 +21,28 @@ public sealed class LayoutScanner
     private static readonly Regex CaFolder = new(@"CertificateAuthority$", Options);
     private static readonly Regex CsrFolder = new(@"^CSRs?$", Options);
 
-    private readonly MapFileReader _maps = new();
+    private readonly IFileSystem _fileSystem;
+    private readonly MapFileReader _maps;
+
+    /// <summary>A scanner over the real file system.</summary>
+    public LayoutScanner() : this(new PhysicalFileSystem()) { }
+
+    /// <summary>A scanner that lists and reads through <paramref name="fileSystem"/>.</summary>
+    public LayoutScanner(IFileSystem fileSystem)
+    {
+        _fileSystem = fileSystem;
+        _maps = new MapFileReader(fileSystem);
+    }
 
     /// <summary>Scans <paramref name="root"/>; never follows a link, never leaves the folder.</summary>
     public FolderLayout Scan(string root)
     {
         var full = Path.GetFullPath(root);
-        if (!Directory.Exists(full))
+        if (!IsDirectory(full))
             return new FolderLayout(full, FolderKind.Missing, null, [], [], [], []);
 
         // The root is the path the admin gave; below it nothing is followed (links are reported, not read).
-        var tree = FolderTree.Walk(new PhysicalFileSystem(), full, tolerant: true);
+        var tree = FolderTree.Walk(_fileSystem, full, tolerant: true);
         var files = tree.Files.Select(f => f.RelativePath).ToList();
         var skipped = tree.Links.Select(l => new SkippedPath(l, "a link (symbolic link or junction) is never followed"))
             .Concat(tree.Unlistable.Select(u => new SkippedPath(u.RelativePath, $"cannot list the folder: {u.Reason}") { Kind = FileSystemEntryKind.Directory }))
@@ -49,9 +61,17 @@ public sealed class LayoutScanner
                 .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 
         var passwords = entries.Where(e => e.Role == CertificateRole.MapFile)
-            .SelectMany(e => MapPasswordReader.Read(Path.Combine(full, e.RelativePath))).Distinct(StringComparer.Ordinal).ToList();
+            .SelectMany(e => MapPasswordReader.Read(_fileSystem, Path.Combine(full, e.RelativePath))).Distinct(StringComparer.Ordinal).ToList();
         return new FolderLayout(full, KindOf(full, entries), server, entries, Pair(entries), maps, skipped) { MapPasswords = passwords };
     }
+
+    // The root may be a link an administrator made (D:\I3\IC\Certificates -> E:\Certs): followed, as Directory.Exists did.
+    private bool IsDirectory(string full) => _fileSystem.GetEntry(full) switch
+    {
+        { Kind: FileSystemEntryKind.Directory } => true,
+        { Kind: FileSystemEntryKind.Link } => _fileSystem.GetEntry(_fileSystem.ResolveLinks(full)) is { Kind: FileSystemEntryKind.Directory },
+        _ => false,
+    };
 
     /// <summary>Recognises one relative path.</summary>
     public static LayoutEntry Classify(string relativePath)

@@ -1,11 +1,16 @@
 using System.Text.RegularExpressions;
 using System.Xml;
+using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Layout;
 
-/// <summary>Reads the IC certificate map safely (no DTDs, no external entities, bounded size) and re-bases its paths.</summary>
-public sealed class MapFileReader
+/// <summary>Reads the IC certificate map safely (no DTDs, no external entities, bounded size) and re-bases its paths;
+/// every read goes through the file-system port, so a failing read is a map problem naming the map.</summary>
+public sealed class MapFileReader(IFileSystem fileSystem)
 {
+    /// <summary>A reader over the real file system.</summary>
+    public MapFileReader() : this(new PhysicalFileSystem()) { }
+
     // A value is taken for a path when it is rooted (drive, UNC, '/') or names a certificate-like file.
     private static readonly Regex PathLike = new(
         @"^([A-Za-z]:[\\/]|\\\\|/)|\.(cer|crt|pem|der|bin|key|pfx|p12|csr|p7b)$",
@@ -18,9 +23,9 @@ public sealed class MapFileReader
         var values = new List<(string Name, string Value)>();
         try
         {
-            if (MapXml.TooLarge(full))
+            if (MapXml.TooLarge(fileSystem, full))
                 return new CertificateMap(relativePath, [], $"the map is larger than {MapXml.MaxBytes / 1024 / 1024} MiB");
-            using var reader = MapXml.Open(full);
+            using var reader = MapXml.Open(fileSystem, full);
             var stack = new Stack<string>();
             while (reader.Read())
             {
@@ -97,7 +102,7 @@ public sealed class MapFileReader
         return candidates.Count == 0 ? null : candidates.Values.OrderByDescending(c => c.Count).First().Segments;
     }
 
-    private static MapEntry Rebase(string root, string[]? originalRoot, string name, string value)
+    private MapEntry Rebase(string root, string[]? originalRoot, string name, string value)
     {
         var segments = Segments(value);
         string[]? relative;
@@ -118,7 +123,7 @@ public sealed class MapFileReader
         if (relative is null || relative.Length == 0)
             return new MapEntry(name, value, null, MapEntryStatus.OutsideFolder);
         var rel = string.Join("/", relative);
-        var exists = File.Exists(Path.Combine(root, Path.Combine(relative)));
+        var exists = fileSystem.GetEntry(Path.Combine(root, Path.Combine(relative))) is { Kind: not FileSystemEntryKind.Directory };
         return new MapEntry(name, value, rel, exists ? MapEntryStatus.Present : MapEntryStatus.Missing);
     }
 

@@ -9,13 +9,17 @@ public static class MapPasswordReader
 {
     /// <summary>The passwords of the map at <paramref name="fullPath"/>; none when the map is unreadable or unsafe
     /// (<see cref="MapFileReader"/> reports that).</summary>
-    public static IReadOnlyList<string> Read(string fullPath)
+    public static IReadOnlyList<string> Read(string fullPath) => Read(new IO.PhysicalFileSystem(), fullPath);
+
+    /// <summary>The passwords of the map at <paramref name="fullPath"/>, read through <paramref name="fileSystem"/>; none
+    /// when the map is unreadable or unsafe (<see cref="MapFileReader"/> reports that).</summary>
+    public static IReadOnlyList<string> Read(IO.IFileSystem fileSystem, string fullPath)
     {
         var passwords = new List<string>();
         try
         {
-            if (MapXml.TooLarge(fullPath)) return [];
-            using var reader = MapXml.Open(fullPath);
+            if (MapXml.TooLarge(fileSystem, fullPath)) return [];
+            using var reader = MapXml.Open(fileSystem, fullPath);
             var inPassword = 0;
             while (reader.Read())
             {

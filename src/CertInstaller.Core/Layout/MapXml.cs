@@ -10,12 +10,15 @@ internal static class MapXml
     public const long MaxBytes = 4 * 1024 * 1024;
 
     /// <summary>True when the map at <paramref name="fullPath"/> is larger than <see cref="MaxBytes"/>.</summary>
-    public static bool TooLarge(string fullPath) => new FileInfo(fullPath).Length > MaxBytes;
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="fullPath"/>.</exception>
+    public static bool TooLarge(IO.IFileSystem fileSystem, string fullPath) =>
+        (fileSystem.GetEntry(fullPath) ?? throw new FileNotFoundException("the map is gone", fullPath)).Length > MaxBytes;
 
-    /// <summary>An XML reader over the map at <paramref name="fullPath"/>; disposing it closes the file.</summary>
+    /// <summary>An XML reader over the map at <paramref name="fullPath"/>, read through <paramref name="fileSystem"/>;
+    /// disposing it closes the file.</summary>
     /// <exception cref="IOException">Not a regular file (<see cref="IO.NotRegularFileException"/>) or not readable.</exception>
-    public static XmlReader Open(string fullPath) =>
-        XmlReader.Create(IO.RegularFile.OpenRead(fullPath), new XmlReaderSettings
+    public static XmlReader Open(IO.IFileSystem fileSystem, string fullPath) =>
+        XmlReader.Create(fileSystem.OpenRead(fullPath), new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,

@@ -18,6 +18,10 @@ public sealed record FolderValidatorOptions
 
     /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
     public int Parallelism { get; init; } = IO.ReadParallelism.Default;
+
+    /// <summary>The file system the built-in rules that open files by path read through (the baseline comparison); null
+    /// for the real one. Tests pass a fault-injecting decorator.</summary>
+    public IO.IFileSystem? FileSystem { get; init; }
 }
 
 /// <summary>Runs every rule over a folder and judges the observations under the policy.</summary>
@@ -38,12 +42,12 @@ public sealed class FolderValidator
     {
         _run = options.Run;
         _parallelism = options.Parallelism;
-        _rules = options.Rules ?? DefaultRules(options.Run?.Signatures);
+        _rules = options.Rules ?? DefaultRules(options.Run?.Signatures, options.FileSystem);
     }
 
     /// <summary>The built-in rules, in report order; chain checks verify through <paramref name="signatures"/> (a run's
-    /// cache) or a cache of their own.</summary>
-    public static IReadOnlyList<IFolderRule> DefaultRules(SignatureCache? signatures = null) =>
+    /// cache) or a cache of their own; files opened by path are read through <paramref name="fileSystem"/> (default the real one).</summary>
+    public static IReadOnlyList<IFolderRule> DefaultRules(SignatureCache? signatures = null, IO.IFileSystem? fileSystem = null) =>
     [
         new FolderRule(),
         new MapRule(),
@@ -56,7 +60,7 @@ public sealed class FolderValidator
         new SwitchoverRule(),
         new PrivateKeyPermissionRule(),
         new CsrAreaRule(),
-        new BaselineRule(),
+        fileSystem is null ? new BaselineRule() : new BaselineRule(fileSystem),
     ];
 
     /// <summary>Validates the folder in <paramref name="context"/>.</summary>

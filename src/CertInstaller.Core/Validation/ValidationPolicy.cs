@@ -105,10 +105,14 @@ public sealed record ValidationPolicy
 
     /// <summary>Reads a policy JSON file over <paramref name="basis"/>.</summary>
     /// <exception cref="PolicyException">The file is unreadable or names an unknown setting or value.</exception>
-    public static ValidationPolicy Load(string path, ValidationPolicy basis)
+    public static ValidationPolicy Load(string path, ValidationPolicy basis) => Load(path, basis, new IO.PhysicalFileSystem());
+
+    /// <summary>Reads a policy JSON file over <paramref name="basis"/> through <paramref name="fileSystem"/>.</summary>
+    /// <exception cref="PolicyException">The file is unreadable or names an unknown setting or value.</exception>
+    public static ValidationPolicy Load(string path, ValidationPolicy basis, IO.IFileSystem fileSystem)
     {
         string text;
-        try { text = ReadBounded(path); }
+        try { text = ReadBounded(path, fileSystem); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PolicyException(path, $"cannot be read ({e.Message})");
@@ -120,10 +124,10 @@ public sealed record ValidationPolicy
     /// so a huge file (a 40 MB one took 436 MB of memory) cannot exhaust a privileged run.</summary>
     public const int MaxPolicyBytes = 1024 * 1024;
 
-    private static string ReadBounded(string path)
+    private static string ReadBounded(string path, IO.IFileSystem fileSystem)
     {
         // A regular file only (a FIFO would block, a device never end); a link an administrator named is followed.
-        using var stream = IO.RegularFile.OpenRead(path, followLinks: true, bufferSize: 1);
+        using var stream = fileSystem.OpenRead(fileSystem.ResolveLinks(Path.GetFullPath(path)));
         var buffer = new byte[MaxPolicyBytes + 1];
         var total = 0;
         int read;

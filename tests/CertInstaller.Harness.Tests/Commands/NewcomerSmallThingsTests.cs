@@ -1,3 +1,6 @@
+using CertInstaller.Core.Codes;
+using CertInstaller.Core.Pki.Chains;
+
 namespace CertInstaller.Harness.Tests.Commands;
 
 /// <summary>Issue 26's small things, on files made with the openssl command line: names as openssl prints them, one
@@ -73,6 +76,7 @@ public class NewcomerSmallThingsTests
         var one = HarnessRun.Of("chain", P("with-chain.pem"), "--trust", P("ca.pem"));
 
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Stderr, Does.Contain(CodeRegistry.Of(ChainProblemCode.UnrelatedLeaves).Text), "issue 23: Core's coded refusal");
         Assert.That(run.Stderr, Does.Contain("CN = ic1.example.gov").And.Contain("CN = ic2.example.gov"));
         Assert.That(one.Code, Is.Zero, "a leaf with its chain, root first, is still fine: " + one);
     }

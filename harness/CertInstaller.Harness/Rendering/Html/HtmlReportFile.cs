@@ -13,7 +13,7 @@ public static class HtmlReportFile
     {
         if (file is null) return;
         var target = Check(file, context.Layout.Root);
-        var model = HtmlReportBuilder.Build(context, report, exitCode, policySource, Cli.VersionText());
+        var model = HtmlReportBuilder.Build(context, report, exitCode, policySource, EntryPoint.VersionText.Of());
         Write(target, HtmlReportRenderer.Render(model));
     }
 

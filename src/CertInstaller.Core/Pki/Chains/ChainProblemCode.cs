@@ -111,4 +111,7 @@ public enum ChainProblemCode
     /// <summary>A certificate below the anchor is signed with a digest weaker than the request's minimum (default SHA-256;
     /// <c>--min-digest</c>, the policy's minDigest): not a valid link, and no other path met the minimum.</summary>
     WeakSignatureDigest = 3148,
+    /// <summary>A file given as the leaf holds two or more end-entity certificates that issued none of the others and
+    /// are unrelated: which one to verify is unclear, so none is (<see cref="LeafSelector.UnrelatedLeaves"/>).</summary>
+    UnrelatedLeaves = 3149,
 }

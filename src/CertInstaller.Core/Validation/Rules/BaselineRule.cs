@@ -21,10 +21,30 @@ public sealed class BaselineRule(IFileSystem fileSystem) : IFolderRule
                     "this third-party file was in the pre-install snapshot and is gone: put the third-party files back from the pre-install snapshot");
                 continue;
             }
-            var (_, hash) = FileHasher.Hash(fileSystem, full);
-            if (!hash.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase))
+            var (hash, failure) = Hash(full);
+            if (failure is not null)
+            {
+                yield return new Observation(FindingCode.UnreadableFile, file.RelativePath,
+                    $"this third-party file of the pre-install snapshot cannot be read to compare it ({Text.Messages.Brief(failure)}): check the access rights and run validation again");
+                continue;
+            }
+
+            if (!hash!.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase))
                 yield return new Observation(FindingCode.ThirdPartyChanged, file.RelativePath,
                     "this third-party file differs from the pre-install snapshot: put the third-party files back from the pre-install snapshot, or confirm the change was intended");
+        }
+    }
+
+    // A file that cannot be read is reported on that file (CI1001), not as a failure of the whole rule.
+    private (string? Hash, string? Failure) Hash(string full)
+    {
+        try
+        {
+            return (FileHasher.Hash(fileSystem, full).Sha256, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, e.Message);
         }
     }
 }
