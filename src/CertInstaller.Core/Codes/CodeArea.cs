@@ -35,4 +35,6 @@ public enum CodeArea
     ActionData,
     /// <summary>CI12001–CI12099: files a run writes (the action log, the run summary, reports), refused when unsafe.</summary>
     OutputFiles,
+    /// <summary>CI13001–CI13099: the LocalMachine certificate stores against the folder (single-certificate mode).</summary>
+    Store,
 }

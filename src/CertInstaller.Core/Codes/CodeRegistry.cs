@@ -73,6 +73,7 @@ public static class CodeRegistry
         CodeArea.SnapshotVerification => (10101, 10199),
         CodeArea.ActionData => (11001, 11099),
         CodeArea.OutputFiles => (12001, 12099),
+        CodeArea.Store => (13001, 13099),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
     };
 
