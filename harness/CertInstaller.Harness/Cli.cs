@@ -20,6 +20,7 @@ public static class Cli
         ChainCommand.Create,
         DigestsCommand.Create,
         ValidateCommand.Create,
+        StoreCommand.Create,
         BackupCommand.Create,
         PreserveCommand.Create,
         DemoCommand.Create,
