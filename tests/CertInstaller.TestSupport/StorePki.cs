@@ -1,52 +1,39 @@
+using System.Diagnostics;
+
 namespace CertInstaller.TestSupport;
 
 /// <summary>
-/// The PKI of the single third-party certificate mode, made with the openssl command line (issue 27's fixtures): a root
-/// and an issuing CA, the single certificate (leaf, for ic1.example.com) with its PFX, a renewed one, an expired one
-/// and one about to expire for the same names (each with its own key and PFX), an expired copy of the issuing CA, and a
-/// certificates folder whose ServerGroup slot holds the leaf. Dates are relative to the time it is made.
+/// The PKI of the single third-party certificate mode, made with the openssl command line by store-pki.sh (its header
+/// lists the files): a root and an issuing CA, the single certificate (leaf) with its PFX, a renewed, an expired and an
+/// expiring one for the same names, an expired copy of the issuing CA, and a certificates folder whose ServerGroup
+/// slot holds the leaf. When <see cref="MadeVariable"/> names a folder, its files (made by the script beforehand) are
+/// used instead: under Wine a test cannot start openssl (a Unix process has no Windows handle to wait on).
 /// </summary>
 public sealed class StorePki
 {
     /// <summary>The password of every PFX file.</summary>
     public const string PfxPassword = "store-test";
 
-    /// <summary>The subject every end-entity certificate shares.</summary>
-    public const string LeafSubject = "/C=US/O=Example Corp/CN=ic1.example.com";
+    /// <summary>The environment variable naming a folder the script already filled.</summary>
+    public const string MadeVariable = "CERTINSTALLER_STORE_PKI";
 
-    private const string LeafExtensions = "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n" +
-                                          "extendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:ic1.example.com,IP:10.0.0.5\n";
-
-    private const string CaExtensions = "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
-
-    private readonly DateTime _now = DateTime.UtcNow;
-
-    /// <summary>Makes every file under <paramref name="directory"/> (created when missing).</summary>
+    /// <summary>Makes every file under <paramref name="directory"/>, or takes those of <see cref="MadeVariable"/>'s folder.</summary>
+    /// <exception cref="InvalidOperationException">The script failed, or the named folder holds no complete PKI.</exception>
     public StorePki(string directory)
     {
-        Directory = directory;
-        System.IO.Directory.CreateDirectory(directory);
-        Key("root");
-        OpenSsl.Line($"req -x509 -new -key {Q("root.key")} -subj \"/C=US/O=Example Trust/CN=Example Store Root CA\" -days 3650 -sha256 " +
-                     $"-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign -addext subjectKeyIdentifier=hash -out {Q("root.cer")}");
-        Key("inter");
-        Issue("inter", "/C=US/O=Example Trust/CN=Example Store Issuing CA", "root", CaExtensions, -1000, 3000);
-        Issue("inter-expired", "/C=US/O=Example Trust/CN=Example Store Issuing CA", "root", CaExtensions, -2000, -1, keyOf: "inter");
-        foreach (var (name, from, to) in new[] { ("leaf", -30, 365), ("renewed", -1, 730), ("expired", -800, -35), ("soon", -355, 10) })
+        if (Environment.GetEnvironmentVariable(MadeVariable) is { Length: > 0 } made)
         {
-            Key(name);
-            Issue(name, LeafSubject, "inter", LeafExtensions, from, to);
-            OpenSsl.Line($"pkcs12 -export -in {Q(name + ".cer")} -inkey {Q(name + ".key")} -name {name} -passout pass:{PfxPassword} " +
-                         // 3DES and SHA-1 MAC: the PKCS#12 form every crypt32 imports (Wine's included), as certutil exports it.
-                         $"-keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -out {Q(name + ".pfx")}");
+            Directory = made;
+            if (!File.Exists(P("made")))
+                throw new InvalidOperationException($"{MadeVariable}={made} holds no PKI made by store-pki.sh (no 'made' marker): run tests/CertInstaller.TestSupport/store-pki.sh {made} first");
+        }
+        else
+        {
+            Directory = directory;
+            Make(directory);
         }
 
-        Folder = Path.Combine(directory, "Certificates");
-        Put("ServerGroup/ServerGroupCertificate.cer", "leaf.cer");
-        Put("ServerGroup/ServerGroupPrivateKey.bin", "leaf.key");
-        var trusted = Path.Combine(Folder, "Client", "Local_Subsystems", "ic1_TrustedCertificate.cer");
-        CreateParent(trusted);
-        File.WriteAllText(trusted, File.ReadAllText(P("inter.cer")) + File.ReadAllText(P("root.cer")));
+        Folder = Path.Combine(Directory, "Certificates");
     }
 
     /// <summary>Where the files are.</summary>
@@ -58,38 +45,27 @@ public sealed class StorePki
     /// <summary>The full path of a fixture file: root.cer, inter.cer, inter-expired.cer, leaf.cer/.key/.pfx, renewed.*, expired.*, soon.*.</summary>
     public string P(string name) => Path.Combine(Directory, name);
 
-    private string Q(string name) => "\"" + P(name) + "\"";
-
-    private void Key(string name) => OpenSsl.Line($"genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out {Q(name + ".key")}");
-
-    // openssl ca rather than x509 -req: it sets both dates (x509 of openssl 3.0 only counts days from now).
-    private void Issue(string name, string subject, string issuer, string extensions, int fromDays, int toDays, string? keyOf = null)
+    private static void Make(string directory)
     {
-        var db = P("ca-db");
-        System.IO.Directory.CreateDirectory(db);
-        if (!File.Exists(Path.Combine(db, "index.txt"))) File.WriteAllText(Path.Combine(db, "index.txt"), "");
-        if (!File.Exists(Path.Combine(db, "serial"))) File.WriteAllText(Path.Combine(db, "serial"), "1000\n");
-        // openssl's config reads '\' as an escape: forward slashes, which openssl takes on Windows too.
-        var slash = (string p) => p.Replace('\\', '/');
-        File.WriteAllText(P(name + ".cnf"),
-            $"[ca]\ndefault_ca = d\n[d]\ndatabase = {slash(Path.Combine(db, "index.txt"))}\nnew_certs_dir = {slash(db)}\nserial = {slash(Path.Combine(db, "serial"))}\n" +
-            "default_md = sha256\npolicy = p\nunique_subject = no\nemail_in_dn = no\n[p]\ncountryName = optional\norganizationName = optional\ncommonName = supplied\n" +
-            $"[x]\n{extensions}");
-        OpenSsl.Line($"req -new -key {Q((keyOf ?? name) + ".key")} -subj \"{subject}\" -out {Q(name + ".csr")}");
-        OpenSsl.Line($"ca -batch -notext -preserveDN -config {Q(name + ".cnf")} -cert {Q(issuer + ".cer")} -keyfile {Q(issuer + ".key")} " +
-                     $"-in {Q(name + ".csr")} -out {Q(name + ".cer")} -startdate {Date(fromDays)} -enddate {Date(toDays)} -extensions x");
+        var script = Path.Combine(AppContext.BaseDirectory, "store-pki.sh");
+        var start = new ProcessStartInfo(Bash()) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Fed on stdin without carriage returns: a Windows checkout may have given the script CRLF line ends.
+        foreach (var a in new[] { "-s", "--", directory }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"bash {script} could not be started");
+        process.StandardInput.Write(File.ReadAllText(script).Replace("\r", string.Empty));
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{script} {directory} exited {process.ExitCode} (openssl and bash are required; ./test.sh installs openssl): {stdout.Result}{stderr}");
     }
 
-    private string Date(int days) => _now.AddDays(days).ToString("yyyyMMddHHmmss") + "Z";
-
-    private void Put(string relative, string name)
+    // Git's bash on Windows (the runner's openssl comes with it); WSL's bash.exe in System32 would not see this folder.
+    private static string Bash()
     {
-        var target = Path.Combine(Folder, relative.Replace('/', Path.DirectorySeparatorChar));
-        CreateParent(target);
-        File.Copy(P(name), target, overwrite: true);
-        if (name.EndsWith(".key", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
-            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows()) return "bash";
+        var git = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "Git", "bin", "bash.exe");
+        return File.Exists(git) ? git : "bash";
     }
-
-    private static void CreateParent(string path) => System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 }
