@@ -1,3 +1,6 @@
+using System.Xml.Linq;
+using CertInstaller.Harness.Rendering;
+using CertInstaller.Harness.Views;
 using CertInstaller.Samples;
 
 namespace CertInstaller.Harness.Tests.Commands;
@@ -54,5 +57,22 @@ public class StoreCommandTests
         var run = HarnessRun.Of("store", "--help");
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(run.Stdout, Does.Contain("Exit codes: 0").And.Contain("Examples:").And.Contain("certharness store").And.Contain("--json"));
+    }
+
+    [Test]
+    public void JUnit_OfTheStoreVerb_NamesItsSuiteAndClassAfterStore()
+    {
+        var view = new ValidateView(false, "certs", [new FindingView("CI13008", "error", @"Cert:\LocalMachine\Root", "root missing") { Name = "StoreRootMissing" }])
+        {
+            Verb = "store",
+            At = DateTimeOffset.UnixEpoch,
+        };
+        using var writer = new StringWriter();
+        Renderer.Render(view, OutputFormat.JUnit, writer);
+
+        var xml = XDocument.Parse(writer.ToString());
+        Assert.That(xml.Descendants("testsuite").Single().Attribute("name")?.Value, Is.EqualTo("store certs"));
+        Assert.That(xml.Descendants("testcase").Select(c => (c.Attribute("classname")?.Value, c.Element("failure") is not null)),
+            Is.EqualTo(new[] { ((string?)"certharness.store", true) }));
     }
 }
