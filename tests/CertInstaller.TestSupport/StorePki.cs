@@ -50,7 +50,8 @@ public sealed class StorePki
         var script = Path.Combine(AppContext.BaseDirectory, "store-pki.sh");
         var start = new ProcessStartInfo(Bash()) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Fed on stdin without carriage returns: a Windows checkout may have given the script CRLF line ends.
-        foreach (var a in new[] { "-s", "--", directory }) start.ArgumentList.Add(a);
+        // Git's bash takes C:/x/y more surely than C:\x\y.
+        foreach (var a in new[] { "-s", "--", OperatingSystem.IsWindows() ? directory.Replace('\\', '/') : directory }) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"bash {script} could not be started");
         process.StandardInput.Write(File.ReadAllText(script).Replace("\r", string.Empty));
         process.StandardInput.Close();
