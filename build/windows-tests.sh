@@ -3,7 +3,8 @@
 #   1. the Core suite against Core's netstandard2.0 build (the one the DTF action loads on .NET Framework), on Linux;
 #   2. the Core suite (against both Core builds) and the ActionHost suite as self-contained win-x64 executables
 #      (NUnit's Microsoft.Testing.Platform runner) under Wine, the same Wine the MSI tests use: the Platform.IsWindows
-#      branches of IO/ and Backup/ run as Windows processes.
+#      branches of IO/ and Backup/ run as Windows processes;
+#   3. certharness store against Wine's LocalMachine certificate stores (CertInstaller.Store.Tests, own prefix).
 # Writes one TRX per run into the results directory ($1), so test.sh's closing line counts them. A test a run cannot
 # run is named in tests/not-run.tsv with its reason; this script leaves it out with a filter and prints it as not run.
 # Exit status 1 when a run fails.
@@ -122,6 +123,34 @@ else
   echo "NOT RUN: the Core suite under Wine (both Core builds): on request only (CERTINSTALLER_WINE_CORE=1), since its test host hangs under Wine 8 after a failing test (issue 20 open)"
 fi
 wine_suite wine-net10.0 CertInstaller.ActionHost.Tests actionhost-wine.trx ""
+# --- 3. certharness store against Wine's LocalMachine stores (issue 27) ----------------------------------------------
+# CertInstaller.Store.Tests imports an openssl-made PKI into the machine stores and runs certharness store on it. Its own
+# prefix, made fresh each run (the tests write the stores, and Wine 8 keeps a certificate X509Store.Remove took out),
+# and its PKI made here: a test under Wine can start openssl but not wait for it (a Unix process has no Windows handle).
+store_suite() {
+  local run=wine-store project=CertInstaller.Store.Tests trx=store-wine.trx start=$SECONDS code ran
+  local out="artifacts/win-x64/$run/$project" pki="$PWD/artifacts/store-pki" prefix="$PWD/artifacts/wineprefix-store" tests_prefix=$WINEPREFIX
+  rm -rf "$out" "$pki" "$prefix"; mkdir -p "$(dirname "$out")" "$prefix"
+  if ! dotnet build "tests/$project" -c Release -p:WinX64Tests=true -o "$out" -v:q -nologo >"$out.build.log" 2>&1; then
+    echo "$run: $project did not build for win-x64:"; grep -E "error" "$out.build.log" | sort -u | head -20; status=1; return
+  fi
+  if ! bash tests/CertInstaller.TestSupport/store-pki.sh "$pki" >"$out.pki.log" 2>&1; then
+    echo "$run: store-pki.sh could not make the PKI (see $out.pki.log)"; status=1; return
+  fi
+  export WINEPREFIX=$prefix
+  "$wine" wineboot -i >/dev/null 2>&1; "$server" -w
+  CERTINSTALLER_STORE_PKI="$(winpath "$pki")" "$wine" "$out/$project.exe" --no-ansi --no-progress --results-directory "$(winpath "$results")" \
+    --report-trx --report-trx-filename "$trx" --timeout 10m >"$out.run.log" 2>&1
+  code=$?
+  "$server" -k 2>/dev/null; export WINEPREFIX=$tests_prefix
+  [ $code -eq 0 ] || { status=1; grep -E "^\s*(failed|Failed|error)" "$out.run.log" | head -40; }
+  ran=$(grep -o '<Counters [^>]*>' "$results/$trx" 2>/dev/null | sed -n 's/.* executed="\([0-9]*\)".*/\1/p')
+  wine_ran=$((wine_ran + ${ran:-0}))
+  echo "$run: $project under Wine: $(counted "$results/$trx") (exit $code; $((SECONDS - start)) s)"
+  [ -f "$results/$trx" ] || { echo "$run: $project wrote no TRX (see $out.run.log)"; status=1; }
+  skipped_none "$results/$trx" || status=1
+}
+store_suite
 "$server" -k 2>/dev/null
 echo "Under Wine (win-x64 processes): $wine_ran tests ran"
 exit $status

@@ -18,6 +18,7 @@ internal static class ValidateCommand
         every certificate, digests, key sizes, host name in SANs, switchover pair, the CSRs work area, third-party
         files unchanged since a snapshot, private key permissions. Encrypted keys and PKCS#12 files open with
         --password, --password-file, CERTHARNESS_PASSWORD or the map file's <Password>; without one they are warnings.
+        --store adds the checks of certharness store (the LocalMachine stores against the folder; Windows only).
         Exit codes: 0 valid; 1 findings at or above the policy's failAt (an empty or unrecognised folder included);
         2 bad usage, the folder cannot be read, or an unreadable policy/snapshot.
         Examples:
@@ -26,6 +27,7 @@ internal static class ValidateCommand
           certharness validate ./Certificates --baseline ./Backups              (the newest intact snapshot)
           certharness validate ./Certificates --peer \\ic2\d$\I3\IC\Certificates --policy strict.json
           certharness validate ./Certificates --at 2027-01-01T00:00:00Z --format junit > certharness-validate.xml
+          certharness validate D:\I3\IC\Certificates --store
         """;
 
     public static Command Create()
@@ -40,14 +42,16 @@ internal static class ValidateCommand
         var at = new Option<string?>("--at") { Description = "judge validity at this time (ISO 8601, UTC when no offset is given; default now)" };
         var json = new Option<bool>("--json") { Description = "print JSON: {valid, findings:[{code,severity,path,message}]}" };
         var html = new Option<string?>("--html") { Description = "also write a self-contained HTML report to this file (outside the certificates folder)" };
+        var store = new Option<bool>("--store") { Description = "also check the LocalMachine certificate stores against the folder, as certharness store (Windows only)" };
         var common = new CommonOptions();
         var output = new OutputOptions(json, format: true, quiet: true);
-        var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json, html, common.Password, common.PasswordFile };
+        var command = new Command("validate", Help) { dir, baseline, from, policy, strict, peer, host, at, json, html, store, common.Password, common.PasswordFile };
         output.AddTo(command);
         command.SetAction(r =>
         {
             var certdir = r.GetValue(dir)!;
             var format = output.Format(r);
+            if (r.GetValue(store)) StoreCommand.RequireStores("validate --store");
             if (File.Exists(certdir))
                 throw new HarnessException($"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (the argument after the verb)");
             // A report that may not be written is refused before the folder is read, not after the whole run.
@@ -72,7 +76,8 @@ internal static class ValidateCommand
             ValidationReport report;
             using (var progress = output.Progress(r, "validate"))
             {
-                report = new FolderValidator(new FolderValidatorOptions { Run = run }).Validate(context, progress);
+                var withStore = r.GetValue(store) ? [.. FolderValidator.DefaultRules(run.Signatures), StoreCommand.Rule()] : (IReadOnlyList<IFolderRule>?)null;
+                report = new FolderValidator(new FolderValidatorOptions { Run = run, Rules = withStore }).Validate(context, progress);
             }
 
             var exitCode = layout.Kind == FolderKind.Unreadable ? ExitCodes.Usage : report.Valid ? ExitCodes.Clean : ExitCodes.Findings;

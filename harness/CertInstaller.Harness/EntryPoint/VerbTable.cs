@@ -16,6 +16,7 @@ internal static class VerbTable
         ChainCommand.Create,
         DigestsCommand.Create,
         ValidateCommand.Create,
+        StoreCommand.Create,
         BackupCommand.Create,
         PreserveCommand.Create,
         DemoCommand.Create,

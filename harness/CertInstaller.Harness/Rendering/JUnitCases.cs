@@ -28,15 +28,15 @@ internal static class JUnitCases
 
     private static JUnitSuite Validate(ValidateView view)
     {
-        const string Class = "certharness.validate";
+        var suiteClass = "certharness." + view.Verb;
         var failAt = Rank(view.FailAt);
         var cases = view.Findings.Select(f => (Path: PathOf(f.Path), Code: f.Code, Case: Rank(f.Severity) >= failAt
-                ? new JUnitCase($"{f.Code} {PathOf(f.Path)}", Class) { Failure = new JUnitFailure(f.Message, f.Code, $"{f.Severity} {f.Code} {f.Name}: {f.Message}") }
-                : new JUnitCase($"{f.Code} {PathOf(f.Path)}", Class) { SystemOut = $"{f.Severity} {f.Code} {f.Name}: {f.Message}" }))
+                ? new JUnitCase($"{f.Code} {PathOf(f.Path)}", suiteClass) { Failure = new JUnitFailure(f.Message, f.Code, $"{f.Severity} {f.Code} {f.Name}: {f.Message}") }
+                : new JUnitCase($"{f.Code} {PathOf(f.Path)}", suiteClass) { SystemOut = $"{f.Severity} {f.Code} {f.Name}: {f.Message}" }))
             .ToList();
         var read = new HashSet<string>(view.Findings.Where(f => f.Code == ReadCheck).Select(f => PathOf(f.Path)), StringComparer.Ordinal);
-        cases.AddRange(view.Files.Where(f => !read.Contains(f)).Select(f => (Path: f, Code: ReadCheck, Case: new JUnitCase($"{ReadCheck} {f}", Class))));
-        return new JUnitSuite("validate " + view.Folder, view.At,
+        cases.AddRange(view.Files.Where(f => !read.Contains(f)).Select(f => (Path: f, Code: ReadCheck, Case: new JUnitCase($"{ReadCheck} {f}", suiteClass))));
+        return new JUnitSuite(view.Verb + " " + view.Folder, view.At,
             cases.OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Case).ToList());
     }
 

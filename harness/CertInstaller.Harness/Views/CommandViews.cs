@@ -64,6 +64,10 @@ public sealed record ValidateView(bool Valid, string Folder, IReadOnlyList<Findi
     /// <summary>The time judged at (--at, else now); JUnit's timestamp. Not in JSON.</summary>
     [JsonIgnore]
     public DateTimeOffset At { get; init; }
+
+    /// <summary>The verb that judged the folder (validate, store): JUnit's suite and class names. Not in JSON.</summary>
+    [JsonIgnore]
+    public string Verb { get; init; } = "validate";
 }
 
 /// <summary>One validation finding (severity lowercase: error, warning, info).</summary>

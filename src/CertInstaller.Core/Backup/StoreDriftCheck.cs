@@ -96,7 +96,7 @@ internal static class StoreDriftCheck
         }
         else if (recorded.KeyExportable == KeyExportability.Yes && now.KeyExportable == KeyExportability.No)
         {
-            yield return Drift(StoreDriftCode.StoreKeyNotExportable, recorded,
+            yield return Drift(StoreDriftCode.StoreKeyNoLongerExportable, recorded,
                 $"{what} in {where} has a private key marked non-exportable; it was exportable when the snapshot was taken, and IC's wizard and the backup server need it so.",
                 "Import it again over the current one (-f replaces it) so the key is exportable: " + StoreCommands.ImportPfx() + ".");
         }

@@ -14,7 +14,7 @@ public enum StoreDriftCode
     StoreKeyGone = 13052,
 
     /// <summary>The certificate's private key was exportable when the snapshot was taken and is marked non-exportable now.</summary>
-    StoreKeyNotExportable = 13053,
+    StoreKeyNoLongerExportable = 13053,
 
     /// <summary>The certificate's linked private key matched it when the snapshot was taken and is another key now.</summary>
     StoreKeyChanged = 13054,

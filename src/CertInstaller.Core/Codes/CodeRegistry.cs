@@ -101,6 +101,7 @@ public static class CodeRegistry
         6 => CodeArea.Permissions,
         7 => CodeArea.Leftovers,
         8 => CodeArea.CsrWorkArea,
+        13 => CodeArea.Store,
         _ => CodeArea.Consistency,
     };
 

@@ -11,6 +11,10 @@ namespace CertInstaller.Core.Store;
 /// </summary>
 public sealed class BclMachineCertificateStores : IMachineCertificateStores
 {
+    /// <summary>True where there are stores to read (Windows, and the Windows build under Wine); hosts refuse the store
+    /// checks up front elsewhere rather than report every store as unreadable.</summary>
+    public static bool Available => Platform.IsWindows;
+
     /// <inheritdoc />
     public IReadOnlyList<StoreCertificate> List(MachineStore store) =>
         Read(store, certs => certs.Select(c => Describe(store, c)).ToList());

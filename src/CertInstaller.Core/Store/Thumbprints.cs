@@ -10,6 +10,7 @@ public static class Thumbprints
     /// <summary>The SHA-1 thumbprint of DER bytes, as <see cref="StoreCertificate.Thumbprint"/> spells it.</summary>
     public static string Of(byte[] der)
     {
+        // SHA-1 because a thumbprint is SHA-1 by definition (crypt32's CERT_SHA1_HASH_PROP_ID); it names, never protects.
         using var sha1 = System.Security.Cryptography.SHA1.Create();
         return BitConverter.ToString(sha1.ComputeHash(der)).Replace("-", string.Empty);
     }

@@ -119,4 +119,31 @@ public enum FindingCode
     /// <summary>CI9003: a remote subsystem or remote client trusted file lacks what the peers need
     /// (self-signed mode: the folder's Server Group certificate), or the remote folder has no trusted file.</summary>
     RemoteTrustIncomplete = 9003,
+
+    /// <summary>CI13001: the folder's single third-party certificate is not in LocalMachine\My (no certificate there has its thumbprint).</summary>
+    StoreCertificateMissing = 13001,
+    /// <summary>CI13002: the folder's certificate is in LocalMachine\My without a private key.</summary>
+    StorePrivateKeyMissing = 13002,
+    /// <summary>CI13003: the private key LocalMachine\My links to the folder's certificate is another key pair's.</summary>
+    StorePrivateKeyMismatch = 13003,
+    /// <summary>CI13004: the private key of the folder's certificate in LocalMachine\My is marked non-exportable.</summary>
+    StoreKeyNotExportable = 13004,
+    /// <summary>CI13005: whether that private key is exportable cannot be told (no access to the key, a provider that does not say).</summary>
+    StoreKeyExportabilityUnknown = 13005,
+    /// <summary>CI13006: LocalMachine\My holds a certificate for the folder certificate's names that is newer than the folder's.</summary>
+    StoreCertificateNewer = 13006,
+    /// <summary>CI13007: LocalMachine\My holds a certificate for the folder certificate's names that is older than the folder's.</summary>
+    StoreCertificateOlder = 13007,
+    /// <summary>CI13008: the folder certificate's chain through LocalMachine\CA reaches no root in LocalMachine\Root.</summary>
+    StoreRootMissing = 13008,
+    /// <summary>CI13009: the chain through the stores reaches a root in LocalMachine\Root but does not validate (a CA's dates, signature, constraints).</summary>
+    StoreChainNotTrusted = 13009,
+    /// <summary>CI13010: a certificate in LocalMachine\My that IC would pick (the folder's, or one with its subject or a DNS name of it) has expired.</summary>
+    StoreCertificateExpired = 13010,
+    /// <summary>CI13011: such a certificate expires within the policy's warning window.</summary>
+    StoreCertificateExpiringSoon = 13011,
+    /// <summary>CI13012: the folder is not in single third-party certificate mode (self-signed Server Group, or no certificate to look for): the stores were not checked.</summary>
+    StoreNotApplicable = 13012,
+    /// <summary>CI13013: a LocalMachine store could not be opened read-only, or the stores exist only on Windows.</summary>
+    StoreUnreadable = 13013,
 }

@@ -61,6 +61,12 @@ public sealed record ValidationPolicy
         [FindingCode.PrivateKeyWorldReadable] = Severity.Warning,
         [FindingCode.SigningKeyWorldReadable] = Severity.Error,
         [FindingCode.LeftoverBackup] = Severity.Info,
+        // The stores (validate with the store checks): an older copy in My does not stop IC, an unknown key flag is a
+        // question for a Windows admin, and a folder outside the single-certificate mode has nothing to compare.
+        [FindingCode.StoreKeyExportabilityUnknown] = Severity.Info,
+        [FindingCode.StoreCertificateOlder] = Severity.Warning,
+        [FindingCode.StoreCertificateExpiringSoon] = Severity.Warning,
+        [FindingCode.StoreNotApplicable] = Severity.Info,
     };
 
     /// <summary>The default for install time and for certharness validate: errors fail, warnings are reported.</summary>

@@ -179,7 +179,7 @@ public class StoreRecordTests
         var snapshot = Backup(_stores);
         _stores.Change(MachineStore.My, _folder.ServerGroup, c => c with { KeyExportable = KeyExportability.No });
 
-        Assert.That(Restore(snapshot, _stores).Store.Select(d => d.Code), Is.EqualTo(new[] { StoreDriftCode.StoreKeyNotExportable }));
+        Assert.That(Restore(snapshot, _stores).Store.Select(d => d.Code), Is.EqualTo(new[] { StoreDriftCode.StoreKeyNoLongerExportable }));
     }
 
     [Test]
