@@ -35,7 +35,6 @@ public sealed class ChainBuilder : IChainBuilder
         private readonly PathValidator _validator = new(request, signatures);
         private readonly Dictionary<X509Certificate, int> _deadEnds = [];
         private readonly Dictionary<(string Key, X509Certificate Subject), bool> _byKey = [];
-        private readonly Dictionary<X509Certificate, string> _keys = [];
         private readonly List<X509Certificate> _path = [];
         private readonly HashSet<X509Certificate> _onPath = [];
         private Outcome? _best;
@@ -263,11 +262,7 @@ public sealed class ChainBuilder : IChainBuilder
         // certificates with one key costs one verification per subject.
         private bool SignatureOk(X509Certificate issuer, X509Certificate subject)
         {
-            if (!_keys.TryGetValue(issuer, out var key))
-            {
-                _keys[issuer] = key = Convert.ToBase64String(issuer.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded());
-            }
-
+            var key = Certs.SpkiKey(issuer);
             if (_byKey.TryGetValue((key, subject), out var known))
             {
                 return known;

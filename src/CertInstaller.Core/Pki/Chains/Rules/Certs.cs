@@ -10,6 +10,14 @@ internal static class Certs
     public static bool IsSelfIssued(X509Certificate c) =>
         CertificatePool.NameKey(c.SubjectDN) == CertificatePool.NameKey(c.IssuerDN);
 
+    // The issuer's SubjectPublicKeyInfo as a string key, once per certificate object (each build used to re-encode
+    // the shared intermediate's key for every leaf).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, string> SpkiKeys = new();
+
+    /// <summary>The DER of the certificate's SubjectPublicKeyInfo as a string, the same for every certificate with the same key.</summary>
+    public static string SpkiKey(X509Certificate c) =>
+        SpkiKeys.GetValue(c, x => Convert.ToBase64String(x.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded()));
+
     /// <summary>The subject key identifier, or null when absent or undecodable.</summary>
     public static byte[]? SubjectKeyId(X509Certificate c)
     {
