@@ -5,7 +5,7 @@ namespace CertInstaller.Core.Pki.Chains;
 /// <summary>A set of certificates (duplicates dropped) indexed by subject name for issuer lookup.</summary>
 public sealed class CertificatePool
 {
-    private readonly HashSet<X509Certificate> _all = [];
+    private readonly HashSet<X509Certificate> _all = new(CertificateComparer.Instance);
     private readonly List<X509Certificate> _ordered = [];
     private readonly Dictionary<string, List<X509Certificate>> _bySubject = new(StringComparer.Ordinal);
 
@@ -59,4 +59,7 @@ public sealed class CertificatePool
 
     internal static string NameKey(Org.BouncyCastle.Asn1.X509.X509Name name) =>
         NameKeys.GetValue(name, n => Convert.ToBase64String(n.GetEncoded()));
+
+    /// <summary>Gives a newly parsed name the key its certificate's name had when it was first read (the same bytes).</summary>
+    internal static void RememberNameKey(Org.BouncyCastle.Asn1.X509.X509Name name, string key) => NameKeys.GetValue(name, _ => key);
 }

@@ -14,11 +14,17 @@ public sealed record EncodedCertificate(byte[] Der, string SubjectKey, string Is
 {
     /// <summary>The encoding and name keys of <paramref name="certificate"/>.</summary>
     public static EncodedCertificate Of(X509Certificate certificate) => new(
-        certificate.GetEncoded(),
+        Reading.PkiReader.EncodingOf(certificate),
         CertificatePool.NameKey(certificate.SubjectDN),
         CertificatePool.NameKey(certificate.IssuerDN),
         certificate.SubjectDN.Equivalent(certificate.IssuerDN, true));
 
     /// <summary>The certificate parsed again from <see cref="Der"/> (it parsed once, when the file was read).</summary>
-    public X509Certificate Parse() => Reading.PkiReader.ParseCertificate(Der);
+    public X509Certificate Parse()
+    {
+        var certificate = Reading.PkiReader.ParseCertificate(Der);
+        CertificatePool.RememberNameKey(certificate.SubjectDN, SubjectKey);
+        CertificatePool.RememberNameKey(certificate.IssuerDN, IssuerKey);
+        return certificate;
+    }
 }
