@@ -4,7 +4,8 @@ using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Pki.Chains;
 
-/// <summary>Remembers whether issuer→subject signatures verify, so each distinct pair is verified once per run.</summary>
+/// <summary>Remembers whether issuer→subject signatures verify, so each distinct pair is verified once per run (a leaf's
+/// pairs once per parsed leaf object: they are dropped with it).</summary>
 public sealed class SignatureCache
 {
     // Lazy values: GetOrAdd may run its factory twice when threads race; the Lazy makes the verification itself run once.
