@@ -85,21 +85,27 @@ internal static class DigestsCommand
             var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
             var when = Inputs.At(r.GetValue(at));
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            IReadOnlyList<(SourceFile File, ReadResult Result)> files;
+            var verifyChains = r.GetValue(verify);
+            IReadOnlyList<(SourceFile File, Scanned Result)> files;
             using (var progress = output.Progress(r, "digests"))
             {
-                files = new FolderReader(reader).ReadAll(folder, progress);
+                // Each file is classified as soon as it is read and only its entries are kept (with --verify-chains, each
+                // certificate as its encoding): the parsed objects of a 20,000-file folder are never all alive at once.
+                files = new FolderReader(reader).ReadEach(folder, (file, result) => Scan(file, result, policy, verifyChains), progress);
             }
 
             var read = clock.Elapsed;
-            var report = DigestScanner.Classify(files, policy);
+            var report = new DigestReport(policy,
+                files.SelectMany(f => f.Result.Entries.Select(e => e.Entry)).ToList(),
+                files.Where(f => f.Result.Error is not null).Select(f => (f.File, f.Result.Error!)).ToList());
+            var encoded = files.SelectMany(f => f.Result.Entries.Where(e => e.Encoded is not null).Select(e => e.Encoded!)).ToList();
             if (exactDigest is { } only)
             {
                 report = report with { Entries = report.Entries.Select(x => x with { Ok = x.Signature.Digest == only }).ToList() };
             }
 
             var classified = clock.Elapsed;
-            var view = Build(report, r.GetValue(verify) ? new ChainBuilder() : null, anchors, when);
+            var view = Build(report, encoded, verifyChains ? new ChainBuilder() : null, anchors, when);
             if (exactDigest is { } exactly)
             {
                 view = view with { Minimum = "exactly " + exactly.ToDisplayName() };
@@ -121,7 +127,17 @@ internal static class DigestsCommand
         return command;
     }
 
-    private static DigestsView Build(DigestReport report, ChainBuilder? chains, CertificatePool anchors, DateTimeOffset at)
+    /// <summary>What a streamed scan keeps of one file: its entries (each certificate's encoding too, for --verify-chains), or its read error.</summary>
+    private sealed record Scanned(IReadOnlyList<(DigestEntry Entry, EncodedCertificate? Encoded)> Entries, ReadError? Error);
+
+    private static Scanned Scan(SourceFile file, ReadResult result, DigestPolicy policy, bool keepEncoded) =>
+        result.Error is { } error
+            ? new Scanned([], error)
+            : new Scanned(DigestScanner.ClassifyFile(file, result, policy)
+                .Select(e => (e with { Certificate = null }, keepEncoded && e.Certificate is { } c ? EncodedCertificate.Of(c) : null))
+                .ToList(), null);
+
+    private static DigestsView Build(DigestReport report, IReadOnlyList<EncodedCertificate> certificates, ChainBuilder? chains, CertificatePool anchors, DateTimeOffset at)
     {
         var files = report.Entries.Select(e => new DigestFileView(
             e.File.RelativePath, e.Kind, e.Subject, e.Signature.Algorithm, e.Signature.Digest.ToDisplayName(), e.Ok)).ToList();
@@ -131,15 +147,15 @@ internal static class DigestsCommand
             return new DigestsView(report.Policy.Minimum.ToDisplayName(), files, skipped);
         }
 
-        var certificates = report.Entries.Where(e => e.Kind == "certificate").Select(e => e.Certificate!).ToList();
-        var results = FolderChainVerifier.VerifyAll(certificates, anchors, at, chains);
+        var results = FolderChainVerifier.VerifyEncoded(certificates, anchors, at, chains,
+            result => (result.Valid, Problems: result.Problems.Select(ChainInputs.View).ToList()));
         var index = 0;
         for (var i = 0; i < files.Count; i++)
         {
             if (files[i].Kind == "certificate")
             {
                 var result = results[index++];
-                files[i] = files[i] with { ChainValid = result.Valid, ChainProblems = result.Problems.Select(ChainInputs.View).ToList() };
+                files[i] = files[i] with { ChainValid = result.Valid, ChainProblems = result.Problems };
             }
         }
 

@@ -33,11 +33,10 @@ public sealed class ChainBuilder : IChainBuilder
     private sealed class PathSearch(ChainRequest request, SignatureCache signatures)
     {
         private readonly PathValidator _validator = new(request, signatures);
-        private readonly Dictionary<X509Certificate, int> _deadEnds = [];
-        private readonly Dictionary<(string Key, X509Certificate Subject), bool> _byKey = [];
-        private readonly Dictionary<X509Certificate, string> _keys = [];
+        private readonly Dictionary<X509Certificate, int> _deadEnds = new(CertificateComparer.Instance);
+        private readonly Dictionary<(string Key, X509Certificate Subject), bool> _byKey = new(KeyAndSubject.Instance);
         private readonly List<X509Certificate> _path = [];
-        private readonly HashSet<X509Certificate> _onPath = [];
+        private readonly HashSet<X509Certificate> _onPath = new(CertificateComparer.Instance);
         private Outcome? _best;
         private int _nodes;
         private int _signatureChecks;
@@ -93,7 +92,7 @@ public sealed class ChainBuilder : IChainBuilder
                     ? request.Anchors.WithSubject(current.IssuerDN)
                     : request.Anchors.WithSubject(current.IssuerDN).Concat(request.Pool.WithSubject(current.IssuerDN)))
                 .Where(c => !c.Equals(current))
-                .Distinct()
+                .Distinct(CertificateComparer.Instance)
                 .ToList();
             if (candidates.Count == 0)
             {
@@ -263,11 +262,7 @@ public sealed class ChainBuilder : IChainBuilder
         // certificates with one key costs one verification per subject.
         private bool SignatureOk(X509Certificate issuer, X509Certificate subject)
         {
-            if (!_keys.TryGetValue(issuer, out var key))
-            {
-                _keys[issuer] = key = Convert.ToBase64String(issuer.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded());
-            }
-
+            var key = Certs.SpkiKey(issuer);
             if (_byKey.TryGetValue((key, subject), out var known))
             {
                 return known;
@@ -283,5 +278,17 @@ public sealed class ChainBuilder : IChainBuilder
             _byKey[(key, subject)] = ok;
             return ok;
         }
+    }
+
+    /// <summary>An issuer key and a subject certificate, the subject compared as <see cref="CertificateComparer"/> does.</summary>
+    private sealed class KeyAndSubject : IEqualityComparer<(string Key, X509Certificate Subject)>
+    {
+        public static readonly KeyAndSubject Instance = new();
+
+        public bool Equals((string Key, X509Certificate Subject) x, (string Key, X509Certificate Subject) y) =>
+            string.Equals(x.Key, y.Key, StringComparison.Ordinal) && CertificateComparer.Instance.Equals(x.Subject, y.Subject);
+
+        public int GetHashCode((string Key, X509Certificate Subject) obj) =>
+            (StringComparer.Ordinal.GetHashCode(obj.Key) * 31) ^ CertificateComparer.Instance.GetHashCode(obj.Subject);
     }
 }

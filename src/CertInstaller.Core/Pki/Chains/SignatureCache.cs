@@ -4,11 +4,17 @@ using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Pki.Chains;
 
-/// <summary>Remembers whether issuer→subject signatures verify, so each distinct pair is verified once per run.</summary>
+/// <summary>Remembers whether issuer→subject signatures verify, so each distinct pair is verified once per run (a leaf's
+/// pairs once per parsed leaf object: they are dropped with it).</summary>
 public sealed class SignatureCache
 {
     // Lazy values: GetOrAdd may run its factory twice when threads race; the Lazy makes the verification itself run once.
     private readonly ConcurrentDictionary<(X509Certificate Issuer, X509Certificate Subject), Lazy<bool>> _results = new();
+
+    // Subjects that issue (a CA, a self-issued certificate) come back in every build of a folder, so their pairs stay for
+    // the run. A leaf's pairs are asked for by its own build only: they live as long as the leaf object does, so a
+    // streamed scan that drops each leaf after its check is not kept holding every parsed leaf of the folder here.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, ConcurrentDictionary<X509Certificate, Lazy<bool>>> _leaves = new();
     private readonly Lazy<ISignatureVerifier> _verifier;
     private int _verifications;
 
@@ -25,16 +31,32 @@ public sealed class SignatureCache
 
     /// <summary>True when <paramref name="subject"/>'s signature verifies with <paramref name="issuer"/>'s public key.</summary>
     public bool Verifies(X509Certificate issuer, X509Certificate subject) =>
-        _results.GetOrAdd((issuer, subject), pair => new Lazy<bool>(() =>
+        MayIssue(subject)
+            ? _results.GetOrAdd((issuer, subject), pair => Verification(pair.Issuer, pair.Subject)).Value
+            : _leaves.GetValue(subject, _ => new ConcurrentDictionary<X509Certificate, Lazy<bool>>()).GetOrAdd(issuer, i => Verification(i, subject)).Value;
+
+    private static bool MayIssue(X509Certificate subject)
+    {
+        try
         {
-            Interlocked.Increment(ref _verifications);
-            try
-            {
-                return Verifier.Verifies(pair.Issuer, pair.Subject);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                return false;
-            }
-        })).Value;
+            return Rules.Certs.IsCa(subject) || Rules.Certs.IsSelfIssued(subject);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return true; // extensions that do not decode: the run-long cache, as before
+        }
+    }
+
+    private Lazy<bool> Verification(X509Certificate issuer, X509Certificate subject) => new(() =>
+    {
+        Interlocked.Increment(ref _verifications);
+        try
+        {
+            return Verifier.Verifies(issuer, subject);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    });
 }

@@ -18,22 +18,31 @@ public static class DigestScanner
                 continue;
             }
 
-            foreach (var certificate in CertificateSource.CertificatesOf(result))
-            {
-                var signature = PkiDescriber.DescribeSignature(certificate.CertificateStructure.SignatureAlgorithm);
-                var subject = PkiDescriber.DescribeName(certificate.SubjectDN).OneLine;
-                entries.Add(new DigestEntry(file, "certificate", subject, signature, policy.Accepts(signature.Digest)) { Certificate = certificate });
-            }
-
-            foreach (var csr in result.Objects.OfType<CsrObject>())
-            {
-                var signature = PkiDescriber.DescribeSignature(csr.Request.SignatureAlgorithm);
-                var subject = PkiDescriber.DescribeName(csr.Request.GetCertificationRequestInfo().Subject).OneLine;
-                entries.Add(new DigestEntry(file, "csr", subject, signature, policy.Accepts(signature.Digest)));
-            }
+            entries.AddRange(ClassifyFile(file, result, policy));
         }
 
         return new DigestReport(policy, entries, unreadable);
+    }
+
+    /// <summary>The entries of one file read without error: its certificates (bundles, PKCS#7 and PKCS#12 included), then its CSRs.</summary>
+    public static IReadOnlyList<DigestEntry> ClassifyFile(SourceFile file, ReadResult result, DigestPolicy policy)
+    {
+        var entries = new List<DigestEntry>();
+        foreach (var certificate in CertificateSource.CertificatesOf(result))
+        {
+            var signature = PkiDescriber.DescribeSignature(certificate.CertificateStructure.SignatureAlgorithm);
+            var subject = PkiDescriber.DescribeName(certificate.SubjectDN).OneLine;
+            entries.Add(new DigestEntry(file, "certificate", subject, signature, policy.Accepts(signature.Digest)) { Certificate = certificate });
+        }
+
+        foreach (var csr in result.Objects.OfType<CsrObject>())
+        {
+            var signature = PkiDescriber.DescribeSignature(csr.Request.SignatureAlgorithm);
+            var subject = PkiDescriber.DescribeName(csr.Request.GetCertificationRequestInfo().Subject).OneLine;
+            entries.Add(new DigestEntry(file, "csr", subject, signature, policy.Accepts(signature.Digest)));
+        }
+
+        return entries;
     }
 
     /// <summary>Reads and classifies every file under <paramref name="directory"/>.</summary>

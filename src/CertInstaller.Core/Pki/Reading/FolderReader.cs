@@ -17,17 +17,26 @@ public sealed class FolderReader
     /// a FIFO cannot hang the scan).</summary>
     /// <param name="directory">The folder to read.</param>
     /// <param name="progress">Told after each file read (from the reading threads, so it must be thread-safe).</param>
-    public IReadOnlyList<(SourceFile File, ReadResult Result)> ReadAll(string directory, IProgress<IO.WorkProgress>? progress = null)
+    public IReadOnlyList<(SourceFile File, ReadResult Result)> ReadAll(string directory, IProgress<IO.WorkProgress>? progress = null) =>
+        ReadEach(directory, (_, result) => result, progress);
+
+    /// <summary>As <see cref="ReadAll"/>, but each file's result goes through <paramref name="project"/> as soon as it is read
+    /// (on the reading thread), and only what that returns is kept: a scan that needs a few facts per file does not
+    /// hold every parsed object of the folder at once.</summary>
+    /// <param name="directory">The folder to read.</param>
+    /// <param name="project">What to keep of a file's result (called from the reading threads).</param>
+    /// <param name="progress">Told after each file read (from the reading threads, so it must be thread-safe).</param>
+    public IReadOnlyList<(SourceFile File, T Result)> ReadEach<T>(string directory, Func<SourceFile, ReadResult, T> project, IProgress<IO.WorkProgress>? progress = null)
     {
         var tree = Walk(directory, out var root);
         var files = tree.Files.Select(f => new SourceFile(f.Entry.FullPath, f.RelativePath)).ToList();
         var notOpened = tree.Links.Select(l => (l, IO.FileSystemEntryKind.Link))
             .Concat(tree.Special)
             .Select(s => (File: new SourceFile(Path.Combine(root, s.Item1), s.Item1), s.Item2))
-            .Select(s => (s.File, ReadResult.Failure(PkiReader.NotRegular(s.File.FullPath, s.Item2))));
+            .Select(s => (s.File, project(s.File, ReadResult.Failure(PkiReader.NotRegular(s.File.FullPath, s.Item2)))));
         var done = 0;
         var gate = new object();
-        return files.AsParallel().AsOrdered().WithDegreeOfParallelism(IO.ReadParallelism.Default).Select(f => (f, Read(f))).ToList()
+        return files.AsParallel().AsOrdered().WithDegreeOfParallelism(IO.ReadParallelism.Default).Select(f => (f, project(f, Read(f)))).ToList()
             .Concat(notOpened)
             .OrderBy(r => r.Item1.RelativePath, StringComparer.Ordinal)
             .ToList();

@@ -126,30 +126,38 @@ public sealed partial class PkiReader
     /// <summary>Re-encodes every structure so a defect deep inside (parsed lazily by BouncyCastle) surfaces here, not later.</summary>
     private static void ForceParse(PkiObject obj)
     {
-        IEnumerable<Org.BouncyCastle.Asn1.Asn1Encodable> structures = obj switch
+        if (obj is CsrObject r)
         {
-            CertificateObject c => [c.Certificate.CertificateStructure],
-            CsrObject r => [r.Request],
-            Pkcs7Object p7 => p7.Certificates.Select(c => c.CertificateStructure),
-            Pkcs12Object p12 => p12.Certificates.Select(c => c.CertificateStructure),
-            _ => [],
-        };
-        foreach (var structure in structures)
-        {
-            structure.GetEncoded(Org.BouncyCastle.Asn1.Asn1Encodable.Der);
+            r.Request.GetEncoded(Org.BouncyCastle.Asn1.Asn1Encodable.Der);
+            return;
         }
 
-        if (obj is CertificateObject or Pkcs7Object or Pkcs12Object)
+        IReadOnlyList<X509Certificate> certificates = obj switch
         {
+            CertificateObject c => [c.Certificate],
+            Pkcs7Object p7 => p7.Certificates,
+            Pkcs12Object p12 => p12.Certificates,
+            _ => [],
+        };
+        foreach (var certificate in certificates)
+        {
+            var der = certificate.CertificateStructure.GetEncoded(Org.BouncyCastle.Asn1.Asn1Encodable.Der);
+            Encodings.GetValue(certificate, _ => der);
+
             // Extensions are decoded on demand; decode the ones chain building relies on now. (GetPublicKey is left
             // out on purpose: BouncyCastle validates RSA moduli, which costs milliseconds per certificate.)
-            foreach (var certificate in obj is CertificateObject one ? [one.Certificate] : obj is Pkcs7Object p ? p.Certificates : ((Pkcs12Object)obj).Certificates)
-            {
-                _ = certificate.GetKeyUsage();
-                _ = certificate.GetBasicConstraints();
-            }
+            _ = certificate.GetKeyUsage();
+            _ = certificate.GetBasicConstraints();
         }
     }
+
+    // The DER ForceParse computes anyway, per certificate object, for a scan that keeps certificates encoded
+    // (BouncyCastle's GetEncoded would encode the whole certificate again).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, byte[]> Encodings = new();
+
+    /// <summary>The DER encoding of <paramref name="certificate"/> (shared: never modify it).</summary>
+    internal static byte[] EncodingOf(X509Certificate certificate) =>
+        Encodings.TryGetValue(certificate, out var der) ? der : certificate.GetEncoded();
 
     /// <summary>The first line of an exception message, without the nested exception text BouncyCastle sometimes appends.</summary>
     internal static string Brief(string message) => Text.Messages.Brief(message);

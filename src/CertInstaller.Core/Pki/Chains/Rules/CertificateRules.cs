@@ -44,7 +44,22 @@ internal static class CertificateRules
 
     /// <summary>The exact instant of a Time (UTCTime or GeneralizedTime with optional fractional seconds), or null when
     /// it is not encoded as RFC 5280 §4.1.2.5 requires.</summary>
-    public static DateTime? ParseTime(Time time)
+    public static DateTime? ParseTime(Time time) => ParsedTimes.GetValue(time, t => new ParsedTime(ParseTimeOnce(t))).Value;
+
+    // Chain building validates the shared intermediate and root once per leaf: their times are parsed (regular
+    // expressions) and their extensions decoded once per object, not once per path (bench/profile.sh). Both are pure
+    // functions of immutable BouncyCastle objects.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Time, ParsedTime> ParsedTimes = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Extension, object> DecodedExtensions = new();
+    private static readonly object DecodesYes = new();
+    private static readonly object DecodesNo = new();
+
+    private sealed class ParsedTime(DateTime? value)
+    {
+        public DateTime? Value { get; } = value;
+    }
+
+    private static DateTime? ParseTimeOnce(Time time)
     {
         var asn1 = time.ToAsn1Object();
         if (asn1 is Asn1UtcTime utc)
@@ -208,7 +223,10 @@ internal static class CertificateRules
     private static string Name(DerObjectIdentifier oid) =>
         Reading.OidNames.Extensions.TryGetValue(oid.Id, out var name) ? name : oid.Id;
 
-    private static bool Decodes(DerObjectIdentifier oid, X509Extension extension)
+    private static bool Decodes(DerObjectIdentifier oid, X509Extension extension) =>
+        ReferenceEquals(DecodedExtensions.GetValue(extension, e => DecodesOnce(oid, e) ? DecodesYes : DecodesNo), DecodesYes);
+
+    private static bool DecodesOnce(DerObjectIdentifier oid, X509Extension extension)
     {
         try
         {

@@ -10,8 +10,33 @@ internal static class Certs
     public static bool IsSelfIssued(X509Certificate c) =>
         CertificatePool.NameKey(c.SubjectDN) == CertificatePool.NameKey(c.IssuerDN);
 
+    // The issuer's SubjectPublicKeyInfo as a string key, once per certificate object (each build used to re-encode
+    // the shared intermediate's key for every leaf).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, string> SpkiKeys = new();
+
+    /// <summary>The DER of the certificate's SubjectPublicKeyInfo as a string, the same for every certificate with the same key.</summary>
+    public static string SpkiKey(X509Certificate c) =>
+        SpkiKeys.GetValue(c, x => Convert.ToBase64String(x.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded()));
+
+    // Key identifiers rank every candidate issuer of every build (KeyIdRank): decoded once per certificate object.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, KeyIds> KeyIdCache = new();
+
+    private sealed class KeyIds(byte[]? subject, byte[]? authority)
+    {
+        public byte[]? Subject { get; } = subject;
+
+        public byte[]? Authority { get; } = authority;
+    }
+
+    private static KeyIds KeyIdsOf(X509Certificate c) => KeyIdCache.GetValue(c, x => new KeyIds(DecodeSubjectKeyId(x), DecodeAuthorityKeyId(x)));
+
     /// <summary>The subject key identifier, or null when absent or undecodable.</summary>
-    public static byte[]? SubjectKeyId(X509Certificate c)
+    public static byte[]? SubjectKeyId(X509Certificate c) => KeyIdsOf(c).Subject;
+
+    /// <summary>The key identifier of the authority key identifier, or null when absent or undecodable.</summary>
+    public static byte[]? AuthorityKeyId(X509Certificate c) => KeyIdsOf(c).Authority;
+
+    private static byte[]? DecodeSubjectKeyId(X509Certificate c)
     {
         try
         {
@@ -25,8 +50,7 @@ internal static class Certs
         }
     }
 
-    /// <summary>The key identifier of the authority key identifier, or null when absent or undecodable.</summary>
-    public static byte[]? AuthorityKeyId(X509Certificate c)
+    private static byte[]? DecodeAuthorityKeyId(X509Certificate c)
     {
         try
         {
