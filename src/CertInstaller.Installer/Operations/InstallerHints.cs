@@ -12,9 +12,11 @@ namespace CertInstaller.Installer.Operations;
 /// </summary>
 public static class InstallerHints
 {
-    private const string CertDir = "set CERTINSTALLER_CERTDIR (ActionData CertDir, certinstaller-action --certdir) to the certificates folder itself";
-    private const string ThirdPartyBack = "Preserve puts third-party files back when CERTINSTALLER_PRESERVE=1; by hand: certharness backup restore <certdir> --from <CERTINSTALLER_BACKUPDIR> --third-party-only";
-    private const string RestoreSnapshot = "the pre-install snapshot is in CERTINSTALLER_BACKUPDIR: certharness backup restore <certdir> --from <CERTINSTALLER_BACKUPDIR>";
+    // Property names come from the ActionData schema, so a renamed property cannot leave a stale hint.
+    private static readonly string CertDir = ActionDataSchema.Field("CertDir").SetHint;
+    private static readonly string BackupDir = ActionDataSchema.Field("BackupDir").Property;
+    private static readonly string ThirdPartyBack = $"Preserve puts third-party files back when {ActionDataSchema.Field("Preserve").Property}=1; by hand: certharness backup restore <certdir> --from <{BackupDir}> --third-party-only";
+    private static readonly string RestoreSnapshot = $"the pre-install snapshot is in {BackupDir}: certharness backup restore <certdir> --from <{BackupDir}>";
     private const string Password = "the installer actions take no password: put it in the map file's <Password>, or check the file with certharness validate --password-file";
 
     private static readonly HintTable Table = new("installer: ", new Dictionary<CodeInfo, string>
@@ -34,10 +36,10 @@ public static class InstallerHints
         [CodeRegistry.Of(BackupErrorCode.SourceNotAFolder)] = CertDir,
         [CodeRegistry.Of(BackupErrorCode.FolderUnsafe)] = CertDir,
         [CodeRegistry.Of(BackupErrorCode.InvalidArgument)] =
-            "check CERTINSTALLER_CERTDIR and CERTINSTALLER_BACKUPDIR (two separate local folders, neither inside the other) and CERTINSTALLER_RETAIN (1 or more)",
-        [CodeRegistry.Of(BackupErrorCode.BackupRootUnusable)] = "set CERTINSTALLER_BACKUPDIR to a local folder SYSTEM can write",
-        [CodeRegistry.Of(BackupErrorCode.SnapshotNotFound)] = "certharness backup list --from <CERTINSTALLER_BACKUPDIR> lists the snapshots",
-        [CodeRegistry.Of(BackupErrorCode.SnapshotInvalid)] = "certharness backup verify --from <CERTINSTALLER_BACKUPDIR> shows which snapshots verify",
+            $"check {ActionDataSchema.Field("CertDir").Property} and {BackupDir} (two separate local folders, neither inside the other) and {ActionDataSchema.Field("Retain").Property} ({ActionDataSchema.Field("Retain").Hint})",
+        [CodeRegistry.Of(BackupErrorCode.BackupRootUnusable)] = $"set {BackupDir} to {ActionDataSchema.Field("BackupDir").Hint}",
+        [CodeRegistry.Of(BackupErrorCode.SnapshotNotFound)] = $"certharness backup list --from <{BackupDir}> lists the snapshots",
+        [CodeRegistry.Of(BackupErrorCode.SnapshotInvalid)] = $"certharness backup verify --from <{BackupDir}> shows which snapshots verify",
     });
 
     /// <summary>The installer hint for <paramref name="code"/>, or null when Core's own fix is all there is to say.</summary>

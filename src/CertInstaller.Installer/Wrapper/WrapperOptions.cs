@@ -18,25 +18,16 @@ public static class WrapperOptions
     public const string ProductCode = "certinstaller-run";
 
     /// <summary>The default backup root as the README writes it (the fragment's <c>[CommonAppDataFolder]CertInstaller\Backups\</c>).</summary>
-    public const string DefaultBackupDirText = @"%ProgramData%\CertInstaller\Backups\";
+    public static string DefaultBackupDirText { get; } = ActionDataSchema.Field("BackupDir").Default;
 
     /// <summary>The default backup root on Linux (and other Unix): state that must survive reboots and upgrades, not <c>/usr/share</c>.</summary>
     public const string DefaultUnixBackupDir = "/var/lib/certinstaller/backups";
 
-    /// <summary>Every option, in the order of the README table.</summary>
-    public static IReadOnlyList<WrapperOption> All { get; } =
-    [
-        new("--certdir", "CERTINSTALLER_CERTDIR", "CertDir", ""),
-        new("--backupdir", "CERTINSTALLER_BACKUPDIR", "BackupDir", DefaultBackupDirText),
-        new("--preserve", "CERTINSTALLER_PRESERVE", "Preserve", "1"),
-        new("--preserve-pattern", "CERTINSTALLER_PRESERVE_PATTERNS", "PreservePatterns", "", Repeatable: true),
-        new("--validation", "CERTINSTALLER_VALIDATION", "Validation", "warn"),
-        new("--min-digest", "CERTINSTALLER_MIN_DIGEST", "MinDigest", "SHA-256"),
-        new("--expiry-warning-days", "CERTINSTALLER_EXPIRY_WARNING_DAYS", "ExpiryWarningDays", "30"),
-        new("--policy", "CERTINSTALLER_POLICY", "Policy", ""),
-        new("--retain", "CERTINSTALLER_RETAIN", "Retain", "10"),
-        new("--host", "CERTINSTALLER_HOST", "Host", ""),
-    ];
+    /// <summary>Every option, in the order of the README table: the schema's rows that have an option.</summary>
+    public static IReadOnlyList<WrapperOption> All { get; } = ActionDataSchema.Fields
+        .Where(f => f.Option is not null)
+        .Select(f => new WrapperOption(f.Option!, f.Property, f.Key, f.Default, f.Repeatable))
+        .ToList();
 
     /// <summary>
     /// The ActionData of a wrapped run: the given options (a missing or empty one takes its default), parsed by
