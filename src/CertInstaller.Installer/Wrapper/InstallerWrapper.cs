@@ -18,12 +18,8 @@ namespace CertInstaller.Installer.Wrapper;
 /// <see cref="WrapperRunState"/> claims the backup root. A run that dies leaves its run state,
 /// snapshot and marker; the next run finishes it (restores that snapshot) before it starts its own.
 /// </remarks>
-public sealed partial class InstallerWrapper
+public sealed class InstallerWrapper
 {
-    private readonly IInstallerProcess _process;
-    private readonly IFileSystem _fs;
-    private readonly IClock _clock;
-    private readonly ILockHolderProbe _probe;
     private readonly Action<WrapperStep> _checkpoint;
     private volatile string _interruptedMessage = "the run had not started: nothing was changed";
 
@@ -36,12 +32,24 @@ public sealed partial class InstallerWrapper
     public InstallerWrapper(IInstallerProcess process, IFileSystem? fileSystem = null, IClock? clock = null, ILockHolderProbe? lockProbe = null,
         Action<WrapperStep>? checkpoint = null)
     {
-        _process = process ?? throw new ArgumentNullException(nameof(process));
-        _fs = fileSystem ?? new PhysicalFileSystem();
-        _clock = clock ?? new SystemClock();
-        _probe = lockProbe ?? new ProcessLockHolderProbe();
+        Process = process ?? throw new ArgumentNullException(nameof(process));
+        FileSystem = fileSystem ?? new PhysicalFileSystem();
+        Clock = clock ?? new SystemClock();
+        LockProbe = lockProbe ?? new ProcessLockHolderProbe();
         _checkpoint = checkpoint ?? (_ => { });
     }
+
+    /// <summary>Starts the installer command.</summary>
+    internal IInstallerProcess Process { get; }
+
+    /// <summary>The port for the wrapper's own files: run state, lock, log, summary.</summary>
+    internal IFileSystem FileSystem { get; }
+
+    /// <summary>The time.</summary>
+    internal IClock Clock { get; }
+
+    /// <summary>Tells whether a lock holder, an earlier wrapper or its installer still runs.</summary>
+    internal ILockHolderProbe LockProbe { get; }
 
     /// <summary>How long to wait for the folder lock before the installer starts (a custom action holds it for a moment).</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(10);
@@ -59,11 +67,14 @@ public sealed partial class InstallerWrapper
     /// <param name="command">The installer command.</param>
     /// <param name="output">Receives each log line as it is produced (the host prints them).</param>
     /// <param name="jsonPath">Where to write the <c>--json</c> summary, or null.</param>
-    public WrapperResult Run(ActionData data, InstallerCommand command, Action<LogLine>? output = null, string? jsonPath = null)
-    {
-        var run = new Session(this, data, command, output ?? (_ => { }), jsonPath);
-        return run.Execute();
-    }
+    public WrapperResult Run(ActionData data, InstallerCommand command, Action<LogLine>? output = null, string? jsonPath = null) =>
+        new WrapperSession(this, new WrapperRun(data, command, jsonPath), output ?? (_ => { })).Execute();
+
+    /// <summary>Reports that the run reached <paramref name="step"/> (tests stop it there).</summary>
+    internal void Checkpoint(WrapperStep step) => _checkpoint(step);
+
+    /// <summary>Sets what <see cref="InterruptedMessage"/> prints from now on.</summary>
+    internal void SetInterruptedMessage(string message) => _interruptedMessage = message;
 
     /// <summary>The sentence naming what finishes an interrupted run of <paramref name="data"/> whose snapshot is <paramref name="snapshotId"/>.</summary>
     public static string FinishHint(ActionData data, string? snapshotId) => snapshotId is null
@@ -72,6 +83,4 @@ public sealed partial class InstallerWrapper
           $"--certdir \"{data.CertDir}\" --backupdir \"{data.BackupDir}\" -- <installer command>' again (it restores snapshot {snapshotId} first), " +
           $"or restore by hand: 'certharness backup restore \"{data.CertDir}\" --from \"{data.BackupDir}\" --snapshot {snapshotId}', then delete " +
           $"{WrapperRunState.PathIn(data.BackupDir)}";
-
-    private sealed class RefusedException(string message) : Exception(message);
 }
