@@ -22,6 +22,8 @@ public class InstallerWrapperCrashPointTests
     private static ActionData Data(TempDir dir) => WrapperOptions.ToActionData(
         new Dictionary<string, IReadOnlyList<string>> { ["--certdir"] = [dir.Certificates], ["--backupdir"] = [dir.BackupRoot] }, Command, "unused");
 
+    private static string Summary(TempDir dir) => Path.Combine(dir.Path, "summary.json");
+
     private static (IcFolder Original, SortedDictionary<string, string> Before) Prepare(TempDir dir)
     {
         var original = new IcFolderBuilder().BuildServer(dir.Certificates, new IcFolderSpec { Trust = TrustMode.ThirdPartyPerUseType });
@@ -88,8 +90,12 @@ public class InstallerWrapperCrashPointTests
         {
             Prepare(count);
             var counter = new FaultInjectingFileSystem(new PhysicalFileSystem(), 0);
-            new InstallerWrapper(FakeInstaller.RegeneratingIc(count.Certificates, installerCode), counter, new TestClock(), new TestLockProbe(false)).Run(Data(count), Command);
+            new InstallerWrapper(FakeInstaller.RegeneratingIc(count.Certificates, installerCode), counter, new TestClock(), new TestLockProbe(false))
+                .Run(Data(count), Command, jsonPath: Summary(count));
             total = counter.MutationCount;
+            // Issue 23 §6: the action log's appends and the --json summary go through the port, so the faults below reach them.
+            Assert.That(counter.Log, Has.Some.Contains("OpenOwnFileForAppend " + Path.Combine(count.BackupRoot, ActionLogFile.FileName)));
+            Assert.That(counter.Log, Has.Some.Contains("CreateNew " + Path.Combine(count.Path, ".summary.json.")));
         }
 
         var outcomes = new Dictionary<WrapperOutcome, int>();
@@ -101,7 +107,7 @@ public class InstallerWrapperCrashPointTests
             var faulty = new FaultInjectingFileSystem(new PhysicalFileSystem(), k, mode);
 
             var result = new InstallerWrapper(FakeInstaller.RegeneratingIc(dir.Certificates, installerCode), faulty, clock, new TestLockProbe(false)) { LockWait = TimeSpan.Zero }
-                .Run(Data(dir), Command);
+                .Run(Data(dir), Command, jsonPath: Summary(dir));
 
             var context = $"k={k}/{total} ({mode}, installer {installerCode}) -> {result.Outcome} {result.ExitCode}; ops: {string.Join(" | ", faulty.Log)}";
             outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
