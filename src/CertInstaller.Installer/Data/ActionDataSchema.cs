@@ -154,7 +154,7 @@ public static class ActionDataSchema
         if (value.Length == 0) return null;
         if (value.Length > 253 || value.Any(char.IsWhiteSpace))
         {
-            problems.Add(ActionDataProblemCode.HostInvalid, "Host", $"Host '{Shown(value)}' is not a host name (at most 253 characters, no spaces): fix CERTINSTALLER_HOST");
+            problems.Add(ActionDataProblemCode.HostInvalid, "Host", $"Host '{Shown(value)}' is not a host name (at most 253 characters, no spaces): fix {Field("Host").FixName}");
         }
 
         return value;

@@ -126,7 +126,7 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
     {
         if (!data.Preserve)
         {
-            log.Add(new LogLine(LogLevel.Info, "preservation is off (CERTINSTALLER_PRESERVE=0); third-party certificates were not put back"));
+            log.Add(new LogLine(LogLevel.Info, $"preservation is off ({ActionDataSchema.Field("Preserve").Property}=0); third-party certificates were not put back"));
             return true;
         }
         var store = Store(data);
@@ -154,7 +154,7 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
     {
         if (data.Validation == ValidationMode.Off)
         {
-            log.Add(new LogLine(LogLevel.Info, "validation is off (CERTINSTALLER_VALIDATION=off)"));
+            log.Add(new LogLine(LogLevel.Info, $"validation is off ({ActionDataSchema.Field("Validation").Property}=off)"));
             return true;
         }
         var store = Store(data);
@@ -169,7 +169,7 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         {
             var enforcing = data.Validation == ValidationMode.Enforce;
             log.Add(new LogLine(enforcing ? LogLevel.Error : LogLevel.Warning,
-                $"{e.Message}: fix CERTINSTALLER_POLICY (a policy JSON file as for certharness validate --policy)" +
+                $"{e.Message}: fix {ActionDataSchema.Field("Policy").Property} (a policy JSON file as for certharness validate --policy)" +
                 (enforcing ? "; the installation fails and rolls back" : "; the folder was not validated")));
             return !enforcing;
         }
@@ -184,7 +184,7 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         var enforce = data.Validation == ValidationMode.Enforce;
         log.Add(new LogLine(report.Valid || !enforce ? LogLevel.Info : LogLevel.Error,
             $"validation of {data.CertDir}: {verdict}, {report.Findings.Count} findings (policy {data.Validation.ToString().ToLowerInvariant()})" +
-            (!report.Valid && enforce ? "; the installation fails and rolls back. Fix the findings above, or run with CERTINSTALLER_VALIDATION=warn" : "")));
+            (!report.Valid && enforce ? $"; the installation fails and rolls back. Fix the findings above, or run with {ActionDataSchema.Field("Validation").Property}=warn" : "")));
         return report.Valid || !enforce;
     }
 
