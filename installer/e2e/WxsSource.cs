@@ -40,7 +40,7 @@ public sealed record WxsProperty(string Id, string? Value, bool Secure, bool Hid
 /// What a WiX v4+ source (installer/CertificateActions.wxs, installer/Sample/Product.wxs) says about custom actions,
 /// their data, sequencing and properties: read once, used by the Linux MSI kit and by the fragment tests.
 /// </summary>
-public sealed class WxsSource
+public sealed partial class WxsSource
 {
     public static readonly XNamespace Ns = "http://wixtoolset.org/schemas/v4/wxs";
 
@@ -49,6 +49,7 @@ public sealed class WxsSource
         this.Path = path;
         this.Document = doc;
         var root = doc.Root ?? throw new InvalidDataException($"{path}: empty document");
+        var defines = Defines(doc);
         this.CustomActions = root.Descendants(Ns + "CustomAction").Select(e => new WxsCustomAction(
             Attr(e, "Id")!, Attr(e, "Execute") ?? "immediate", Attr(e, "Impersonate") != "no", Attr(e, "HideTarget") == "yes",
             Attr(e, "Return") ?? "check", Attr(e, "BinaryRef"), Attr(e, "DllEntry"), Attr(e, "Directory"), Attr(e, "ExeCommand"))).ToList();
@@ -63,7 +64,7 @@ public sealed class WxsSource
                     throw new InvalidDataException($"{path}: SetProperty {action}: Sequence=\"{sequence}\" is not supported by the kit");
                 }
 
-                return new WxsSetProperty(id, action, Attr(e, "Value") ?? "", new WxsSchedule(action, Attr(e, "Before"), Attr(e, "After"), Attr(e, "Condition")), sequence);
+                return new WxsSetProperty(id, action, Resolve(path, defines, Attr(e, "Value") ?? ""), new WxsSchedule(action, Attr(e, "Before"), Attr(e, "After"), Attr(e, "Condition")), sequence);
             }).ToList();
         this.Scheduled = Customs(root, "InstallExecuteSequence");
         this.UIScheduledCustoms = Customs(root, "InstallUISequence");
@@ -132,4 +133,21 @@ public sealed class WxsSource
         .Select(e => new WxsSchedule(Attr(e, "Action")!, Attr(e, "Before"), Attr(e, "After"), Attr(e, "Condition"))).ToList();
 
     private static string? Attr(XElement e, string name) => (string?)e.Attribute(name);
+
+    /// <summary>The source's <c>&lt;?define Name = "value"?&gt;</c> variables, as WiX's preprocessor reads them.</summary>
+    private static Dictionary<string, string> Defines(XDocument doc) => doc.DescendantNodes().OfType<XProcessingInstruction>()
+        .Where(pi => pi.Target == "define")
+        .Select(pi => DefineSyntax().Match(pi.Data))
+        .Where(m => m.Success)
+        .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+    /// <summary><paramref name="value"/> with each <c>$(var.Name)</c> replaced by its define (the one preprocessor feature the fragment uses).</summary>
+    private static string Resolve(string path, Dictionary<string, string> defines, string value) => VariableSyntax().Replace(value, m =>
+        defines.TryGetValue(m.Groups[1].Value, out var defined) ? defined : throw new InvalidDataException($"{path}: $(var.{m.Groups[1].Value}) has no <?define?>"));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\w+)\s*=\s*""([^""]*)""\s*$")]
+    private static partial System.Text.RegularExpressions.Regex DefineSyntax();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\(var\.(\w+)\)")]
+    private static partial System.Text.RegularExpressions.Regex VariableSyntax();
 }

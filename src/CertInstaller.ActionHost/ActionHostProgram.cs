@@ -1,5 +1,8 @@
 using System.CommandLine;
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Text;
 
@@ -12,7 +15,7 @@ public static class ActionHostProgram
     public const int Failure = 1603;
 
     /// <summary>The log file the host appends to, in the backup root.</summary>
-    public const string LogFileName = "certinstaller-action.log";
+    public const string LogFileName = ActionLogFile.FileName;
 
     private const string Usage =
         "usage: certinstaller-action <backup|restore-on-rollback|preserve|validate|commit> \"<ActionData>\"\n" +
@@ -92,20 +95,14 @@ public static class ActionHostProgram
     {
         try
         {
-            // The backup root holds private keys: a folder this host creates is as private as the store makes it (0700 /
-            // SYSTEM+Administrators), and the log is owner-only, not 0755 and 0644.
-            new PhysicalFileSystem().CreateDirectory(backupDir, privateAccess: true);
-            // The ActionData holds paths and settings, never a secret; it is what support needs to replay the action.
-            var lines = new List<string>
-            {
-                $"{DateTime.UtcNow:O} {operation} {(outcome.Succeeded ? "succeeded" : "failed")}",
-                $"  ActionData: {Printable.Escape(actionData)}",
-            };
-            lines.AddRange(outcome.Lines.Select(l => "  " + Printable.Escape(l.ToString())));
-            // The backup root may be writable by another account: never through a planted link, only into this
-            // account's own regular file (owner-only when created), and one line per line (every line escaped above).
-            using var writer = new StreamWriter(new PhysicalFileSystem().OpenOwnFileForAppend(Path.Combine(backupDir, LogFileName)));
-            foreach (var line in lines) writer.WriteLine(line);
+            // One writer of the log format, the wrapper's too (ActionLogFile): the backup root holds private keys, so a
+            // folder it creates is private (0700 / SYSTEM+Administrators) and the log owner-only; the backup root may be
+            // writable by another account, so never through a planted link and only into this account's own regular
+            // file; every line escaped, so nothing in a value forges another. The ActionData holds paths and settings,
+            // never a secret; it is what support needs to replay the action.
+            new ActionLogFile(new PhysicalFileSystem(), backupDir).Append(
+                ActionLogFile.Header(DateTimeOffset.UtcNow, operation.ToString(), outcome.Succeeded ? "succeeded" : "failed"),
+                new[] { "ActionData: " + actionData }.Concat(outcome.Lines.Select(l => l.ToString())));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException)
         {

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 
 namespace CertInstaller.ActionHost;
 

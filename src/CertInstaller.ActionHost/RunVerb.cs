@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using CertInstaller.Core.Actions;
 using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Text;
 using CertInstaller.Core.Validation;

@@ -1,4 +1,7 @@
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using WixToolset.Dtf.WindowsInstaller;
 
 namespace CertInstaller.CustomActions;

@@ -1,5 +1,8 @@
 using System.Diagnostics;
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Samples;
 
 namespace CertInstaller.ActionHost.Tests;
@@ -62,7 +65,7 @@ public class HostileFolderTests
 
         Assert.That(code, Is.EqualTo(Failure), output);
         Assert.That(output, Does.Contain("CI10040"));
-        Assert.That(output, Does.Contain(CertInstaller.Core.Actions.InstallerHints.For(CertInstaller.Core.Codes.CodeRegistry.Of(CertInstaller.Core.Backup.BackupErrorCode.FolderUnsafe))!),
+        Assert.That(output, Does.Contain(CertInstaller.Installer.Operations.InstallerHints.For(CertInstaller.Core.Codes.CodeRegistry.Of(CertInstaller.Core.Backup.BackupErrorCode.FolderUnsafe))!),
             "the installer host adds its hint (the property to set) to Core's host-neutral fix");
         Assert.That(Directory.Exists(Backups) ? Directory.EnumerateDirectories(Backups) : [], Is.Empty);
     }

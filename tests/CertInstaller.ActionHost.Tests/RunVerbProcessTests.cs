@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Samples;
 
 namespace CertInstaller.ActionHost.Tests;

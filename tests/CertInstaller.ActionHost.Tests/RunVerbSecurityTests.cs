@@ -1,5 +1,8 @@
 using System.Diagnostics;
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Samples;
 
 namespace CertInstaller.ActionHost.Tests;

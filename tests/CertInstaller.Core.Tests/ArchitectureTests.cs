@@ -25,19 +25,37 @@ public sealed class ArchitectureTests
         Assert.That(references, Has.None.EqualTo("CertInstaller.Samples"));
     }
 
-    // Issue 12 §2: Core states code, facts and a host-neutral fix; the hosts add their own hint by code (a harness user
-    // who typed --to was told to set an MSI property). Actions/ is installer-facing and may name properties.
+    // Issue 23 §1: Core sits below the installer adapter (CertInstaller.Installer) and its hosts; nothing installer-facing
+    // lives in it. The other direction (Installer references Core only) is Installer.Tests' ArchitectureTests.
     [Test]
-    public void Core_StringLiteralsOutsideActions_NameNoInstallerPropertyNorHarnessVerbOrOption()
+    public void Core_ReferencesNoOtherCertInstallerAssembly()
+    {
+        var references = typeof(ToolInfo).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.That(references.Where(n => n.StartsWith("CertInstaller", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public void Core_HasNoInstallerOrActionsNamespace()
+    {
+        var namespaces = typeof(ToolInfo).Assembly.GetTypes().Select(t => t.Namespace ?? "").Distinct()
+            .Where(ns => ns.Split('.').Any(part => part is "Actions" or "Installer" or "Wrapper")).ToList();
+        Assert.That(namespaces, Is.Empty, "installer-facing code belongs in src/CertInstaller.Installer");
+        Assert.That(Directory.Exists(Path.Combine(RepoRoot(), "src", "CertInstaller.Core", "Actions")), Is.False);
+    }
+
+    // Issue 12 §2: Core states code, facts and a host-neutral fix; the hosts add their own hint by code (a harness user
+    // who typed --to was told to set an MSI property). The installer adapter (src/CertInstaller.Installer) may name properties.
+    [Test]
+    public void Core_StringLiterals_NameNoInstallerPropertyNorHarnessVerbOrOption()
     {
         var core = Path.Combine(RepoRoot(), "src", "CertInstaller.Core");
         var offending = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(core, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith("Actions/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
+            .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
             .SelectMany(f => Literals(File.ReadAllText(Path.Combine(core, f))).Where(l => NamesAHost(l.Text)).Select(l => $"{f}:{l.Line}: {l.Text}"))
             .ToList();
 
-        Assert.That(offending, Is.Empty, "host-specific fix texts in Core: move them to InstallerHints (Actions/) or the harness's Common/Hints.cs");
+        Assert.That(offending, Is.Empty, "host-specific fix texts in Core: move them to InstallerHints (CertInstaller.Installer) or the harness's Common/Hints.cs");
     }
 
     [TestCase("Set CERTINSTALLER_BACKUPDIR to a local folder.", true)]

@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Xml.Linq;
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Samples;
 using WixToolset.Dtf.WindowsInstaller;
 

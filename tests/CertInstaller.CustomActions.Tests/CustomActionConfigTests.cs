@@ -136,7 +136,7 @@ public class CustomActionConfigTests
     }
 
     [Test]
-    public void ProbeOutput_PacksTheNetFrameworkBuildOfBouncyCastleAndTheNetStandardBuildOfCore()
+    public void ProbeOutput_PacksTheNetFrameworkBuildOfBouncyCastleAndTheNetStandardBuildsOfCoreAndInstaller()
     {
         var output = ProbeOutput;
 
@@ -145,6 +145,8 @@ public class CustomActionConfigTests
             // BouncyCastle ships a net461 build: the one .NET Framework loads without netstandard facades.
             Assert.That(TargetFrameworkOf(Path.Combine(output, "BouncyCastle.Cryptography.dll")), Does.StartWith(".NETFramework,"));
             Assert.That(TargetFrameworkOf(Path.Combine(output, "CertInstaller.Core.dll")), Does.StartWith(".NETStandard,Version=v2.0"));
+            // The DTF action loads the installer adapter too (issue 23 §1).
+            Assert.That(TargetFrameworkOf(Path.Combine(output, "CertInstaller.Installer.dll")), Does.StartWith(".NETStandard,Version=v2.0"));
         });
     }
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Core.Layout;
 using CertInstaller.Samples;
 using CertInstaller.Core.Validation;

@@ -6,7 +6,7 @@ namespace CertInstaller.Core.Backup;
 /// Writes that survive a power cut, after restic's <c>local.Save</c>: write, flush to disk, close; then rename into
 /// place and sync the directory. A file counts only once all of that happened.
 /// </summary>
-internal static class Durable
+public static class Durable
 {
     /// <summary>Creates <paramref name="path"/> (it must not exist) holding <paramref name="bytes"/>, flushed to disk.</summary>
     public static void WriteNew(IFileSystem fs, string path, byte[] bytes, bool privateAccess)
@@ -36,5 +36,6 @@ internal static class Durable
     /// <summary>A unique temporary name next to <paramref name="path"/>.</summary>
     public static string TempFor(string path) => path + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp";
 
+    /// <summary>The folder holding <paramref name="path"/>.</summary>
     public static string Parent(string path) => Path.GetDirectoryName(path) ?? path;
 }

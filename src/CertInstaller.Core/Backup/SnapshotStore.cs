@@ -156,7 +156,7 @@ public sealed class SnapshotStore
     /// on that folder meets whatever backup root it uses. Returns null when the parent is missing and
     /// <paramref name="createParent"/> is false (a backup of a missing folder: there is nothing to read yet).
     /// </summary>
-    internal FolderLock? AcquireFolderLock(string folder, string reason, bool createParent)
+    public FolderLock? AcquireFolderLock(string folder, string reason, bool createParent)
     {
         var lockPath = StorePaths.FolderLockPath(FileSystem, folder);
         if (lockPath is null)
@@ -197,7 +197,8 @@ public sealed class SnapshotStore
     /// <summary>Refuses a certificates folder that contains the backup root or lies inside it (links resolved).</summary>
     internal void CheckSeparate(string folder) => StorePaths.CheckSeparate(FileSystem, Root, folder);
 
-    internal static string NormalizeFolder(string folder) => StorePaths.NormalizeFolder(folder);
+    /// <summary>The folder path as the store compares it (full, no trailing separator).</summary>
+    public static string NormalizeFolder(string folder) => StorePaths.NormalizeFolder(folder);
 
     internal VerificationResult VerifyFolder(string id, string snapshotPath) => SnapshotVerifier.VerifyFolder(FileSystem, id, snapshotPath);
 

@@ -1,4 +1,3 @@
-using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Pki.Chains;

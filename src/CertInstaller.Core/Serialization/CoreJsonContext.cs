@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Store;
 
@@ -8,15 +7,13 @@ namespace CertInstaller.Core.Serialization;
 
 /// <summary>
 /// The source-generated JSON contracts of the files Core writes and reads (backup manifests, validation marks, locks,
-/// restore reports, transaction markers): no reflection, so a NativeAOT or trimmed host (certharness) can use them.
-/// A type written through <see cref="Backup.Json"/> or <see cref="TransactionMarker"/> must be listed here.
+/// restore reports): no reflection, so a NativeAOT or trimmed host (certharness) can use them.
+/// A type written through <see cref="Backup.Json"/> must be listed here.
 /// </summary>
 [JsonSerializable(typeof(SnapshotManifest))]
 [JsonSerializable(typeof(ValidationMark))]
 [JsonSerializable(typeof(LockHolder))]
 [JsonSerializable(typeof(RestoreRecord))]
-[JsonSerializable(typeof(TransactionMarker))]
-[JsonSerializable(typeof(CertInstaller.Core.Actions.WrapperRunState))]
 internal sealed partial class CoreJsonContext : JsonSerializerContext
 {
     /// <summary>Enums as camelCase names, as the files have always held them (one converter per enum: AOT-safe).</summary>

@@ -1,6 +1,8 @@
 using System.Management.Automation;
-using CertInstaller.Core.Actions;
 using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.PowerShell.Hosting;
 using CertInstaller.PowerShell.Objects;
 

@@ -26,5 +26,5 @@ public sealed record IcRestoredFile(string Path, RestoreFileAction Action, strin
 public sealed record IcRestoreResult(string SnapshotId, string Folder, RestoreScope Scope, string Summary, IcRestoredFile[] Files, string? DisplacedFolder);
 
 /// <summary>What Invoke-IcCertificateSafeInstall did: the outcome, the exit codes, the snapshot and whether it restored.</summary>
-public sealed record IcSafeInstallResult(string RunId, CertInstaller.Core.Actions.WrapperOutcome Outcome, int ExitCode, int? InstallerExitCode,
+public sealed record IcSafeInstallResult(string RunId, CertInstaller.Installer.Wrapper.WrapperOutcome Outcome, int ExitCode, int? InstallerExitCode,
     string? SnapshotId, bool Restored, string CertDir, string BackupDir, string LogPath);

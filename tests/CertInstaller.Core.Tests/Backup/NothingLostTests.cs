@@ -232,17 +232,6 @@ public class NothingLostTests
         });
     }
 
-    [Test]
-    public void TransactionMarker_WhenTheProductCodeIsVeryLong_IsWrittenAndReadBack()
-    {
-        var code = "{" + new string('A', 300) + "}";
-        Directory.CreateDirectory(_dir.BackupRoot);
-
-        new CertInstaller.Core.Actions.TransactionMarker("20261126T221500Z-abcdef", code, "install").Write(_dir.BackupRoot);
-
-        Assert.That(CertInstaller.Core.Actions.TransactionMarker.Read(_dir.BackupRoot, code)?.SnapshotId, Is.EqualTo("20261126T221500Z-abcdef"));
-    }
-
     private SnapshotInfo Take(SnapshotStore store)
     {
         var snapshot = store.Create(Request());

@@ -1,4 +1,3 @@
-using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
 
@@ -85,23 +84,6 @@ public class SyncOrderTests
 
             Assert.That(ops.FindIndex(at, o => o.Op == "SyncDirectory" && o.Path == Path.GetDirectoryName(target)), Is.EqualTo(at + 1), $"{target}'s directory synced right after; {Describe(ops)}");
         }
-    }
-
-    [Test]
-    public void TransactionMarker_Write_IsTempFlushRenameSync()
-    {
-        Directory.CreateDirectory(_dir.BackupRoot);
-        var fs = new FaultInjectingFileSystem(new PhysicalFileSystem(), failAt: 0);
-
-        new TransactionMarker("20261126T221500Z-abcdef", "{P}", "install").Write(_dir.BackupRoot, fs);
-        TransactionMarker.Delete(_dir.BackupRoot, "{P}", fs);
-
-        var marker = TransactionMarker.PathFor(_dir.BackupRoot, "{P}");
-        var ops = Ops(fs);
-        Assert.That(ops.Select(o => o.Op), Is.EqualTo(new[] { "CreateNew", "FlushToDisk", "MoveFile", "SyncDirectory", "DeleteFile", "SyncDirectory" }), Describe(ops));
-        Assert.That(ops[2].To, Is.EqualTo(marker));
-        Assert.That(ops[1].Path, Is.EqualTo(ops[0].Path).And.EqualTo(ops[2].Path));
-        Assert.That(ops[3].Path, Is.EqualTo(_dir.BackupRoot));
     }
 
     [Test]

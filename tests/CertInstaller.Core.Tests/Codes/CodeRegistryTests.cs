@@ -1,4 +1,3 @@
-using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;

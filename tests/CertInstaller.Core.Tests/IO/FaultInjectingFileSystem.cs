@@ -60,6 +60,18 @@ public sealed class FaultInjectingFileSystem : DelegatingFileSystem
     }
 
     /// <inheritdoc />
+    public override Stream OpenOwnFileForAppend(string path)
+    {
+        // An append (the action log) is a write like any other: the wrapper's crash-point tests fail it in turn too.
+        if (ShouldFail("OpenOwnFileForAppend", path))
+        {
+            throw Fault("OpenOwnFileForAppend", path);
+        }
+
+        return Inner.OpenOwnFileForAppend(path);
+    }
+
+    /// <inheritdoc />
     public override void FlushToDisk(Stream stream)
     {
         var tracked = stream as TrackedStream ?? throw new ArgumentException("Not a stream of this file system.", nameof(stream));

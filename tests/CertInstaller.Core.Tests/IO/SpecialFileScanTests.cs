@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using CertInstaller.Core.Actions;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Layout;
@@ -103,17 +102,6 @@ public class SpecialFileScanTests
         Assert.That(new FileInfo(certificate).Length, Is.Zero, "the FIFO is still there");
     }
 
-    [Test]
-    public void ActionBackup_WhenFolderHoldsFifo_Succeeds()
-    {
-        Plant();
-        var data = new ActionData { CertDir = Certs, BackupDir = Backups, ProductCode = "{P}" };
-
-        var outcome = SpecialFiles.Within(30, () => new ActionRunner().Run(ActionOperation.Backup, data), Fifo);
-
-        Assert.That(outcome.Succeeded, Is.True, string.Join("\n", outcome.Lines));
-    }
-
     [TestCase("/")]
     [TestCase("/dev")]
     [TestCase("/proc/self")]
@@ -148,18 +136,6 @@ public class SpecialFileScanTests
 
         Assert.That(e.Code, Is.EqualTo(BackupErrorCode.InvalidArgument));
         Assert.That(Directory.Exists(inside), Is.False);
-    }
-
-    [Test]
-    public void ActionBackup_WhenCertDirIsVolumeRoot_FailsFastWithoutSnapshot()
-    {
-        var data = new ActionData { CertDir = "/", BackupDir = Backups, ProductCode = "{P}" };
-
-        var outcome = SpecialFiles.Within(10, () => new ActionRunner().Run(ActionOperation.Backup, data));
-
-        Assert.That(outcome.Succeeded, Is.False);
-        Assert.That(outcome.Lines.Single(l => l.Level == LogLevel.Error).Text, Does.Contain("CERTINSTALLER_CERTDIR"));
-        Assert.That(new SnapshotStore(Backups).List(), Is.Empty);
     }
 
     [Test]

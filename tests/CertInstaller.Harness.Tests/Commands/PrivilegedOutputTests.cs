@@ -1,4 +1,7 @@
-using CertInstaller.Core.Actions;
+using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.IO;
 using CertInstaller.Samples;

@@ -1,6 +1,8 @@
-using CertInstaller.Core.Actions;
-using CertInstaller.Core.Backup;
 using CertInstaller.Core.Codes;
+using CertInstaller.Installer.Data;
+using CertInstaller.Installer.Operations;
+using CertInstaller.Installer.Wrapper;
+using CertInstaller.Core.Backup;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
 

@@ -1,3 +1,4 @@
+using CertInstaller.Installer.Data;
 using CertInstaller.MsiE2E.Tests.Fixtures;
 using CertInstaller.MsiKit;
 
@@ -9,12 +10,14 @@ public sealed class CertificateActionsTests
     private static readonly string[] ActionIds =
         ["CertInstaller_RestoreOnRollback", "CertInstaller_Backup", "CertInstaller_Preserve", "CertInstaller_Validate", "CertInstaller_Commit"];
 
-    private static readonly string[] PublicProperties =
-    [
-        "CERTINSTALLER_CERTDIR", "CERTINSTALLER_BACKUPDIR", "CERTINSTALLER_PRESERVE", "CERTINSTALLER_PRESERVE_PATTERNS",
-        "CERTINSTALLER_VALIDATION", "CERTINSTALLER_MIN_DIGEST", "CERTINSTALLER_EXPIRY_WARNING_DAYS", "CERTINSTALLER_POLICY",
-        "CERTINSTALLER_RETAIN", "CERTINSTALLER_HOST",
-    ];
+    // Issue 23 §2: every list below comes from the ActionData schema, so the fragment and the README are checked
+    // against the one table the serializer, the wrapper and the hints are derived from.
+    private static readonly string[] PublicProperties = ActionDataSchema.Fields.Where(f => f.Public).Select(f => f.Property).ToArray();
+
+    private static readonly string[] RememberedProperties = ActionDataSchema.Fields.Where(f => f.Remembered).Select(f => f.Property).ToArray();
+
+    /// <summary>The ActionData every deferred action gets: each schema row's <c>Key=[Property]</c>, in the schema's order.</summary>
+    private static string SchemaActionData => string.Join(";", ActionDataSchema.Fields.Select(f => f.FragmentPair));
 
     private static WxsSource Fragment => WxsSource.Load(Path.Combine(RepoPaths.Installer, "CertificateActions.wxs"));
     private static WxsSource Sample => WxsSource.Load(Path.Combine(RepoPaths.Installer, "Sample", "Product.wxs"));
@@ -70,22 +73,36 @@ public sealed class CertificateActionsTests
     }
 
     [Test]
-    public void ActionData_HasEveryKeyAndEndsWithProductVersion()
+    public void ActionData_OfEveryAction_IsTheSchemaAndEndsWithProductVersion()
     {
-        string[] keys = ["CertDir", "BackupDir", "Mode", "ProductCode", "Preserve", "PreservePatterns", "Validation", "MinDigest", "ExpiryWarningDays", "Policy", "Retain", "Host", "ProductVersion"];
         Assert.Multiple(() =>
         {
             foreach (var id in ActionIds)
             {
                 var value = Fragment.SetProperties.Single(s => s.PropertyId == id).Value;
-                var pairs = value.Split(';').Select(p => p.Split('=', 2)).ToList();
-                Assert.That(pairs.Select(p => p[0]), Is.EqualTo(keys), $"{id}: keys");
-                Assert.That(pairs[^1][1], Is.EqualTo("[ProductVersion]"), $"{id}: last key ProductVersion=[ProductVersion]");
-                foreach (var property in PublicProperties)
-                {
-                    Assert.That(value, Does.Contain($"=[{property}]"), $"{id} passes {property}");
-                }
+                Assert.That(value.Split(';').Select(p => p.Split('=', 2)[0]), Is.EqualTo(ActionDataSerializer.Keys), $"{id}: keys in the schema's order");
+                Assert.That(value, Is.EqualTo(SchemaActionData), $"{id}: each key passes its schema property");
+                Assert.That(value, Does.EndWith(";ProductVersion=[ProductVersion]"), $"{id}: last key ProductVersion=[ProductVersion]");
             }
+        });
+    }
+
+    [Test]
+    public void ReadmePropertyTable_IsTheSchema()
+    {
+        var rows = ReadmeTables.Rows(Readme, "## Properties");
+        var publicFields = ActionDataSchema.Fields.Where(f => f.Public).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(r => (ReadmeTables.Code(r[0]), ReadmeTables.Code(r[1]))), Is.EqualTo(publicFields.Select(f => ((string?)f.Property, (string?)f.Key))),
+                "installer/README.md Properties table: one row per public schema row, same order, property and key");
+            foreach (var (row, field) in rows.Zip(publicFields))
+            {
+                Assert.That(field.MsiDefault is null ? row[2].StartsWith("empty", StringComparison.Ordinal) : ReadmeTables.Code(row[2]) == field.MsiDefault, Is.True,
+                    $"{field.Property}: README default '{row[2]}', schema default '{field.MsiDefault ?? "(none)"}'");
+            }
+
+            Assert.That(Readme.Replace("\r\n", "\n"), Does.Contain("\n```\n" + SchemaActionData + "\n```\n"), "installer/README.md shows the ActionData of the schema");
         });
     }
 
@@ -106,13 +123,15 @@ public sealed class CertificateActionsTests
                 Assert.That(props[id].Value, Is.Null.Or.Empty, $"{id} has no Property-table default (it would hide a remembered value)");
             }
 
-            string? Default(string id) => Fragment.SetProperties.SingleOrDefault(s => s.PropertyId == id && s.Action.StartsWith("CertInstaller_Default", StringComparison.Ordinal)) is { } d
-                && d.Schedule.Condition == $"NOT {id}" ? d.Value : null;
-            Assert.That(Default("CERTINSTALLER_PRESERVE"), Is.EqualTo("1"));
-            Assert.That(Default("CERTINSTALLER_VALIDATION"), Is.EqualTo("warn"));
-            Assert.That(Default("CERTINSTALLER_MIN_DIGEST"), Is.EqualTo("SHA-256"));
-            Assert.That(Default("CERTINSTALLER_RETAIN"), Is.EqualTo("10"));
-            Assert.That(Default("CERTINSTALLER_EXPIRY_WARNING_DAYS"), Is.EqualTo("30"));
+            // Each public property's default is its schema row's, set by one CertInstaller_Default* action when still empty.
+            foreach (var field in ActionDataSchema.Fields.Where(f => f.Public))
+            {
+                var defaults = Fragment.SetProperties.Where(s => s.PropertyId == field.Property && s.Action.StartsWith("CertInstaller_Default", StringComparison.Ordinal)).ToList();
+                Assert.That(defaults.Select(d => (d.Value, d.Schedule.Condition)),
+                    Is.EqualTo(field.MsiDefault is null ? Array.Empty<(string, string?)>() : new[] { (field.MsiDefault, (string?)$"NOT {field.Property}") }),
+                    $"{field.Property}: default {field.MsiDefault ?? "(none)"}");
+            }
+
             var certDir = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_DefaultCertDir");
             Assert.That((certDir.Value, certDir.Schedule.Condition), Is.EqualTo(("[CERTINSTALLER_PRODUCT_CERTDIR]", "NOT CERTINSTALLER_CERTDIR")));
             var backupDir = Fragment.SetProperties.Single(s => s.Action == "CertInstaller_DefaultBackupDir");
@@ -194,8 +213,8 @@ public sealed class CertificateActionsTests
             // The public properties are exactly those the registry component stores (a new public property must be remembered too).
             var publicSecure = Fragment.Properties.Where(p => p.Secure && !p.Id.StartsWith("CERTINSTALLER_REMEMBERED_", StringComparison.Ordinal)).Select(p => p.Id);
             Assert.That(publicSecure, Is.EquivalentTo(PublicProperties));
-            Assert.That(component.Values.Where(v => !v.KeyPath).Select(v => v.Name), Is.EquivalentTo(PublicProperties));
-            foreach (var id in PublicProperties)
+            Assert.That(component.Values.Where(v => !v.KeyPath).Select(v => v.Name), Is.EquivalentTo(RememberedProperties));
+            foreach (var id in RememberedProperties)
             {
                 var remembered = id.Replace("CERTINSTALLER_", "CERTINSTALLER_REMEMBERED_", StringComparison.Ordinal);
                 var suffix = id["CERTINSTALLER_".Length..];
