@@ -77,6 +77,8 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 fi
 winpath() { echo "Z:$(realpath -m "$1" | tr / '\\')"; }
 wine_ran=0
+# Minutes one Wine run may take before it is killed and fails (under 20, so a hang cannot stall CI).
+wine_minutes=${CERTINSTALLER_WINE_MINUTES:-15}
 
 # Builds a test project as a self-contained win-x64 exe and runs it under Wine: the tests the include filter selects
 # (all when empty), minus the run's not-run entries.
@@ -90,10 +92,22 @@ wine_suite() {
   local build=$((SECONDS - start))
   f=$(filter "$run")
   [ -z "$include" ] || f="($include)${f:+&$f}"
-  "$wine" "$out/$project.exe" --no-ansi --no-progress --results-directory "$(winpath "$results")" \
-    --report-trx --report-trx-filename "$trx" --timeout 20m ${f:+--filter "$f"} >"$out.run.log" 2>&1
+  # A hang must fail the run, not stall CI. Under Wine 8 a test host has hung after a failing test (issue 20): every
+  # thread idle, the main thread waiting and no thread left running tests. The runner's own --timeout (a minute
+  # earlier) cancels the session and names the test in flight, but the process does not exit; timeout(1) then ends
+  # it, and wineserver -k every process left in this prefix (the test exe, an action host it started).
+  timeout --kill-after=30s "${wine_minutes}m" "$wine" "$out/$project.exe" --no-ansi --no-progress \
+    --results-directory "$(winpath "$results")" --report-trx --report-trx-filename "$trx" \
+    --timeout "$((wine_minutes - 1))m" ${f:+--filter "$f"} >"$out.run.log" 2>&1
   code=$?
-  "$server" -w
+  if [ $code -eq 124 ] || [ $code -eq 137 ]; then
+    echo "$run: $project under Wine did not finish in $wine_minutes min: killed, the run FAILS (last lines of $out.run.log):"
+    grep -v '^\s*$' "$out.run.log" | tail -15
+    "$server" -k 2>/dev/null
+  elif grep -q "Test run summary: Aborted" "$out.run.log"; then
+    echo "$run: $project under Wine was cancelled by its ${wine_minutes}-minute timeout: the run FAILS"
+  fi
+  timeout 60s "$server" -w || "$server" -k 2>/dev/null
   [ $code -eq 0 ] || { status=1; grep -E "^\s*(failed|Failed|error)" "$out.run.log" | head -40; }
   local ran; ran=$(grep -o '<Counters [^>]*>' "$results/$trx" 2>/dev/null | sed -n 's/.* executed="\([0-9]*\)".*/\1/p')
   wine_ran=$((wine_ran + ${ran:-0}))
@@ -111,16 +125,9 @@ wine_suite() {
 core="CertInstaller.Core.Tests"
 wine_core="FullyQualifiedName~$core.IO.|FullyQualifiedName~$core.Backup.|FullyQualifiedName~$core.Actions.|FullyQualifiedName~$core.Preservation.|FullyQualifiedName~$core.Helpers."
 wine_core+="|FullyQualifiedName~$core.Pki.Creation.CsrCreatorTests.Write_WhenPrivate|FullyQualifiedName~$core.Validation.FolderVerdictTests.Consistency_"
-[ "${CERTINSTALLER_WINE_CORE:-0}" != 1 ] || echo "Under Wine, the Core suite runs its file-system namespaces: IO, Backup, Actions, Preservation, Helpers"
-# Not yet in every run: under Wine 8 the Core suite's test host has hung (every thread waiting on an idle wineserver)
-# right after a failing test, and a hung run would stall CI for its whole timeout. Until that is understood the Core
-# suite under Wine runs on request (CERTINSTALLER_WINE_CORE=1), and every run says so.
-if [ "${CERTINSTALLER_WINE_CORE:-0}" = 1 ]; then
-  wine_suite wine-net10.0 CertInstaller.Core.Tests core-wine-net10.0.trx "$wine_core"
-  wine_suite wine-netstandard2.0 CertInstaller.Core.Tests core-wine-netstandard2.0.trx "$wine_core" -p:CoreTargetFramework=netstandard2.0
-else
-  echo "NOT RUN: the Core suite under Wine (both Core builds): on request only (CERTINSTALLER_WINE_CORE=1), since its test host hangs under Wine 8 after a failing test (issue 20 open)"
-fi
+echo "Under Wine, the Core suite runs its file-system namespaces: IO, Backup, Actions, Preservation, Helpers"
+wine_suite wine-net10.0 CertInstaller.Core.Tests core-wine-net10.0.trx "$wine_core"
+wine_suite wine-netstandard2.0 CertInstaller.Core.Tests core-wine-netstandard2.0.trx "$wine_core" -p:CoreTargetFramework=netstandard2.0
 wine_suite wine-net10.0 CertInstaller.ActionHost.Tests actionhost-wine.trx ""
 "$server" -k 2>/dev/null
 echo "Under Wine (win-x64 processes): $wine_ran tests ran"
