@@ -92,10 +92,10 @@ wine_suite() {
   local build=$((SECONDS - start))
   f=$(filter "$run")
   [ -z "$include" ] || f="($include)${f:+&$f}"
-  # A hang must fail the run, not stall CI. Under Wine 8 a test host has hung after a failing test (issue 20): every
-  # thread idle, the main thread waiting and no thread left running tests. The runner's own --timeout (a minute
-  # earlier) cancels the session and names the test in flight, but the process does not exit; timeout(1) then ends
-  # it, and wineserver -k every process left in this prefix (the test exe, an action host it started).
+  # A hang must fail the run, not stall CI. Under Wine 8 a test host hung after a failing test (issue 20: the call after
+  # a test method threw through .NET's emitted reflection stub; the test exes now use the runtime's invoker, see
+  # Directory.Build.props), and its process did not exit when the runner's own --timeout (a minute earlier) cancelled
+  # the session. timeout(1) then ends it, and wineserver -k every process left in this prefix (an action host too).
   timeout --kill-after=30s "${wine_minutes}m" "$wine" "$out/$project.exe" --no-ansi --no-progress \
     --results-directory "$(winpath "$results")" --report-trx --report-trx-filename "$trx" \
     --timeout "$((wine_minutes - 1))m" ${f:+--filter "$f"} >"$out.run.log" 2>&1
