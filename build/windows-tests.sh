@@ -93,8 +93,8 @@ wine_suite() {
   f=$(filter "$run")
   [ -z "$include" ] || f="($include)${f:+&$f}"
   # A hang must fail the run, not stall CI. Under Wine 8 a test host hangs or crashes after a failing test (issue 20:
-  # the call after a test method threw; the test exes use the runtime's reflection invoker, which avoided it in the
-  # Core suite but not always in the Harness suite, see Directory.Build.props), and its process did not exit when the
+  # the test thread is gone; the test exes use the runtime's reflection invoker, which avoids some of it, see
+  # Directory.Build.props; so no test may fail under Wine but for a bug), and its process did not exit when the
   # runner's own --timeout (a minute earlier) cancelled the session. timeout(1) then ends it, and wineserver -k every
   # process left in this prefix (an action host too).
   timeout --kill-after=30s "${wine_minutes}m" "$wine" "$out/$project.exe" --no-ansi --no-progress \
