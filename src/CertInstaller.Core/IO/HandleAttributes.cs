@@ -28,12 +28,15 @@ internal static class HandleAttributes
         if (Platform.IsWindows)
         {
             stream.Flush();
-            Windows.SetBasicInfo(stream.SafeFileHandle, stream.Name, createdUtc, modifiedUtc, readOnly);
+
+            // The ACL first, then times and the read-only attribute on the handle: Wine maps a new ACL onto the Unix
+            // mode, which carries its read-only bit, so an ACL set last made a restored read-only file writable again.
             if (permissions is not null)
             {
                 AccessControl.SetPermissions(stream.Name, permissions);
             }
 
+            Windows.SetBasicInfo(stream.SafeFileHandle, stream.Name, createdUtc, modifiedUtc, readOnly);
             return;
         }
 
