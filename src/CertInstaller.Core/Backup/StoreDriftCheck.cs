@@ -16,7 +16,7 @@ internal static class StoreDriftCheck
             var why = manifest.Store?.Note ?? "the snapshot was taken before CertInstaller recorded the stores";
             return [new StoreDrift(StoreDriftCode.StoreNotRecorded, null, null, null,
                 $"Snapshot {manifest.Id} holds no record of the LocalMachine certificate stores ({why}), so this restore cannot tell whether they still match the folder.",
-                "If the folder uses a third-party Server Group certificate (single-certificate mode), " + StoreCommands.CheckByHand() + ".")];
+                "If the folder is in single-certificate mode (a third-party Server Group certificate, or one certificate for the local Server and Client), " + StoreCommands.CheckByHand() + ".")];
         }
 
         var expected = section.Certificates.Where(c => c.Present).ToList();
@@ -112,7 +112,7 @@ internal static class StoreDriftCheck
 
     private static string Describe(StoreCertificateRecord recorded) => recorded.Role switch
     {
-        StoreCertificateRole.Certificate => "the Server Group certificate",
+        StoreCertificateRole.Certificate => "the folder's single certificate",
         StoreCertificateRole.Intermediate => "the intermediate CA",
         _ => "the root CA",
     };

@@ -25,7 +25,7 @@ public static class ClassifiedSnapshot
         return store.Create(new SnapshotRequest(certDir, reason)
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
-            RecordStore = () => new StoreRecorder(store.CertificateStores, run).Record(layout),
+            RecordStore = () => new StoreRecorder(store.CertificateStores, run, store.Clock.UtcNow).Record(layout),
         }, progress);
     }
 

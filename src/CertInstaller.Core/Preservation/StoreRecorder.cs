@@ -1,40 +1,40 @@
 using CertInstaller.Core.Backup;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Pki;
-using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Store;
+using CertInstaller.Core.Validation;
 using Org.BouncyCastle.X509;
 
 namespace CertInstaller.Core.Preservation;
 
 /// <summary>
-/// Records the store's part of a folder for its snapshot: the folder's Server Group (single-certificate) certificate as
-/// LocalMachine\My holds it, then its issuers, found by subject and verified signature among CA, Root and the folder's own
-/// certificates, as CA (intermediates) and Root (the self-issued end) hold them. Only thumbprints, subjects and key state
-/// are read: the stores' private keys are never opened for export, and no certificate bytes are kept.
+/// Records the store's part of a folder for its snapshot: the folder's single third-party certificate
+/// (<see cref="FolderSlots.SingleCertificate"/>, the one <c>store</c> checks) as LocalMachine\My holds it, then the issuers
+/// of the path <see cref="StoreChecker.Chain"/> builds through the stores (the path <c>store</c> validates), as CA
+/// (intermediates) and Root (the root) hold them. Only thumbprints, subjects and key state are read: the stores' private
+/// keys are never opened for export, and no certificate bytes are kept.
 /// </summary>
+/// <remarks>When the stores' path stops short of a root (an issuer in neither CA nor Root, which <c>store</c> reports as
+/// CI13008), the rest of the path is built from the folder's own certificates and recorded as absent from the stores,
+/// with the folder file that holds it: the stores' part is still exactly the validated path, and a restore can name the
+/// file to import.</remarks>
 /// <param name="stores">The stores, or null when this host has none.</param>
-/// <param name="run">The run's parse cache (the classification has read the folder's files already).</param>
-public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache run)
+/// <param name="run">The run's parse cache (the classification has read the folder's files already) and signature cache.</param>
+/// <param name="at">The time the path is judged at (the backup's clock), as <c>store</c> judges it at its own.</param>
+/// <param name="minDigest">The weakest signature digest a link may use; the policy's default, as <c>store</c> runs without a policy file.</param>
+public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache run, DateTimeOffset at, DigestAlgorithm minDigest = DigestAlgorithm.Sha256)
 {
-    /// <summary>Depth at which the issuer walk stops (the chain builder's default too).</summary>
-    private const int MaxDepth = 8;
-
-    private readonly PkiReader _reader = new();
+    private readonly ChainBuilder _builder = new(run.Signatures);
 
     /// <summary>The store section for <paramref name="layout"/>. Never throws: a store that cannot be read is recorded as not recorded.</summary>
     public StoreSection Record(FolderLayout layout)
     {
-        var set = layout.Sets.FirstOrDefault(s => s.Role == CertificateRole.ServerGroup && s.Certificate is not null);
-        var leaf = set is null ? null : Certificates(layout, set.Certificate!).FirstOrDefault();
-        if (leaf is null)
+        var files = new PkiFileCache(layout.Root, layout.MapPasswords, run);
+        if (FolderSlots.Of(layout, files).SingleCertificate is not { } single)
         {
-            return new StoreSection(true, "the folder holds no readable Server Group certificate, so it relies on no store certificate", []);
-        }
-
-        if (SelfIssued(leaf))
-        {
-            return new StoreSection(true, "the Server Group certificate is IC's own self-signed root: the folder relies on no store certificate", []);
+            return new StoreSection(true, "the folder is not in single third-party certificate mode (its Server Group certificate is IC's own " +
+                "self-signed root or missing, and no one certificate serves both the local Server and Client slots): it relies on no store certificate", []);
         }
 
         if (stores is null)
@@ -44,7 +44,7 @@ public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache ru
 
         try
         {
-            return new StoreSection(true, null, Walk(layout, set!.Certificate!, leaf));
+            return new StoreSection(true, null, Records(layout, files, single));
         }
         catch (StoreNeedsWindowsException)
         {
@@ -56,66 +56,50 @@ public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache ru
         }
     }
 
-    private IReadOnlyList<StoreCertificateRecord> Walk(FolderLayout layout, string leafFile, X509Certificate leaf)
+    private IReadOnlyList<StoreCertificateRecord> Records(FolderLayout layout, PkiFileCache files, SingleCertificate single)
     {
-        var records = new List<StoreCertificateRecord> { Observe(MachineStore.My, StoreCertificateRole.Certificate, leaf, leafFile) };
-        var fromStores = stores!.List(MachineStore.Root).Concat(stores.List(MachineStore.CA))
-            .Select(c => (File: (string?)null, Certificate: Parse(c.RawDer)))
-            .Where(c => c.Certificate is not null);
-        var fromFolder = layout.Entries.Where(e => e.Part is FilePart.Certificate or FilePart.Trusted)
-            .SelectMany(e => Certificates(layout, e.RelativePath).Select(c => (File: (string?)e.RelativePath, Certificate: (X509Certificate?)c)));
-        var candidates = fromStores.Concat(fromFolder).ToList();
-
-        var current = leaf;
-        for (var depth = 0; depth < MaxDepth && !SelfIssued(current); depth++)
+        // Expiry warnings play no part in the path; the request is the one the store check makes.
+        var chain = new StoreChecker(stores!, _builder).Chain(new StoreCheckRequest(single.Certificate, single.Path, at, 0, minDigest));
+        var folder = FolderCertificates(layout, files);
+        var path = chain.Path.ToList();
+        if (chain.Anchor is null && path.Count > 0 && !SelfIssued(path[path.Count - 1]))
         {
-            var subject = current;
-            var issuer = candidates.FirstOrDefault(c => c.Certificate!.SubjectDN.Equivalent(subject.IssuerDN) && run.Signatures.Verifies(c.Certificate, subject));
-            if (issuer.Certificate is null)
-            {
-                break; // an issuer found nowhere: the store check (and validation) name it; there is no thumbprint to record
-            }
+            // The stores lack the next issuer: the folder's trusted files name it (none of these is in the stores' pool).
+            var rest = _builder.Build(new ChainRequest(path[path.Count - 1], new CertificatePool(folder.Select(f => f.Certificate)),
+                new CertificatePool(folder.Select(f => f.Certificate).Where(SelfIssued)), at) { MinDigest = minDigest });
+            path.AddRange(rest.Path.Skip(1));
+        }
 
-            current = issuer.Certificate;
-            var root = SelfIssued(current);
-            var file = issuer.File ?? FolderFileOf(layout, current);
-            records.Add(Observe(root ? MachineStore.Root : MachineStore.CA, root ? StoreCertificateRole.Root : StoreCertificateRole.Intermediate, current, file));
+        var records = new List<StoreCertificateRecord> { Observe([MachineStore.My], StoreCertificateRole.Certificate, single.Certificate, single.Path) };
+        foreach (var issuer in path.Skip(1))
+        {
+            var file = folder.Where(f => f.Certificate.Equals(issuer)).Select(f => (string?)f.File).FirstOrDefault();
+            records.Add(SelfIssued(issuer)
+                ? Observe([MachineStore.Root], StoreCertificateRole.Root, issuer, file)
+                // The builder may have taken an intermediate from My or Root (its pool is every store): recorded where it is.
+                : Observe([MachineStore.CA, MachineStore.My, MachineStore.Root], StoreCertificateRole.Intermediate, issuer, file));
         }
 
         return records;
     }
 
-    private StoreCertificateRecord Observe(MachineStore store, StoreCertificateRole role, X509Certificate certificate, string? folderFile)
+    // The store first in `where` that holds the certificate, or absent from the first.
+    private StoreCertificateRecord Observe(IReadOnlyList<MachineStore> where, StoreCertificateRole role, X509Certificate certificate, string? folderFile)
     {
         var thumbprint = Thumbprints.Of(certificate.GetEncoded());
-        var held = stores!.Find(store, thumbprint);
+        var held = where.Select(s => stores!.Find(s, thumbprint)).FirstOrDefault(c => c is not null);
         return held is null
-            ? new StoreCertificateRecord(store, role, thumbprint, certificate.SubjectDN.ToString(), certificate.NotBefore.ToUniversalTime(),
+            ? new StoreCertificateRecord(where[0], role, thumbprint, certificate.SubjectDN.ToString(), certificate.NotBefore.ToUniversalTime(),
                 false, false, KeyExportability.Unknown, null, folderFile)
-            : new StoreCertificateRecord(store, role, held.Thumbprint, held.Subject, held.NotBefore,
+            : new StoreCertificateRecord(held.Store, role, held.Thumbprint, held.Subject, held.NotBefore,
                 true, held.HasPrivateKey, held.KeyExportable, held.PrivateKeyMatches, folderFile);
     }
 
-    private string? FolderFileOf(FolderLayout layout, X509Certificate certificate) =>
+    private static IReadOnlyList<(string File, X509Certificate Certificate)> FolderCertificates(FolderLayout layout, PkiFileCache files) =>
         layout.Entries.Where(e => e.Part is FilePart.Certificate or FilePart.Trusted)
-            .FirstOrDefault(e => Certificates(layout, e.RelativePath).Any(c => c.Equals(certificate)))?.RelativePath;
-
-    private IReadOnlyList<X509Certificate> Certificates(FolderLayout layout, string relativePath) =>
-        run.Files.Read(_reader, new SourceFile(layout.FullPath(relativePath), relativePath)).Result.Objects
-            .OfType<CertificateObject>().Select(o => o.Certificate).ToList();
+            .SelectMany(e => files.Certificates(e.RelativePath).Select(c => (e.RelativePath, c)))
+            .ToList();
 
     private bool SelfIssued(X509Certificate certificate) =>
         certificate.SubjectDN.Equivalent(certificate.IssuerDN) && run.Signatures.Verifies(certificate, certificate);
-
-    private static X509Certificate? Parse(ReadOnlyMemory<byte> der)
-    {
-        try
-        {
-            return new X509CertificateParser().ReadCertificate(der.ToArray());
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return null; // a store entry BouncyCastle cannot read is no issuer of the folder's certificate
-        }
-    }
 }

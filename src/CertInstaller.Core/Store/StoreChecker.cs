@@ -53,6 +53,24 @@ public sealed class StoreChecker(IMachineCertificateStores stores, IChainBuilder
         return findings;
     }
 
+    /// <summary>
+    /// The folder certificate's chain through the stores, as <see cref="Check"/> judges it: the leaf first, then the
+    /// issuers the builder took from My, CA and Root, ending with the root of Root it reached (when it reached one). The
+    /// one path definition: a backup's store record takes this path, so what it records is what <c>store</c> validates.
+    /// </summary>
+    /// <exception cref="StoreNeedsWindowsException">Off Windows.</exception>
+    /// <exception cref="StoreUnreadableException">A store cannot be opened.</exception>
+    public ChainResult Chain(StoreCheckRequest request)
+    {
+        IReadOnlyList<Parsed> Of(MachineStore store) => stores.List(store).Select(c => Parsed.Of(c)).OfType<Parsed>().ToList();
+        var root = Of(MachineStore.Root);
+        return Build(request, Of(MachineStore.My).Concat(Of(MachineStore.CA)).Concat(root), root);
+    }
+
+    private ChainResult Build(StoreCheckRequest request, IEnumerable<Parsed> all, IReadOnlyList<Parsed> root) =>
+        builder.Build(new ChainRequest(request.FolderCertificate, new CertificatePool(all.Select(c => c.Certificate)),
+            new CertificatePool(root.Select(c => c.Certificate)), request.At) { MinDigest = request.MinDigest });
+
     private IReadOnlyList<Parsed> Read(MachineStore store, out StoreFinding? unreadable)
     {
         unreadable = null;
@@ -137,8 +155,7 @@ public sealed class StoreChecker(IMachineCertificateStores stores, IChainBuilder
 
     private IEnumerable<StoreFinding> ChainFindings(StoreCheckRequest request, IEnumerable<Parsed> all, IReadOnlyList<Parsed> root, string subject, string thumbprint)
     {
-        var chain = builder.Build(new ChainRequest(request.FolderCertificate, new CertificatePool(all.Select(c => c.Certificate)),
-            new CertificatePool(root.Select(c => c.Certificate)), request.At) { MinDigest = request.MinDigest });
+        var chain = Build(request, all, root);
         var leaf = request.FolderCertificate;
         var problems = chain.Problems.Where(p => !(LeafDates.Contains(p.Code) && p.Subject == subject)).ToList();
         if (chain.Anchor is not null && problems.Count == 0) yield break;

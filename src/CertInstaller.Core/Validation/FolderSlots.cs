@@ -25,10 +25,8 @@ public sealed record CertificateSlot(string Path, CertificateRole Role, string? 
 /// </summary>
 public sealed class FolderSlots
 {
-    private FolderSlots(ValidationContext context)
+    private FolderSlots(FolderLayout layout, PkiFileCache files)
     {
-        var layout = context.Layout;
-        var files = context.Files;
         ServerGroupPath = layout.Sets.FirstOrDefault(s => s.Role == CertificateRole.ServerGroup && s.Certificate is not null)?.Certificate;
         ServerGroup = ServerGroupPath is null ? null : files.Certificates(ServerGroupPath).FirstOrDefault();
         SelfSignedRoot = ServerGroup is not null && IsSelfSigned(ServerGroup) ? ServerGroup : null;
@@ -38,7 +36,8 @@ public sealed class FolderSlots
 
         var slots = new List<CertificateSlot>();
         var sets = layout.Sets.Where(s => s.Certificate is not null && s.Role is not (CertificateRole.CsrWorkArea or CertificateRole.LeftoverBackup or CertificateRole.Unknown)).ToList();
-        var single = SingleCertificateMode(sets, files);
+        var localServer = SingleCertificateServerSet(sets, files);
+        var single = localServer is not null;
         foreach (var set in sets)
         {
             var trusted = set.Role switch
@@ -56,12 +55,17 @@ public sealed class FolderSlots
         foreach (var e in layout.Entries.Where(e => e.Role == CertificateRole.Https && e.Part is FilePart.Other or FilePart.Certificate && IsCertificateFile(e.RelativePath)))
             slots.Add(new CertificateSlot(e.RelativePath, CertificateRole.Https, null, httpsTrusted, ChainPurpose.Server, ChainProfile.WebPki));
         Slots = slots;
+        SingleCertificate = SelectSingle(localServer, files);
     }
 
     /// <summary>The slots of <paramref name="context"/>'s folder (computed once per run).</summary>
     public static FolderSlots Of(ValidationContext context) => context.Slots;
 
-    internal static FolderSlots Compute(ValidationContext context) => new(context);
+    /// <summary>The slots of <paramref name="layout"/> read through <paramref name="files"/>, for a step that is no
+    /// validation (a backup's store record) but must see the folder as validation does.</summary>
+    public static FolderSlots Of(FolderLayout layout, PkiFileCache files) => new(layout, files);
+
+    internal static FolderSlots Compute(ValidationContext context) => new(context.Layout, context.Files);
 
     /// <summary>Every live certificate slot.</summary>
     public IReadOnlyList<CertificateSlot> Slots { get; }
@@ -83,6 +87,17 @@ public sealed class FolderSlots
 
     /// <summary>The folder's main trusted file (Client\Local_Subsystems), if any.</summary>
     public string? MainTrusted { get; }
+
+    /// <summary>
+    /// The folder's single third-party certificate, the one the LocalMachine stores must hold; null when the folder is not
+    /// in that mode. The one selector of it: <c>store</c> / <c>validate --store</c> check it and a backup records the
+    /// stores' part of it, so a folder checked is a folder recorded.
+    /// </summary>
+    /// <remarks>The Server Group certificate when an outside CA issued it (IC 2018 R5's single-certificate mode; it wins
+    /// when the folder is in both forms, since IC's wizard imports the Server Group certificate from the store); else the
+    /// local Server slot's certificate when it is the Client slot's too. A self-signed Server Group with separate Server
+    /// and Client certificates has no part in the stores.</remarks>
+    public SingleCertificate? SingleCertificate { get; }
 
     /// <summary>The folder's hierarchy: Server Group and IC CA certificates that are readable.</summary>
     public IEnumerable<X509Certificate> Hierarchy => new[] { ServerGroup, Ca }.OfType<X509Certificate>();
@@ -118,18 +133,26 @@ public sealed class FolderSlots
         return (local.FirstOrDefault(e => string.Equals(e.Server, layout.ServerName, StringComparison.OrdinalIgnoreCase)) ?? local.FirstOrDefault())?.RelativePath;
     }
 
-    /// <summary>One third-party certificate for both uses: the local Server and Client slots hold one and the same certificate.
-    /// (The other form of single-certificate mode, a Server Group certificate issued by an outside CA, is recognised by
-    /// the Server Group not being self-signed.)</summary>
-    private static bool SingleCertificateMode(IReadOnlyList<CertificateSet> sets, PkiFileCache files)
+    private SingleCertificate? SelectSingle(CertificateSet? localServer, PkiFileCache files)
+    {
+        if (ServerGroup is { } sg && ServerGroupPath is { } path && SelfSignedRoot is null) return new SingleCertificate(path, sg);
+        return localServer is not null && files.Certificates(localServer.Certificate!) is { Count: > 0 } bundle
+            ? new SingleCertificate(localServer.Certificate!, LeafSelector.Select(bundle))
+            : null;
+    }
+
+    /// <summary>The local Server set when one third-party certificate serves both uses: the local Server and Client slots
+    /// hold one and the same certificate; else null. (The other form of single-certificate mode, a Server Group
+    /// certificate issued by an outside CA, is recognised by the Server Group not being self-signed.)</summary>
+    private static CertificateSet? SingleCertificateServerSet(IReadOnlyList<CertificateSet> sets, PkiFileCache files)
     {
         var local = sets.Where(s => s.Role == CertificateRole.LocalSubsystem).ToList();
         var server = local.FirstOrDefault(s => string.Equals(s.UseType, "Server", StringComparison.OrdinalIgnoreCase));
         var client = local.FirstOrDefault(s => string.Equals(s.UseType, "Client", StringComparison.OrdinalIgnoreCase));
-        if (server is null || client is null) return false;
+        if (server is null || client is null) return null;
         var a = files.Certificates(server.Certificate!).FirstOrDefault();
         var b = files.Certificates(client.Certificate!).FirstOrDefault();
-        return a is not null && b is not null && a.Equals(b);
+        return a is not null && b is not null && a.Equals(b) ? server : null;
     }
 
     private static ChainPurpose PurposeOf(CertificateSet set, bool single)

@@ -11,12 +11,14 @@ public class StoreRuleTests
 {
     private static TempDir _dir = null!;
     private static StorePki _pki = null!;
+    private static SingleCertificateFolders _forms = null!;
 
     [OneTimeSetUp]
     public static void MakePki()
     {
         _dir = new TempDir("ci-store-rule-");
         _pki = new StorePki(Path.Combine(_dir.Path, "pki"));
+        _forms = new SingleCertificateFolders(_pki, Path.Combine(_dir.Path, "forms"));
     }
 
     [OneTimeTearDown]
@@ -88,11 +90,45 @@ public class StoreRuleTests
         Assert.That(report.Findings.Select(f => f.Code), Is.EqualTo(new[] { FindingCode.FolderMissing }));
     }
 
-    [Test]
-    public void FolderCertificate_IsTheThirdPartyServerGroupCertificate()
+    [TestCase(SingleCertificateForm.ServerGroup)]
+    [TestCase(SingleCertificateForm.LocalServerAndClient)]
+    [TestCase(SingleCertificateForm.Neither)]
+    [TestCase(SingleCertificateForm.Both)]
+    public void SingleCertificate_OfEachFolderForm_IsTheExpectedSlot(SingleCertificateForm form)
     {
-        var context = new ValidationContext { Layout = new LayoutScanner().Scan(_pki.Folder), Policy = ValidationPolicy.Installer, At = DateTimeOffset.UtcNow };
-        Assert.That(StoreRule.FolderCertificate(context)?.Path, Is.EqualTo("ServerGroup/ServerGroupCertificate.cer"));
+        var context = new ValidationContext { Layout = new LayoutScanner().Scan(_forms.Folder(form)), Policy = ValidationPolicy.Installer, At = DateTimeOffset.UtcNow };
+        var single = context.Slots.SingleCertificate;
+        Assert.That(single?.Path, Is.EqualTo(SingleCertificateFolders.ExpectedPath(form)));
+        Assert.That(single is null ? null : Thumbprints.Of(single.Certificate.GetEncoded()), Is.EqualTo(_forms.ExpectedThumbprint(form)));
+    }
+
+    [TestCase(SingleCertificateForm.ServerGroup)]
+    [TestCase(SingleCertificateForm.LocalServerAndClient)]
+    [TestCase(SingleCertificateForm.Both)]
+    public void Validate_OfEachFolderForm_WhenStoresMatch_NoFinding(SingleCertificateForm form)
+    {
+        var report = Validate(_forms.Folder(form), Consistent());
+        Assert.That(report.Findings, Is.Empty);
+    }
+
+    [TestCase(SingleCertificateForm.ServerGroup)]
+    [TestCase(SingleCertificateForm.LocalServerAndClient)]
+    [TestCase(SingleCertificateForm.Both)]
+    public void Validate_OfEachFolderForm_WhenMyIsEmpty_ChecksTheSelectedCertificate(SingleCertificateForm form)
+    {
+        var stores = new FakeStores().Add(MachineStore.CA, _pki.P("inter.cer")).Add(MachineStore.Root, _pki.P("root.cer"));
+        var report = Validate(_forms.Folder(form), stores);
+        Assert.That(report.Findings.Select(f => (f.Code, f.Path)),
+            Is.EqualTo(new[] { (FindingCode.StoreCertificateMissing, $@"Cert:\LocalMachine\My\{_forms.ExpectedThumbprint(form)}") }));
+    }
+
+    [Test]
+    public void Validate_OfAFolderInNeitherForm_NotApplicable_StoresNotRead()
+    {
+        var stores = Consistent();
+        stores.Unreadable.UnionWith([MachineStore.My, MachineStore.CA, MachineStore.Root]);
+        var report = Validate(_forms.Folder(SingleCertificateForm.Neither), stores);
+        Assert.That(report.Findings.Select(f => f.Code), Is.EqualTo(new[] { FindingCode.StoreNotApplicable }));
     }
 
     private static Core.Codes.CodeArea CodeOf(Finding f) => Core.Codes.CodeRegistry.Of(f.Code).Area;
