@@ -10,7 +10,9 @@
 #   - install: the action host's Backup + Preserve + Validate of that folder, three processes as Windows Installer runs
 #     them (--wine adds the win-x64 self-contained exe the MSI tests use under Wine: NativeAOT for win-x64 is built on
 #     Windows only).
-# Wall, CPU (user+sys), peak RSS (GNU time %M), the ratios, and the issue-21 goals per form.
+#   - start-up alone: `--version` of each form, so the peak of a scan splits into the binary's start-up and the scan's own.
+# Wall, CPU (user+sys), peak RSS (GNU time %M), the ratios, and the issue-21 goals per form. bench/footprint.sh says
+# where a form's resident memory is (binary sections, libraries, heap).
 # Usage: bench/compare.sh [N] [RUNS] [--wine]      BENCH_RELEASE=reuse skips build/release.sh when artifacts/release
 # already holds its output (the forms are then the ones built last).
 set -euo pipefail
@@ -45,6 +47,17 @@ echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/load
 echo "$(openssl version)"
 echo "release exe: $("$exe" --version)"
 echo ".NET tool:   $("$tool" --version)   ($(readlink -f "$tool" | sed "s|$(realpath "$out")/||"))"
+
+# The binary alone: `--version` starts the runtime, prints, exits. Its peak RSS is what each form costs before any work
+# (code and type data the start-up touches, libc, the first GC region), so a scan's peak minus it is the scan's own.
+echo
+header "start-up alone: --version, whole process"
+measure_short "openssl version" 20 5 openssl version
+for form in "${forms[@]}"; do
+  measure_short "certharness --version (${label[$form]})" 20 5 "${!form}" --version
+  eval "version_${form}_r=$BR"
+done
+measure_short "certinstaller-action --version (release, NativeAOT)" 20 5 "$host" --version
 
 scan() { # scan N RUNS
   local corpus=$out/corpus-$1 runs=$2
@@ -135,8 +148,9 @@ for form in "${forms[@]}"; do
     "$(ratio "${!ow}" "${!w}")" "$(verdict "${!ow} >= 5 * ${!w}")"
   printf '  %-11s inspect >= 2x openssl x509 -text: %d.%02d vs %d.%02d ms = %sx, %s\n' "${label[$form]}" $((${!iw} / 100)) $((${!iw} % 100)) \
     $((inspect_openssl / 100)) $((inspect_openssl % 100)) "$(ratio "$inspect_openssl" "${!iw}")" "$(verdict "$inspect_openssl >= 2 * ${!iw}")"
-  printf '  %-11s scan peak memory <= 3x openssl: %d vs %d MB = %sx, %s\n' "${label[$form]}" "${!r}" "${!or}" \
-    "$(ratio "${!r}" "${!or}")" "$(verdict "${!r} <= 3 * ${!or}")"
+  vr=version_${form}_r
+  printf '  %-11s scan peak memory <= 3x openssl: %d vs %d MB = %sx, %s (--version alone: %d MB, so the scan adds %d MB)\n' \
+    "${label[$form]}" "${!r}" "${!or}" "$(ratio "${!r}" "${!or}")" "$(verdict "${!r} <= 3 * ${!or}")" "${!vr}" "$((${!r} - ${!vr}))"
   printf '  %-11s validate of the %d-file folder < 50 ms: %d ms, %s\n' "${label[$form]}" "$files" "${!vw}" "$(verdict "${!vw} < 50")"
   printf '  %-11s %d-cert scan linear: %d ms = %sx the %d-cert time for 10x the certs (openssl %sx), %s\n' "${label[$form]}" "$big" \
     "${!bw}" "$(ratio "${!bw}" "${!w}")" "$n" "$(ratio "$(eval echo "\$openssl_w$big")" "${!ow}")" "$(verdict "${!bw} <= 12 * ${!w}")"
