@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.IO;
 using CertInstaller.Core.Pki.Requests;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
@@ -50,7 +51,7 @@ internal static class CsrCommand
         return command;
     }
 
-    internal static CsrPolicy LoadPolicy(string? path) => path is null ? CsrPolicy.Default : CsrPolicyFile.Load(path);
+    internal static CsrPolicy LoadPolicy(string? path) => path is null ? CsrPolicy.Default : CsrPolicyFile.Load(path, new PhysicalFileSystem());
 
     internal static SubjectAltName Ip(string address, string option) => System.Net.IPAddress.TryParse(address, out _)
         ? SubjectAltName.Ip(address)

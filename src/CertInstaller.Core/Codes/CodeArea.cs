@@ -37,4 +37,6 @@ public enum CodeArea
     OutputFiles,
     /// <summary>CI13001–CI13099: the LocalMachine certificate stores against the folder (single-certificate mode).</summary>
     Store,
+    /// <summary>CI14001–CI14099: policy files (14001–14049) and other input a host refuses (14050–14099).</summary>
+    Policy,
 }
