@@ -49,10 +49,11 @@ internal static class PolicyJson
             throw new PolicyException(PolicyErrorCode.PolicyNotJson, source, $"is not valid JSON ({e.Message})",
                 "correct the JSON at the line and position named (a missing comma, quote or brace)", inner: e);
         }
-        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        var kind = doc.RootElement.ValueKind;
+        if (kind != JsonValueKind.Object)
         {
             doc.Dispose();
-            throw new PolicyException(PolicyErrorCode.PolicyNotAnObject, source, $"holds a JSON {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}, not one object of settings",
+            throw new PolicyException(PolicyErrorCode.PolicyNotAnObject, source, $"holds a JSON {kind.ToString().ToLowerInvariant()}, not one object of settings",
                 $"write one object, e.g. {{ \"{known[0]}\": ... }} (settings: {string.Join(", ", known)})");
         }
         return doc;
