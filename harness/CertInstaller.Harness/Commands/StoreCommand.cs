@@ -77,7 +77,7 @@ internal static class StoreCommand
     internal static void RequireStores(string verb)
     {
         if (!BclMachineCertificateStores.Available)
-            throw new HarnessException(CodeRegistry.Of(FindingCode.StoreUnreadable), $"the LocalMachine certificate stores exist only on Windows; run it on the IC server " +
+            throw new HarnessException(CodeRegistry.Of(FindingCode.StoreUnreadable), $"the LocalMachine certificate stores that {verb} reads exist only on Windows; run it on the IC server " +
                                        "(or the win-x64 build under Wine); nothing was checked");
     }
 }

@@ -46,4 +46,10 @@ public enum InputErrorCode
 
     /// <summary>CI14063: an unexpected failure (a defect or an environment problem); the message names the operation.</summary>
     Unexpected = 14063,
+
+    /// <summary>CI14064: Preserve ran without this installation's Backup (no transaction marker): the package sequences the actions wrongly.</summary>
+    BackupNotRun = 14064,
+
+    /// <summary>CI14065: the installer command given to the wrapper could not be started (not found, not executable).</summary>
+    CommandNotStarted = 14065,
 }

@@ -1,3 +1,4 @@
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;
 
 namespace CertInstaller.Installer.Wrapper;
@@ -22,6 +23,15 @@ internal sealed class WrapperLog(ActionLogFile file, IClock clock, Action<LogLin
     public void Say(LogLevel level, string text)
     {
         var line = new LogLine(level, text);
+        _lines.Add(line);
+        _pending.Add(line);
+        output(line);
+    }
+
+    /// <summary>A coded line of the wrapper's own ("CI10004 ..."): the text starts with the code, and the line carries it.</summary>
+    public void Say(LogLevel level, CodeInfo code, string text)
+    {
+        var line = new LogLine(level, $"{code.Text} {text}", code);
         _lines.Add(line);
         _pending.Add(line);
         output(line);

@@ -72,7 +72,7 @@ public sealed class TestIcCertificateFolderCommand : IcCmdlet
         }
         catch (PolicyException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "PolicyInvalid", ErrorCategory.InvalidArgument, Policy));
+            ThrowTerminatingError(Coded(CodeRegistry.Of(e.Code), e.Message, ErrorCategory.InvalidArgument, Policy, e));
             return;
         }
 
