@@ -1,4 +1,3 @@
-using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;
 
 namespace CertInstaller.Installer.Wrapper;
@@ -36,6 +35,10 @@ internal sealed class WrapperLog(ActionLogFile file, IClock clock, Action<LogLin
         _pending.Add(line);
         output(line);
     }
+
+    /// <summary>The code of a file error: a refused output file's own (CI12001…, already in its message), else CI14062.</summary>
+    public static CodeInfo IoCode(Exception e) =>
+        e is OutputFileRefusedException refused ? CodeRegistry.Of(refused.Code) : CodeRegistry.Of(InputErrorCode.FileAccessFailed);
 
     /// <summary>A line that is printed and kept in the result but not logged (the log already has it, or cannot take it).</summary>
     public void Show(LogLine line)
@@ -113,7 +116,8 @@ internal sealed class WrapperLog(ActionLogFile file, IClock clock, Action<LogLin
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Stdout has every line; a log file that cannot be written must not fail the run.
-            Show(new LogLine(LogLevel.Warning, $"cannot append to {File.Path}: {e.Message}"));
+            var code = IoCode(e);
+            Show(new LogLine(LogLevel.Warning, $"{(e is OutputFileRefusedException ? "" : code.Text + " ")}cannot append to {File.Path}: {e.Message}", code));
         }
     }
 }
