@@ -88,7 +88,11 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
             ? $"snapshot {snapshot.Id} of {data.CertDir}: {snapshot.Manifest.Files.Count} files, {thirdParty} third-party, in {snapshot.Path}"
             : $"snapshot {snapshot.Id}: {data.CertDir} does not exist yet (first install); recorded so a rollback removes what the install creates"));
         foreach (var skipped in snapshot.Manifest.Skipped)
-            log.Add(new LogLine(LogLevel.Warning, $"not copied: {skipped.RelativePath} ({skipped.Reason})"));
+        {
+            // A link is what validate reports as CI1005; RestoreLeftover is only read from old manifests, never written.
+            var code = skipped.Reason == SkipReason.Link ? CodeRegistry.Of(FindingCode.LinkNotFollowed) : null;
+            log.Add(new LogLine(LogLevel.Warning, $"{(code is null ? "" : code.Text + " ")}not copied: {skipped.RelativePath} ({skipped.Reason})", code));
+        }
 
         var layout = new LayoutScanner().Scan(data.CertDir);
         if (layout.Kind is not (FolderKind.Missing or FolderKind.Empty))
@@ -104,7 +108,10 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The snapshot is complete; retention merely loses a hint.
-                log.Add(new LogLine(LogLevel.Warning, $"snapshot {snapshot.Id} was not marked as validated ({e.Message}); retention keeps it by age only"));
+                // A policy file that cannot be used says so here first (its message starts with its CI14xxx code).
+                var code = e is PolicyException p ? CodeRegistry.Of(p.Code) : CodeRegistry.Of(InputErrorCode.Unexpected);
+                log.Add(new LogLine(LogLevel.Warning, $"snapshot {snapshot.Id} was not marked as validated ({(e is PolicyException ? "" : code.Text + " ")}{e.Message}); " +
+                    "retention keeps it by age only", code));
             }
         }
         return true;
