@@ -63,6 +63,11 @@ Describe 'Test-IcCertificateFolder' {
         $thrown.Exception.Message | Should -BeLike "*$policy*"
     }
 
+    It 'refuses a baseline that is no snapshot with its backup code' {
+        $thrown = { Test-IcCertificateFolder $Sample -Baseline (Join-Path $TestDrive 'no-snapshot') } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'CI100*'
+    }
+
     It 'reports a damaged file of an openssl-made folder by its code' {
         $folder = Join-Path $TestDrive 'damaged'
         Copy-Item $Sample $folder -Recurse

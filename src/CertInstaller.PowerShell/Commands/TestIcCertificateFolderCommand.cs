@@ -76,6 +76,18 @@ public sealed class TestIcCertificateFolderCommand : IcCmdlet
             return;
         }
 
+        // A baseline snapshot that cannot be opened is a coded error record ("CI10005,SnapshotNotFound"), not a bare exception.
+        IReadOnlyList<BaselineFile> baseline;
+        try
+        {
+            baseline = Baseline is { } b ? BaselineOf(FileSystemPath(b)) : [];
+        }
+        catch (BackupException e)
+        {
+            ThrowTerminatingError(Backups.Error(e, Baseline!));
+            return;
+        }
+
         var password = Plain(Password);
         var report = WithProgress($"Test-IcCertificateFolder {folder}", progress =>
         {
@@ -90,7 +102,7 @@ public sealed class TestIcCertificateFolderCommand : IcCmdlet
                 At = At is { } at ? new DateTimeOffset(at.ToUniversalTime()) : DateTimeOffset.UtcNow,
                 Host = HostName,
                 Peer = Peer is { } p ? new LayoutScanner().Scan(FileSystemPath(p)) : null,
-                Baseline = Baseline is { } b ? BaselineOf(FileSystemPath(b)) : [],
+                Baseline = baseline,
             };
             return new FolderValidator(new FolderValidatorOptions { Run = run }).Validate(context, progress);
         });
