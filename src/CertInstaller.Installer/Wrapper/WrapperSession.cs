@@ -192,7 +192,7 @@ internal sealed class WrapperSession
 
             if (_run.Nested)
             {
-                _log.Say(LogLevel.Error, "the installer includes the CertInstaller custom actions: they ran into this run's lock and failed it " +
+                _log.Say(LogLevel.Error, CodeRegistry.Of(BackupErrorCode.LockHeld), "the installer includes the CertInstaller custom actions: they ran into this run's lock and failed it " +
                     "(see the installer's log). Fix: run that installer without 'certinstaller-action run'; its own actions protect the folder " +
                     "(set CERTINSTALLER_* properties on its command line).");
             }

@@ -251,6 +251,7 @@ public class InstallerWrapperTests
         var result = Run(nested);
 
         Assert.That((result.ExitCode, result.Outcome, result.NestedActions), Is.EqualTo((InstallerExitCodes.Failure, WrapperOutcome.InstallerFailed, true)));
+        Assert.That(result.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Code), Has.Member(CodeRegistry.Of(BackupErrorCode.LockHeld)));
         Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That(TransactionMarker.Read(_dir.BackupRoot, "{VENDOR}"), Is.Null, "the package's Backup took no snapshot");
     }
