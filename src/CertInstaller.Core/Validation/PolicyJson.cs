@@ -72,12 +72,13 @@ internal static class PolicyJson
     public static string String(JsonProperty p, string source, string example) =>
         p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw WrongType(source, p.Name, "a string", $"\"{p.Name}\": {example}");
 
-    /// <summary>The whole number value of <paramref name="p"/>, from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public static int Int(JsonProperty p, string source, int min, int max) =>
+    /// <summary>The whole number value of <paramref name="p"/>, from <paramref name="min"/> to <paramref name="max"/>;
+    /// <paramref name="example"/> is the value the fix suggests (the setting's default).</summary>
+    public static int Int(JsonProperty p, string source, int min, int max, int example) =>
         p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out var n) && n >= min && n <= max
             ? n
             : throw new PolicyException(PolicyErrorCode.PolicyNumberOutOfRange, source, $"{p.Name} must be a whole number from {min} to {max}",
-                $"write a number in that range without quotes, e.g. \"{p.Name}\": {Math.Max(min, Math.Min(max, 2048))}", p.Name);
+                $"write a number in that range without quotes, e.g. \"{p.Name}\": {example}", p.Name);
 
     /// <summary>The digest named by <paramref name="p"/>.</summary>
     public static DigestAlgorithm Digest(JsonProperty p, string source)

@@ -136,9 +136,9 @@ public sealed record ValidationPolicy
             policy = p.Name switch
             {
                 "minDigest" => policy with { MinDigest = PolicyJson.Digest(p, source) },
-                "minRsaBits" => policy with { MinRsaBits = PolicyJson.Int(p, source, 512, 16384) },
-                "minEcBits" => policy with { MinEcBits = PolicyJson.Int(p, source, 160, 521) },
-                "expiryWarningDays" => policy with { ExpiryWarningDays = PolicyJson.Int(p, source, 0, 3650) },
+                "minRsaBits" => policy with { MinRsaBits = PolicyJson.Int(p, source, 512, 16384, 2048) },
+                "minEcBits" => policy with { MinEcBits = PolicyJson.Int(p, source, 160, 521, 256) },
+                "expiryWarningDays" => policy with { ExpiryWarningDays = PolicyJson.Int(p, source, 0, 3650, 30) },
                 "failAt" => policy with { FailAt = FailAtOf(p, source) },
                 "severities" => policy with { Overrides = Severities(p, source, policy.Overrides) },
                 _ => throw PolicyJson.UnknownSetting(source, p.Name, Settings),

@@ -28,8 +28,8 @@ public static class CsrPolicyFile
             {
                 "subject" => policy with { Subject = Subject(p, source) },
                 "sans" => policy with { RequiredSans = Sans(p, source) },
-                "minRsaBits" => policy with { MinRsaBits = PolicyJson.Int(p, source, 512, 16384) },
-                "minEcBits" => policy with { MinEcBits = PolicyJson.Int(p, source, 160, 521) },
+                "minRsaBits" => policy with { MinRsaBits = PolicyJson.Int(p, source, 512, 16384, 2048) },
+                "minEcBits" => policy with { MinEcBits = PolicyJson.Int(p, source, 160, 521, 256) },
                 "minDigest" => policy with { MinDigest = PolicyJson.Digest(p, source) },
                 "noSan" => policy with { NoSan = PolicyJson.Severity(p.Value, source, p.Name, info: false) },
                 _ => throw PolicyJson.UnknownSetting(source, p.Name, Settings),
