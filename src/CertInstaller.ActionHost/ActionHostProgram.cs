@@ -107,7 +107,9 @@ public static class ActionHostProgram
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException)
         {
             // The installer log already has every line; a log file we cannot write must not fail the install.
-            stdout.WriteLine(new LogLine(LogLevel.Warning, $"cannot append to {Path.Combine(backupDir, LogFileName)}: {Printable.Escape(e.Message)}"));
+            var code = e is OutputFileRefusedException refused ? CodeRegistry.Of(refused.Code) : CodeRegistry.Of(InputErrorCode.FileAccessFailed);
+            stdout.WriteLine(new LogLine(LogLevel.Warning,
+                $"{(e is OutputFileRefusedException ? "" : code.Text + " ")}cannot append to {Path.Combine(backupDir, LogFileName)}: {Printable.Escape(e.Message)}", code));
         }
     }
 }

@@ -87,7 +87,7 @@ internal static class RunVerb
         var problems = parsed.Errors.Select(e => e.Message).ToList();
         if (tail.Length == 0)
         {
-            problems.Add("no installer command: give it after '--' (a quoted path that ends in '\\' escapes its closing quote: write \"D:\\Certs\", not \"D:\\Certs\\\")");
+            problems.Add(CodeRegistry.Of(InputErrorCode.InputMissing).Text + " no installer command: give it after '--' (a quoted path that ends in '\\' escapes its closing quote: write \"D:\\Certs\", not \"D:\\Certs\\\")");
         }
 
         if (problems.Count == 0 && parsed.GetValue((Option<string?>)options["--policy"]) is { } policyFile && PolicyProblem(policyFile) is { } bad)
@@ -172,7 +172,7 @@ internal static class RunVerb
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The one boundary: an unexpected error stops the run like an interruption, so the next run finishes the job.
-            stdout.WriteLine(new LogLine(LogLevel.Error, $"run failed unexpectedly ({e.GetType().Name}: {e.Message}); {wrapper.InterruptedMessage}"));
+            stdout.WriteLine(new LogLine(LogLevel.Error, $"{CodeRegistry.Of(InputErrorCode.Unexpected).Text} run failed unexpectedly ({e.GetType().Name}: {e.Message}); {wrapper.InterruptedMessage}"));
             return InstallerExitCodes.Failure;
         }
         finally
@@ -220,9 +220,14 @@ internal static class RunVerb
             ValidationPolicy.Load(file, ValidationPolicy.Installer);
             return null;
         }
-        catch (Exception e) when (e is PolicyException or IOException or UnauthorizedAccessException)
+        catch (PolicyException e)
         {
-            return $"--policy: '{file}' cannot be used ({e.Message}). Nothing was run. Fix: correct the policy file (see certharness validate --policy).";
+            // The message starts with the policy code (CI14001…) and ends with the fix.
+            return $"--policy: {e.Message} Nothing was run.";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{CodeRegistry.Of(PolicyErrorCode.PolicyUnreadable).Text} --policy: '{file}' cannot be read ({e.Message}). Nothing was run. Fix: check the path and access rights.";
         }
     }
 }

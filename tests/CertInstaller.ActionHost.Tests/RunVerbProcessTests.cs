@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CertInstaller.Core.Codes;
+using CertInstaller.Core.Validation;
 using CertInstaller.Installer.Data;
 using CertInstaller.Installer.Operations;
 using CertInstaller.Installer.Wrapper;
@@ -207,6 +208,18 @@ public class RunVerbProcessTests
     }
 
     [Test]
+    public void Run_WhenNoInstallerCommandIsGiven_PrintsInputMissingAndExits1639()
+    {
+        using var stdout = new StringWriter();
+
+        var code = RunVerb.Run(["--certdir", _certs], stdout);
+
+        Assert.That(code, Is.EqualTo(InstallerExitCodes.InvalidCommandLine));
+        Assert.That(stdout.ToString(), Does.Contain(CodeRegistry.Of(InputErrorCode.InputMissing).Text + " no installer command"));
+        Assert.That(Directory.Exists(_backups), Is.False, "no snapshot");
+    }
+
+    [Test]
     public void Run_WhenThePolicyFileIsBroken_Exits1639BeforeAnythingRuns()
     {
         var policy = Path.Combine(_root.Path, "policy.json");
@@ -216,6 +229,7 @@ public class RunVerbProcessTests
 
         Assert.That(code, Is.EqualTo(InstallerExitCodes.InvalidCommandLine & 0xFF));
         Assert.That(output, Does.Contain(policy));
+        Assert.That(output, Does.Contain(CodeRegistry.Of(PolicyErrorCode.PolicyNotJson).Text + " PolicyNotJson: policy " + policy), "the policy's own code");
         Assert.That(File.Exists(Path.Combine(_root.Path, "installer-ran")), Is.False, "nothing runs under a policy that cannot be applied");
         Assert.That(Directory.Exists(_backups), Is.False, "no snapshot");
     }

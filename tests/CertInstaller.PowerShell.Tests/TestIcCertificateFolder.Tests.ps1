@@ -55,6 +55,19 @@ Describe 'Test-IcCertificateFolder' {
         (Test-IcCertificateFolder $Sample -Summary).FailAt | Should -Be 'Error'
     }
 
+    It 'refuses a policy file it cannot use with the policy code' {
+        $policy = Join-Path $TestDrive 'bad-policy.json'
+        '{ "minDigets": "SHA-256" }' | Set-Content $policy
+        $thrown = { Test-IcCertificateFolder $Sample -Policy $policy } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'CI14005,PolicySettingUnknown,*'
+        $thrown.Exception.Message | Should -BeLike "*$policy*"
+    }
+
+    It 'refuses a baseline that is no snapshot with its backup code' {
+        $thrown = { Test-IcCertificateFolder $Sample -Baseline (Join-Path $TestDrive 'no-snapshot') } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'CI100*'
+    }
+
     It 'reports a damaged file of an openssl-made folder by its code' {
         $folder = Join-Path $TestDrive 'damaged'
         Copy-Item $Sample $folder -Recurse

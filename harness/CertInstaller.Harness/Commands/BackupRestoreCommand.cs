@@ -27,7 +27,7 @@ internal static class BackupRestoreCommand
             var format = output.Format(r);
             var store = BackupPorts.Machine.Store(r.GetValue(from)!);
             var snapshotId = r.GetValue(id) ?? store.NewestIntact()?.Id
-                ?? throw new HarnessException($"{store.Root}: no complete snapshot that verifies, so nothing to restore (run 'certharness backup list --from {store.Root}')");
+                ?? throw new HarnessException(InputErrorCode.NoIntactSnapshot, $"{store.Root}: no complete snapshot that verifies, so nothing to restore (run 'certharness backup list --from {store.Root}')");
             var restorer = new SnapshotRestorer(store);
             RestoreReport report;
             using (var progress = output.Progress(r, "backup restore"))

@@ -1,3 +1,4 @@
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki;
 using System.CommandLine;
 using CertInstaller.Core.Pki.Chains;
@@ -63,7 +64,7 @@ internal static class ChainCommand
             var certificates = CertificateSource.CertificatesOf(leafResult).ToList();
             if (certificates.Count == 0)
             {
-                throw new HarnessException($"{leafFile}: no certificate in this file");
+                throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{leafFile}: no certificate in this file");
             }
 
             var hostName = r.GetValue(host);
@@ -72,7 +73,7 @@ internal static class ChainCommand
             var depth = r.GetValue(maxDepth) ?? 8;
             if (depth < 1)
             {
-                throw new HarnessException($"invalid value '{depth}' for --max-depth; give a whole number of at least 1");
+                throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{depth}' for --max-depth; give a whole number of at least 1");
             }
 
             var weakest = MinDigest(r.GetValue(minDigest));
@@ -80,7 +81,7 @@ internal static class ChainCommand
             var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle", files);
             if (LeafSelector.UnrelatedLeaves(certificates) is { } unrelated)
             {
-                throw new HarnessException(Errors.Describe(unrelated, leafFile));
+                throw Errors.Refused(unrelated, leafFile);
             }
 
             var leafCertificate = LeafSelector.Select(certificates);
@@ -139,7 +140,7 @@ internal static class ChainCommand
     {
         var digest = Inputs.Digest(text, "--min-digest");
         return digest < DigestAlgorithm.Sha1
-            ? throw new HarnessException($"invalid value '{text}' for --min-digest; {digest.ToDisplayName()} signatures never verify (RFC 6151), the weakest accepted is SHA-1")
+            ? throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{text}' for --min-digest; {digest.ToDisplayName()} signatures never verify (RFC 6151), the weakest accepted is SHA-1")
             : digest;
     }
 
@@ -149,13 +150,13 @@ internal static class ChainCommand
         "server" => ChainPurpose.Server,
         "client" => ChainPurpose.Client,
         "any" => ChainPurpose.Any,
-        _ => throw new HarnessException($"invalid value '{text}' for --purpose; options are server, client, any"),
+        _ => throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{text}' for --purpose; options are server, client, any"),
     };
 
     private static ChainProfile Profile(string? text) => text?.ToLowerInvariant() switch
     {
         null or "rfc5280" => ChainProfile.Rfc5280,
         "webpki" => ChainProfile.WebPki,
-        _ => throw new HarnessException($"invalid value '{text}' for --profile; options are rfc5280, webpki"),
+        _ => throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{text}' for --profile; options are rfc5280, webpki"),
     };
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Reading;
+using CertInstaller.Core.IO;
 using CertInstaller.Core.Pki.Requests;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
@@ -50,11 +52,11 @@ internal static class CsrCommand
         return command;
     }
 
-    internal static CsrPolicy LoadPolicy(string? path) => path is null ? CsrPolicy.Default : CsrPolicyFile.Load(path);
+    internal static CsrPolicy LoadPolicy(string? path) => path is null ? CsrPolicy.Default : CsrPolicyFile.Load(path, new PhysicalFileSystem());
 
     internal static SubjectAltName Ip(string address, string option) => System.Net.IPAddress.TryParse(address, out _)
         ? SubjectAltName.Ip(address)
-        : throw new HarnessException($"invalid value '{address}' for {option}; expected an IPv4 or IPv6 address");
+        : throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{address}' for {option}; expected an IPv4 or IPv6 address");
 
     /// <summary>The first private key in <paramref name="path"/>; a usage error naming the file when there is none.</summary>
     internal static Org.BouncyCastle.Crypto.AsymmetricKeyParameter ReadPrivateKey(string path, string? password, string option)
@@ -67,7 +69,7 @@ internal static class CsrCommand
 
         return result.Objects.OfType<PrivateKeyObject>().FirstOrDefault()?.Key
             ?? result.Objects.OfType<Pkcs12Object>().SelectMany(p => p.Keys).FirstOrDefault()
-            ?? throw new HarnessException($"{path}: no private key in this file (given to {option}; found: {string.Join(", ", result.Objects.Select(o => o.Kind))})");
+            ?? throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{path}: no private key in this file (given to {option}; found: {string.Join(", ", result.Objects.Select(o => o.Kind))})");
     }
 
     internal static ProblemView View(CsrFinding f, string? subject) => new(f.Code.ToString(), f.Message, subject);
@@ -81,7 +83,7 @@ internal static class CsrCommand
         }
 
         var csr = result.Objects.OfType<CsrObject>().FirstOrDefault()
-            ?? throw new HarnessException($"{file}: no certificate signing request in this file (found: {string.Join(", ", result.Objects.Select(o => o.Kind))})");
+            ?? throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{file}: no certificate signing request in this file (found: {string.Join(", ", result.Objects.Select(o => o.Kind))})");
         var description = PkiDescriber.Describe(csr.Request);
         var findings = CsrChecker.Check(description, policy).ToList();
         if (keyFile is not null && CsrChecker.CheckKey(csr.Request, ReadPrivateKey(keyFile, password, "--key")) is { } mismatch)

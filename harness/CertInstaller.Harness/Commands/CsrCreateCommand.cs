@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Creation;
 using CertInstaller.Core.Pki.Reading;
@@ -56,14 +57,14 @@ internal static class CsrCreateCommand
             // openssl req would prompt for a field without default; certharness does not guess one: --subject or a refusal.
             if (r.GetValue(subject) is null && cfg is { FieldsWithoutDefault.Count: > 0 })
             {
-                throw new HarnessException($"{r.GetValue(config)}: [req_distinguished_name] {string.Join(", ", cfg.FieldsWithoutDefault)} " +
+                throw new HarnessException(InputErrorCode.ConfigIncomplete, $"{r.GetValue(config)}: [req_distinguished_name] {string.Join(", ", cfg.FieldsWithoutDefault)} " +
                     $"{(cfg.FieldsWithoutDefault.Count == 1 ? "has" : "have")} a prompt and no default, so openssl req would ask for " +
                     $"{(cfg.FieldsWithoutDefault.Count == 1 ? "it" : "them")}; give the whole subject with --subject, or add the _default values to the file (nothing was written)");
             }
 
             var attributes = r.GetValue(subject) is { } s ? ParseSubject(s)
                 : cfg is { Subject.Count: > 0 } ? cfg.Subject
-                : throw new HarnessException(cfg is null ? "give --subject (or --config with subject defaults)" : $"{r.GetValue(config)}: no subject defaults found; give --subject");
+                : throw new HarnessException(cfg is null ? InputErrorCode.InputMissing : InputErrorCode.ConfigIncomplete, cfg is null ? "give --subject (or --config with subject defaults)" : $"{r.GetValue(config)}: no subject defaults found; give --subject");
             var sans = new List<SubjectAltName>();
             foreach (var san in (cfg?.Sans ?? []).Concat((r.GetValue(dns) ?? []).Select(SubjectAltName.Dns)).Concat((r.GetValue(ip) ?? []).Select(a => CsrCommand.Ip(a, "--ip"))))
             {
@@ -84,12 +85,12 @@ internal static class CsrCreateCommand
             var type = ResolveKeyType(r.GetValue(keyType), keyFile, cfg);
             if (keyFile is not null && outKeyFile is not null)
             {
-                throw new HarnessException("--out-key is for a new key; with --key the existing key is reused and nothing else is written for it");
+                throw new HarnessException(InputErrorCode.OptionsConflict, "--out-key is for a new key; with --key the existing key is reused and nothing else is written for it");
             }
 
             if (keyFile is null && outKeyFile is null)
             {
-                throw new HarnessException("give --out-key for the new private key (or --key to reuse an existing one)");
+                throw new HarnessException(InputErrorCode.InputMissing, "give --out-key for the new private key (or --key to reuse an existing one)");
             }
 
             var csrFile = r.GetValue(outCsr)!;
@@ -97,13 +98,13 @@ internal static class CsrCreateCommand
             {
                 if (File.Exists(target) || Directory.Exists(target))
                 {
-                    throw new HarnessException($"{target}: already exists; certharness never overwrites (nothing was written)");
+                    throw new HarnessException(InputErrorCode.OutputExists, $"{target}: already exists; certharness never overwrites (nothing was written)");
                 }
             }
 
             if (outKeyFile is not null && Path.GetFullPath(outKeyFile) == Path.GetFullPath(csrFile))
             {
-                throw new HarnessException("--out-key and --out-csr name the same file");
+                throw new HarnessException(InputErrorCode.OptionsConflict, "--out-key and --out-csr name the same file");
             }
 
             var keys = keyFile is not null
@@ -126,7 +127,7 @@ internal static class CsrCreateCommand
         }
         catch (ArgumentException e)
         {
-            throw new HarnessException(e.Message.Split('(')[0].Trim());
+            throw new HarnessException(InputErrorCode.OptionValueInvalid, e.Message.Split('(')[0].Trim());
         }
 
         var description = PkiDescriber.Describe(csr);
@@ -177,15 +178,15 @@ internal static class CsrCreateCommand
         {
             if (keyFile is not null)
             {
-                throw new HarnessException("give --key (reuse a key) or --key-type (generate one), not both");
+                throw new HarnessException(InputErrorCode.OptionsConflict, "give --key (reuse a key) or --key-type (generate one), not both");
             }
 
-            return KeyType.TryParse(option, out var t) ? t : throw new HarnessException($"invalid value '{option}' for --key-type; options are {string.Join(", ", KeyType.Names)}");
+            return KeyType.TryParse(option, out var t) ? t : throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{option}' for --key-type; options are {string.Join(", ", KeyType.Names)}");
         }
 
         if (cfg?.DefaultBits is { } bits && keyFile is null)
         {
-            return KeyType.TryParse($"rsa:{bits}", out var t) ? t : throw new HarnessException($"the cnf's default_bits = {bits} is not one of 2048, 3072, 4096; give --key-type");
+            return KeyType.TryParse($"rsa:{bits}", out var t) ? t : throw new HarnessException(InputErrorCode.ConfigIncomplete, $"the cnf's default_bits = {bits} is not one of 2048, 3072, 4096; give --key-type");
         }
 
         return KeyType.Default;
@@ -199,7 +200,7 @@ internal static class CsrCreateCommand
         }
         catch (SubjectFormatException e)
         {
-            throw new HarnessException($"invalid --subject: {e.Message}");
+            throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid --subject: {e.Message}");
         }
     }
 
@@ -211,7 +212,7 @@ internal static class CsrCreateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new HarnessException($"{path}: cannot read the file given to {option}: {Core.Text.Messages.Brief(e.Message)}");
+            throw new HarnessException(CodeRegistry.Of(ReadErrorCode.Unreadable), $"{path}: cannot read the file given to {option}: {Core.Text.Messages.Brief(e.Message)}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Digests;
 using CertInstaller.Core.Pki.Reading;
@@ -14,7 +15,7 @@ internal static class DigestsBaselineReport
     {
         if (!Directory.Exists(baseline))
         {
-            throw new HarnessException($"{baseline}: no such directory (given to --baseline)");
+            throw new HarnessException(InputErrorCode.InputNotFound, $"{baseline}: no such directory (given to --baseline)");
         }
 
         var digest = Inputs.Digest(target, exact ? "--exact" : "--min");
@@ -31,7 +32,7 @@ internal static class DigestsBaselineReport
             new DigestChangeSummaryView(Count(DigestChange.Resigned), Count(DigestChange.Unchanged), Count(DigestChange.Added), Count(DigestChange.Removed)));
         if (format == OutputFormat.JUnit)
         {
-            throw new HarnessException("--format junit is for the digest listing; with --baseline give --format text or json");
+            throw new HarnessException(InputErrorCode.OptionsConflict, "--format junit is for the digest listing; with --baseline give --format text or json");
         }
 
         Renderer.Render(view, format, o);

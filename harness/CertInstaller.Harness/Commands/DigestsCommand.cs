@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Digests;
@@ -55,19 +56,19 @@ internal static class DigestsCommand
             var folder = Inputs.ExistingDirectory(r.GetValue(dir)!);
             if (r.GetValue(exact) is not null && r.GetValue(min) is not null)
             {
-                throw new HarnessException("give --min (a minimum) or --exact (the only digest accepted), not both");
+                throw new HarnessException(InputErrorCode.OptionsConflict, "give --min (a minimum) or --exact (the only digest accepted), not both");
             }
 
             if (r.GetValue(baseline) is { } before)
             {
                 if (r.GetValue(verify))
                 {
-                    throw new HarnessException("--verify-chains does not combine with --baseline; run them separately");
+                    throw new HarnessException(InputErrorCode.OptionsConflict, "--verify-chains does not combine with --baseline; run them separately");
                 }
 
                 if (format == OutputFormat.JUnit)
                 {
-                    throw new HarnessException("--format junit is for the digest listing; with --baseline give --format text or json");
+                    throw new HarnessException(InputErrorCode.OptionsConflict, "--format junit is for the digest listing; with --baseline give --format text or json");
                 }
 
                 return DigestsBaselineReport.Run(folder, before, r.GetValue(exact) ?? r.GetValue(min), r.GetValue(exact) is not null,
@@ -76,7 +77,7 @@ internal static class DigestsCommand
 
             if ((r.GetValue(remote) ?? []).Length > 0)
             {
-                throw new HarnessException("--remote is for --baseline");
+                throw new HarnessException(InputErrorCode.OptionsConflict, "--remote is for --baseline");
             }
 
             var exactDigest = r.GetValue(exact) is { } e ? Inputs.Digest(e, "--exact") : (DigestAlgorithm?)null;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Core.Pki.Requests;
@@ -58,7 +59,7 @@ internal static class ImportCheckCommand
             var certificates = CertificateSource.CertificatesOf(certResult).ToList();
             if (certificates.Count == 0)
             {
-                throw new HarnessException($"{certFile}: no certificate in this file (given to --cert)");
+                throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{certFile}: no certificate in this file (given to --cert)");
             }
 
             var csrFile = r.GetValue(csr)!;
@@ -69,7 +70,7 @@ internal static class ImportCheckCommand
             }
 
             var request = csrResult.Objects.OfType<CsrObject>().FirstOrDefault()?.Request
-                ?? throw new HarnessException($"{csrFile}: no certificate signing request in this file (given to --csr)");
+                ?? throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{csrFile}: no certificate signing request in this file (given to --csr)");
             var leaf = LeafSelector.Select(certificates);
             var pool = ChainInputs.Load(r.GetValue(bundle) ?? [], reader, "--bundle");
             foreach (var extra in certificates.Where(c => !c.Equals(leaf)))
@@ -89,7 +90,7 @@ internal static class ImportCheckCommand
                     null or "both" => ChainPurpose.ServerAndClient,
                     "server" => ChainPurpose.Server,
                     "client" => ChainPurpose.Client,
-                    var other => throw new HarnessException($"invalid value '{other}' for --purpose; options are both, server, client"),
+                    var other => throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{other}' for --purpose; options are both, server, client"),
                 },
             }, new ChainBuilder());
             var view = new ImportCheckView(certFile, csrFile, results.All(c => c.Ok), PkiDescriber.DescribeName(leaf.SubjectDN).OneLine,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki.Reading;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
@@ -9,6 +10,8 @@ namespace CertInstaller.Harness.Commands;
 /// <summary>certharness inspect: describes every PKI object in the given files.</summary>
 internal static class InspectCommand
 {
+    private static readonly CodeInfo Malformed = CodeRegistry.Of(ReadErrorCode.Malformed);
+
     private const string Help = """
         Describe certificates, CSRs, private keys, PKCS#12 and PKCS#7 files (PEM or DER, detected from the bytes).
         Keys are matched against the certificates given in the same run.
@@ -47,7 +50,7 @@ internal static class InspectCommand
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    failures.Add($"certharness inspect: {result.Path}: object #{i} ({result.Objects[i].Kind}) is malformed: {Core.Text.Messages.Brief(e.Message)} (export it again)");
+                    failures.Add($"certharness inspect: {Malformed.Text} {Malformed.Name}: {result.Path}: object #{i} ({result.Objects[i].Kind}) is malformed: {Core.Text.Messages.Brief(e.Message)} (export it again)");
                 }
             }
         }

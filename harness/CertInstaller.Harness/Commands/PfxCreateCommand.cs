@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Pki.Creation;
 using CertInstaller.Core.Pki.Reading;
@@ -46,11 +47,11 @@ internal static class PfxCreateCommand
             var outFile = r.GetValue(output)!;
             if (File.Exists(outFile) || Directory.Exists(outFile))
             {
-                throw new HarnessException($"{outFile}: already exists; certharness never overwrites (nothing was written)");
+                throw new HarnessException(InputErrorCode.OutputExists, $"{outFile}: already exists; certharness never overwrites (nothing was written)");
             }
 
             var password = secret.Resolve(r) is { Length: > 0 } p ? p
-                : throw new HarnessException($"no password for the PFX: give --password-file or set {CommonOptions.PasswordVariable} (never on the command line)");
+                : throw new HarnessException(InputErrorCode.InputMissing, $"no password for the PFX: give --password-file or set {CommonOptions.PasswordVariable} (never on the command line)");
             var keyPass = r.GetValue(keyPassword) is { } kp ? new SecretInput().ReadFile(kp) : password;
             var privateKey = CsrCommand.ReadPrivateKey(r.GetValue(key)!, keyPass, "--key");
             var reader = new PkiReader();
@@ -82,7 +83,7 @@ internal static class PfxCreateCommand
         var bytes = PfxCreator.Create(request);
         if (PfxCreator.Verify(bytes, request) is { Count: > 0 } built)
         {
-            throw new HarnessException($"{outFile}: the PFX did not verify after building ({string.Join("; ", built)}); nothing was written");
+            throw new HarnessException(InputErrorCode.PfxNotVerified, $"{outFile}: the PFX did not verify after building ({string.Join("; ", built)}); nothing was written");
         }
 
         NewFile.Write(outFile, bytes, privateAccess: true);
@@ -90,7 +91,7 @@ internal static class PfxCreateCommand
         if (problems.Count > 0)
         {
             File.Delete(outFile); // ours, written a moment ago, and not what was asked
-            throw new HarnessException($"{outFile}: the PFX read back from disk did not verify ({string.Join("; ", problems)}); it was removed");
+            throw new HarnessException(InputErrorCode.PfxNotVerified, $"{outFile}: the PFX read back from disk did not verify ({string.Join("; ", problems)}); it was removed");
         }
 
         var d = PkiDescriber.DescribePkcs12(bytes);
@@ -107,6 +108,6 @@ internal static class PfxCreateCommand
         }
 
         var certificates = CertificateSource.CertificatesOf(result).ToList();
-        return certificates.Count > 0 ? certificates : throw new HarnessException($"{path}: no certificate in this file (given to {option})");
+        return certificates.Count > 0 ? certificates : throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{path}: no certificate in this file (given to {option})");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Preservation;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
@@ -31,7 +32,7 @@ internal static class PreserveCommand
         {
             var store = BackupPorts.Machine.Store(r.GetValue(from)!);
             var snapshotId = r.GetValue(id) ?? store.NewestIntact()?.Id
-                ?? throw new HarnessException($"{store.Root}: no complete snapshot that verifies (take one with 'certharness backup create')");
+                ?? throw new HarnessException(InputErrorCode.NoIntactSnapshot, $"{store.Root}: no complete snapshot that verifies (take one with 'certharness backup create')");
             var run = new Core.Pki.RunCache();
             var result = new Preserver(store, run).Preserve(snapshotId, r.GetValue(dir)!);
             var orphans = OrphanCheck.Find(r.GetValue(dir)!, DateTimeOffset.UtcNow, run);

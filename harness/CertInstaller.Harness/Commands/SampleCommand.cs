@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Samples;
 using CertInstaller.Harness.Common;
 using CertInstaller.Harness.Rendering;
@@ -35,7 +36,7 @@ internal static class SampleCommand
             {
                 if (count < 1)
                 {
-                    throw new HarnessException($"invalid value '{count}' for --leaves; expected a positive number");
+                    throw new HarnessException(InputErrorCode.OptionValueInvalid, $"invalid value '{count}' for --leaves; expected a positive number");
                 }
 
                 Renderer.Render(new SampleHierarchyView(HierarchyBuilder.Build(root, count)), OutputFormat.Text, r.InvocationConfiguration.Output);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Store;
 using CertInstaller.Core.Validation;
@@ -48,7 +49,7 @@ internal static class StoreCommand
             var format = output.Format(r);
             RequireStores("store");
             if (File.Exists(certdir))
-                throw new HarnessException($"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (the argument after the verb)");
+                throw new HarnessException(InputErrorCode.InputWrongKind, $"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (the argument after the verb)");
             if (r.GetValue(html) is { } htmlFile) Rendering.Html.HtmlReportFile.Check(htmlFile, certdir);
             var layout = new LayoutScanner().Scan(certdir);
             var basis = r.GetValue(strict) ? ValidationPolicy.Strict : ValidationPolicy.Installer;
@@ -76,7 +77,7 @@ internal static class StoreCommand
     internal static void RequireStores(string verb)
     {
         if (!BclMachineCertificateStores.Available)
-            throw new HarnessException($"certharness {verb}: the LocalMachine certificate stores exist only on Windows; run it on the IC server " +
+            throw new HarnessException(CodeRegistry.Of(FindingCode.StoreUnreadable), $"the LocalMachine certificate stores that {verb} reads exist only on Windows; run it on the IC server " +
                                        "(or the win-x64 build under Wine); nothing was checked");
     }
 }

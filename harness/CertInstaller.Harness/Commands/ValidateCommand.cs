@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
@@ -53,7 +54,7 @@ internal static class ValidateCommand
             var format = output.Format(r);
             if (r.GetValue(store)) StoreCommand.RequireStores("validate --store");
             if (File.Exists(certdir))
-                throw new HarnessException($"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (the argument after the verb)");
+                throw new HarnessException(InputErrorCode.InputWrongKind, $"{certdir}: this is a file, not a certificates folder; give the folder that holds ServerGroup\\ (the argument after the verb)");
             // A report that may not be written is refused before the folder is read, not after the whole run.
             if (r.GetValue(html) is { } htmlFile) Rendering.Html.HtmlReportFile.Check(htmlFile, certdir);
             var layout = new LayoutScanner().Scan(certdir);
@@ -85,7 +86,7 @@ internal static class ValidateCommand
                 r.GetValue(policy) ?? (r.GetValue(strict) ? "strict preset" : "installer preset"));
             Renderer.Render(View(report, context), format, r.InvocationConfiguration.Output);
             if (layout.Kind == FolderKind.Unreadable)
-                r.InvocationConfiguration.Error.WriteLine($"certharness validate: {layout.Root}: the folder cannot be read ({layout.Skipped.FirstOrDefault()?.Reason}); check the path and access rights");
+                r.InvocationConfiguration.Error.WriteLine($"certharness validate: {CodeRegistry.Of(FindingCode.FolderUnreadable).Text} {nameof(FindingCode.FolderUnreadable)}: {layout.Root}: the folder cannot be read ({layout.Skipped.FirstOrDefault()?.Reason}); check the path and access rights");
             return exitCode;
         });
         return command;

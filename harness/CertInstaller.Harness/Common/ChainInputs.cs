@@ -1,3 +1,4 @@
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki.Chains;
 using CertInstaller.Core.Pki.Chains.Revocation;
 using CertInstaller.Core.Pki.Reading;
@@ -17,7 +18,7 @@ internal static class ChainInputs
         var list = paths.ToList();
         foreach (var missing in list.Where(p => !File.Exists(p) && !Directory.Exists(p)))
         {
-            throw new HarnessException($"{missing}: no such file or directory (given to {option})");
+            throw new HarnessException(InputErrorCode.InputNotFound, $"{missing}: no such file or directory (given to {option})");
         }
 
         var source = CertificateSource.Collect(list, reader);
@@ -28,7 +29,7 @@ internal static class ChainInputs
 
         foreach (var empty in list.Where(p => source.Certificates.All(c => !Covers(p, c.Path))))
         {
-            throw new HarnessException($"{empty}: no certificate found (given to {option})");
+            throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{empty}: no certificate found (given to {option})");
         }
 
         if (files is not null)
@@ -50,7 +51,7 @@ internal static class ChainInputs
         {
             var files = Directory.Exists(given) ? Directory.GetFiles(given).OrderBy(f => f, StringComparer.Ordinal).ToArray()
                 : File.Exists(given) ? [given]
-                : throw new HarnessException($"{given}: no such file or directory (given to --crl)");
+                : throw new HarnessException(InputErrorCode.InputNotFound, $"{given}: no such file or directory (given to --crl)");
             foreach (var file in files)
             {
                 byte[] bytes;
@@ -60,13 +61,13 @@ internal static class ChainInputs
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new HarnessException($"{file}: cannot read the CRL: {e.Message} (given to --crl)");
+                    throw new HarnessException(CodeRegistry.Of(ReadErrorCode.Unreadable), $"{file}: cannot read the CRL: {e.Message} (given to --crl)");
                 }
 
                 var parsed = Parse(bytes);
                 if (parsed.Count == 0)
                 {
-                    throw new HarnessException($"{file}: not a CRL (PEM 'X509 CRL' or DER); give CRL files to --crl");
+                    throw new HarnessException(CodeRegistry.Of(ReadErrorCode.NotPki), $"{file}: not a CRL (PEM 'X509 CRL' or DER); give CRL files to --crl");
                 }
 
                 crls.AddRange(parsed.Select(c => new CrlSource(c, file)));
@@ -74,7 +75,7 @@ internal static class ChainInputs
 
             if (files.Length == 0)
             {
-                throw new HarnessException($"{given}: no CRL found (given to --crl)");
+                throw new HarnessException(InputErrorCode.NothingOfThatKind, $"{given}: no CRL found (given to --crl)");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 
 namespace CertInstaller.Harness.Common;
 
@@ -36,7 +37,7 @@ internal sealed class CommonOptions
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                throw new HarnessException($"{file}: cannot read the password file: {Core.Text.Messages.Brief(e.Message)} (give a readable file whose first line is the password)");
+                throw new HarnessException(InputErrorCode.PasswordFileUnusable, $"{file}: cannot read the password file: {Core.Text.Messages.Brief(e.Message)} (give a readable file whose first line is the password)");
             }
         }
 
@@ -54,7 +55,7 @@ internal sealed class CommonOptions
         {
             if (bytes.Count == MaxPasswordLineBytes)
             {
-                throw new HarnessException($"{file}: the first line of the password file is longer than {MaxPasswordLineBytes} bytes, so it is not a password file (give a file whose first line is the password)");
+                throw new HarnessException(InputErrorCode.PasswordFileUnusable, $"{file}: the first line of the password file is longer than {MaxPasswordLineBytes} bytes, so it is not a password file (give a file whose first line is the password)");
             }
 
             bytes.Add((byte)b);

@@ -41,6 +41,7 @@ internal static class Hints
             "the certificates folder is the argument after the verb, the backup folder --to (backup create) or --from (list, verify, restore, preserve); keep them apart",
         [CodeRegistry.Of(BackupErrorCode.BackupRootUnusable)] = "give another backup folder with --to or --from",
         [CodeRegistry.Of(BackupErrorCode.SnapshotNotFound)] = "certharness backup list --from <root> lists the ids; give one with --snapshot",
+        [CodeRegistry.Of(PolicyErrorCode.PolicyUnreadable)] = "the policy file is the one given to --policy",
         [CodeRegistry.Of(BackupErrorCode.SnapshotInvalid)] = "certharness backup verify --from <root> shows which snapshots verify; give one with --snapshot",
     });
 

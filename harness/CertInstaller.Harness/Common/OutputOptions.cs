@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 using CertInstaller.Harness.Rendering;
 
 namespace CertInstaller.Harness.Common;
@@ -65,7 +66,7 @@ internal sealed class OutputOptions
         };
         if (json && chosen != OutputFormat.Json)
         {
-            throw new HarnessException($"--json and --format {format} disagree: --json is short for --format json; give one of them");
+            throw new HarnessException(InputErrorCode.OptionsConflict, $"--json and --format {format} disagree: --json is short for --format json; give one of them");
         }
 
         return chosen;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertInstaller.Core.Codes;
 
 namespace CertInstaller.Harness.Common;
 
@@ -30,7 +31,7 @@ internal sealed class SecretInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new HarnessException($"{file}: cannot read the password file: {Core.Text.Messages.Brief(e.Message)}");
+            throw new HarnessException(InputErrorCode.PasswordFileUnusable, $"{file}: cannot read the password file: {Core.Text.Messages.Brief(e.Message)}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using CertInstaller.Core.Backup;
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Text;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
@@ -19,12 +20,18 @@ internal static class ErrorExits
         return ExitCodes.Usage;
     }
 
+    // Every line carries its registry code right after the verb ("certharness validate: CI14005 PolicySettingUnknown: ..."),
+    // so a pipeline greps the code whatever the wording.
     private static string Line(Exception error, string verb) => error switch
     {
-        HarnessException e => Printable.Escape(e.Message.StartsWith("certharness", StringComparison.Ordinal) ? e.Message : $"certharness {verb}: {e.Message}"),
+        HarnessException e => Coded(verb, e.Code, e.Message),
         BackupException e => $"certharness {verb}: {Errors.Describe(e)}",
-        PolicyException e => $"certharness {verb}: {e.Message}",
-        IOException or UnauthorizedAccessException => $"certharness {verb}: {Messages.Brief(error.Message)} (check the path and access rights)",
-        _ => $"certharness {verb}: unexpected error: {Messages.Brief(error.Message)}",
+        PolicyException e => Printable.Escape($"certharness {verb}: {Hints.Append(e.Message, CodeRegistry.Of(e.Code))}"),
+        IOException or UnauthorizedAccessException => Coded(verb, CodeRegistry.Of(InputErrorCode.FileAccessFailed),
+            $"{Messages.Brief(error.Message)} (check the path and access rights)"),
+        _ => Coded(verb, CodeRegistry.Of(InputErrorCode.Unexpected), $"unexpected error: {Messages.Brief(error.Message)}"),
     };
+
+    private static string Coded(string verb, CodeInfo code, string message) =>
+        Printable.Escape(Hints.Append($"certharness {verb}: {code.Text} {code.Name}: {message}", code));
 }

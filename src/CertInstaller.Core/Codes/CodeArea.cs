@@ -37,4 +37,8 @@ public enum CodeArea
     OutputFiles,
     /// <summary>CI13001–CI13099: the LocalMachine certificate stores against the folder (single-certificate mode).</summary>
     Store,
+    /// <summary>CI14001–CI14049: policy files (the validation policy, CSR policies).</summary>
+    Policy,
+    /// <summary>CI14050–CI14099: input a host refuses (an option, a missing or wrong file, an output it will not write).</summary>
+    Input,
 }

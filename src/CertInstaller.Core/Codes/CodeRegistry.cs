@@ -46,6 +46,12 @@ public static class CodeRegistry
     public static CodeInfo Of(StoreDriftCode code) => new((int)code, code.ToString(), CodeArea.Store,
         code == StoreDriftCode.StoreNotRecorded ? Severity.Info : Severity.Warning);
 
+    /// <summary>A policy file that cannot be used.</summary>
+    public static CodeInfo Of(PolicyErrorCode code) => new((int)code, code.ToString(), CodeArea.Policy, Severity.Error);
+
+    /// <summary>Input a host refuses.</summary>
+    public static CodeInfo Of(InputErrorCode code) => new((int)code, code.ToString(), CodeArea.Input, Severity.Error);
+
     /// <summary>Every code of the product, ordered by number.</summary>
     public static IReadOnlyList<CodeInfo> All() =>
         Values<FindingCode>().Select(Of)
@@ -57,6 +63,8 @@ public static class CodeRegistry
             .Concat(Values<ActionDataProblemCode>().Select(Of))
             .Concat(Values<OutputFileCode>().Select(Of))
             .Concat(Values<StoreDriftCode>().Select(Of))
+            .Concat(Values<PolicyErrorCode>().Select(Of))
+            .Concat(Values<InputErrorCode>().Select(Of))
             .OrderBy(c => c.Number)
             .ToList();
 
@@ -80,6 +88,8 @@ public static class CodeRegistry
         CodeArea.ActionData => (11001, 11099),
         CodeArea.OutputFiles => (12001, 12099),
         CodeArea.Store => (13001, 13099),
+        CodeArea.Policy => (14001, 14049),
+        CodeArea.Input => (14050, 14099),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
     };
 

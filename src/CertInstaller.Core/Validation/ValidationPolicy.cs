@@ -115,91 +115,54 @@ public sealed record ValidationPolicy
 
     /// <summary>Reads a policy JSON file over <paramref name="basis"/> through <paramref name="fileSystem"/>.</summary>
     /// <exception cref="PolicyException">The file is unreadable or names an unknown setting or value.</exception>
-    public static ValidationPolicy Load(string path, ValidationPolicy basis, IO.IFileSystem fileSystem)
-    {
-        string text;
-        try { text = ReadBounded(path, fileSystem); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PolicyException(path, $"cannot be read ({e.Message})");
-        }
-        return Parse(text, path, basis);
-    }
+    public static ValidationPolicy Load(string path, ValidationPolicy basis, IO.IFileSystem fileSystem) =>
+        Parse(PolicyJson.Read(path, fileSystem), path, basis);
 
     /// <summary>The largest policy file read (a real one is well under 10 KB): a bigger one is refused before it is read,
     /// so a huge file (a 40 MB one took 436 MB of memory) cannot exhaust a privileged run.</summary>
     public const int MaxPolicyBytes = 1024 * 1024;
 
-    private static string ReadBounded(string path, IO.IFileSystem fileSystem)
-    {
-        // A regular file only (a FIFO would block, a device never end); a link an administrator named is followed.
-        using var stream = fileSystem.OpenRead(fileSystem.ResolveLinks(Path.GetFullPath(path)));
-        var buffer = new byte[MaxPolicyBytes + 1];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
-        if (total > MaxPolicyBytes)
-            throw new PolicyException(path, $"is larger than {MaxPolicyBytes / 1024} KB, far more than any policy needs: give the policy JSON file itself (minDigest, minRsaBits, ... severities)");
-        return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(buffer, 0, total).TrimStart('\uFEFF');
-    }
+    /// <summary>The settings a policy file may hold, in the order the docs list them.</summary>
+    public static IReadOnlyList<string> Settings { get; } = ["minDigest", "minRsaBits", "minEcBits", "expiryWarningDays", "failAt", "severities"];
 
     /// <summary>Parses policy JSON (camelCase names: minDigest, minRsaBits, minEcBits, expiryWarningDays, failAt, severities).</summary>
+    /// <exception cref="PolicyException">The JSON is not one object, or names an unknown setting or value.</exception>
     public static ValidationPolicy Parse(string json, string source, ValidationPolicy basis)
     {
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
-        catch (JsonException e) { throw new PolicyException(source, $"is not valid JSON ({e.Message})"); }
-        using (doc)
+        using var doc = PolicyJson.Object(json, source, Settings);
+        var policy = basis;
+        foreach (var p in doc.RootElement.EnumerateObject())
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new PolicyException(source, "must hold one JSON object");
-            var policy = basis;
-            foreach (var p in doc.RootElement.EnumerateObject())
+            policy = p.Name switch
             {
-                policy = p.Name switch
-                {
-                    "minDigest" => policy with { MinDigest = Digest(String(p, source), source) },
-                    "minRsaBits" => policy with { MinRsaBits = Int(p, source, 512, 16384) },
-                    "minEcBits" => policy with { MinEcBits = Int(p, source, 160, 521) },
-                    "expiryWarningDays" => policy with { ExpiryWarningDays = Int(p, source, 0, 3650) },
-                    "failAt" => policy with { FailAt = ParseSeverity(String(p, source), source, p.Name) ?? throw new PolicyException(source, "failAt cannot be \"off\"") },
-                    "severities" => policy with { Overrides = Severities(p, source, policy.Overrides) },
-                    _ => throw new PolicyException(source, $"has an unknown setting \"{p.Name}\" (known: minDigest, minRsaBits, minEcBits, expiryWarningDays, failAt, severities)"),
-                };
-            }
-            return policy;
+                "minDigest" => policy with { MinDigest = PolicyJson.Digest(p, source) },
+                "minRsaBits" => policy with { MinRsaBits = PolicyJson.Int(p, source, 512, 16384, 2048) },
+                "minEcBits" => policy with { MinEcBits = PolicyJson.Int(p, source, 160, 521, 256) },
+                "expiryWarningDays" => policy with { ExpiryWarningDays = PolicyJson.Int(p, source, 0, 3650, 30) },
+                "failAt" => policy with { FailAt = FailAtOf(p, source) },
+                "severities" => policy with { Overrides = Severities(p, source, policy.Overrides) },
+                _ => throw PolicyJson.UnknownSetting(source, p.Name, Settings),
+            };
         }
+        return policy;
     }
 
-    private static string String(JsonProperty p, string source) =>
-        p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new PolicyException(source, $"{p.Name} must be a string");
-
-    private static DigestAlgorithm Digest(string value, string source) =>
-        DigestNames.TryParse(value, out var digest) ? digest : throw new PolicyException(source, $"minDigest \"{value}\" is not a digest name such as SHA-256");
-
-    private static int Int(JsonProperty p, string source, int min, int max) =>
-        p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out var n) && n >= min && n <= max
-            ? n
-            : throw new PolicyException(source, $"{p.Name} must be a whole number from {min} to {max}");
-
-    private static Severity? ParseSeverity(string value, string source, string name) => value.ToLowerInvariant() switch
-    {
-        "error" => Severity.Error,
-        "warning" => Severity.Warning,
-        "info" => Severity.Info,
-        "off" => null,
-        _ => throw new PolicyException(source, $"{name}: \"{value}\" is not one of error, warning, info, off"),
-    };
+    private static Severity FailAtOf(JsonProperty p, string source) =>
+        PolicyJson.Severity(p.Value, source, p.Name) ?? throw new PolicyException(PolicyErrorCode.PolicySeverityUnknown, source,
+            "failAt cannot be \"off\" (a policy under which nothing fails validates nothing)", "give error, warning or info", p.Name);
 
     private static IReadOnlyDictionary<FindingCode, Severity?> Severities(JsonProperty p, string source, IReadOnlyDictionary<FindingCode, Severity?> basis)
     {
-        if (p.Value.ValueKind != JsonValueKind.Object) throw new PolicyException(source, "severities must be an object of code: severity");
+        if (p.Value.ValueKind != JsonValueKind.Object)
+            throw PolicyJson.WrongType(source, p.Name, "an object of code: severity", "\"severities\": { \"CI7001\": \"off\" }");
         var result = basis.ToDictionary(kv => kv.Key, kv => kv.Value);
         foreach (var s in p.Value.EnumerateObject())
         {
             var key = s.Name.StartsWith("CI", StringComparison.OrdinalIgnoreCase) ? s.Name.Substring(2) : s.Name;
             if (!Enum.TryParse<FindingCode>(key, ignoreCase: true, out var code) || !Enum.IsDefined(typeof(FindingCode), code))
-                throw new PolicyException(source, $"severities names an unknown code \"{s.Name}\"");
-            result[code] = ParseSeverity(s.Value.ValueKind == JsonValueKind.String ? s.Value.GetString()! : "", source, s.Name);
+                throw new PolicyException(PolicyErrorCode.PolicyCodeUnknown, source, $"severities names an unknown code \"{s.Name}\"",
+                    "give a finding code of docs/codes.md as CI<number> or its name (e.g. \"CI7001\" or \"LeftoverBackup\")", s.Name);
+            result[code] = PolicyJson.Severity(s.Value, source, s.Name);
         }
         return result;
     }

@@ -61,13 +61,15 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {e.Message} Fix: check access to {data.CertDir} and {data.BackupDir} and free space, then run the installer again."));
+            var code = CodeRegistry.Of(InputErrorCode.FileAccessFailed);
+            log.Add(new LogLine(LogLevel.Error, $"{operation} failed: {code.Text} {e.Message} Fix: check access to {data.CertDir} and {data.BackupDir} and free space, then run the installer again.", code));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The one boundary: whatever went wrong becomes an error line for the installer log, never a crash.
-            log.Add(new LogLine(LogLevel.Error, $"{operation} failed unexpectedly ({e.GetType().Name}: {e.Message}). " +
-                $"Nothing was deleted; snapshots are in {data.BackupDir}. Fix: send this log to support; 'certharness backup list --from {data.BackupDir}' shows what can be restored."));
+            var code = CodeRegistry.Of(InputErrorCode.Unexpected);
+            log.Add(new LogLine(LogLevel.Error, $"{operation} failed unexpectedly: {code.Text} ({e.GetType().Name}: {e.Message}). " +
+                $"Nothing was deleted; snapshots are in {data.BackupDir}. Fix: send this log to support; 'certharness backup list --from {data.BackupDir}' shows what can be restored.", code));
         }
         return new ActionOutcome(false, log);
     }
@@ -86,7 +88,11 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
             ? $"snapshot {snapshot.Id} of {data.CertDir}: {snapshot.Manifest.Files.Count} files, {thirdParty} third-party, in {snapshot.Path}"
             : $"snapshot {snapshot.Id}: {data.CertDir} does not exist yet (first install); recorded so a rollback removes what the install creates"));
         foreach (var skipped in snapshot.Manifest.Skipped)
-            log.Add(new LogLine(LogLevel.Warning, $"not copied: {skipped.RelativePath} ({skipped.Reason})"));
+        {
+            // A link is what validate reports as CI1005; RestoreLeftover is only read from old manifests, never written.
+            var code = skipped.Reason == SkipReason.Link ? CodeRegistry.Of(FindingCode.LinkNotFollowed) : null;
+            log.Add(new LogLine(LogLevel.Warning, $"{(code is null ? "" : code.Text + " ")}not copied: {skipped.RelativePath} ({skipped.Reason})", code));
+        }
 
         var layout = new LayoutScanner().Scan(data.CertDir);
         if (layout.Kind is not (FolderKind.Missing or FolderKind.Empty))
@@ -102,7 +108,10 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The snapshot is complete; retention merely loses a hint.
-                log.Add(new LogLine(LogLevel.Warning, $"snapshot {snapshot.Id} was not marked as validated ({e.Message}); retention keeps it by age only"));
+                // A policy file that cannot be used says so here first (its message starts with its CI14xxx code).
+                var code = e is PolicyException p ? CodeRegistry.Of(p.Code) : CodeRegistry.Of(InputErrorCode.Unexpected);
+                log.Add(new LogLine(LogLevel.Warning, $"snapshot {snapshot.Id} was not marked as validated ({(e is PolicyException ? "" : code.Text + " ")}{e.Message}); " +
+                    "retention keeps it by age only", code));
             }
         }
         return true;
@@ -140,7 +149,8 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         var store = Store(data);
         if (TransactionMarker.Read(store.Root, data.ProductCode, ports.FileSystem) is not { } marker)
         {
-            log.Add(new LogLine(LogLevel.Error, $"no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed."));
+            var code = CodeRegistry.Of(InputErrorCode.BackupNotRun);
+            log.Add(new LogLine(LogLevel.Error, $"{code.Text} no pre-install snapshot for product {data.ProductCode} in {store.Root}: the Backup action did not run; nothing was changed. Fix: schedule CertInstaller_Backup before the product's files are installed.", code));
             return false;
         }
         var result = results.Preservation = new Preserver(store, _run).Preserve(marker.SnapshotId, data.CertDir);
@@ -175,10 +185,11 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         }
         catch (PolicyException e)
         {
+            // The message starts with the code (CI14001…); the line carries it too, for the log's coded reader.
             var enforcing = data.Validation == ValidationMode.Enforce;
             log.Add(new LogLine(enforcing ? LogLevel.Error : LogLevel.Warning,
-                $"{e.Message}: fix {ActionDataSchema.Field("Policy").Property} (a policy JSON file as for certharness validate --policy)" +
-                (enforcing ? "; the installation fails and rolls back" : "; the folder was not validated")));
+                $"{e.Message} (installer: {ActionDataSchema.Field("Policy").Property} names the policy, a JSON file as for certharness validate --policy)" +
+                (enforcing ? "; the installation fails and rolls back" : "; the folder was not validated"), CodeRegistry.Of(e.Code)));
             return !enforcing;
         }
         foreach (var f in report.Findings)

@@ -58,7 +58,8 @@ internal sealed class WrapperFinish(InstallerWrapper wrapper, SnapshotStore stor
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 // Printed and in the result, but the log's last block is already written.
-                var line = new LogLine(LogLevel.Warning, $"cannot write the JSON summary {run.JsonPath}: {Printable.Escape(e.Message)}");
+                var ioCode = e is IOException or UnauthorizedAccessException ? WrapperLog.IoCode(e) : CodeRegistry.Of(InputErrorCode.OutputRefused);
+                var line = new LogLine(LogLevel.Warning, $"{(e is OutputFileRefusedException ? "" : ioCode.Text + " ")}cannot write the JSON summary {run.JsonPath}: {Printable.Escape(e.Message)}", ioCode);
                 log.Show(line);
                 result = result with { Lines = log.Lines.ToList() };
             }

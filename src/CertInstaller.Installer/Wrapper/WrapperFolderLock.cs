@@ -84,7 +84,7 @@ internal sealed class WrapperFolderLock(SnapshotStore store, BackupPorts ports, 
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                log.Say(LogLevel.Warning, $"cannot release the folder lock {folderLock.LockPath}: {e.Message}; the next run takes it over");
+                log.Say(LogLevel.Warning, WrapperLog.IoCode(e), $"cannot release the folder lock {folderLock.LockPath}: {e.Message}; the next run takes it over");
                 return;
             }
         }

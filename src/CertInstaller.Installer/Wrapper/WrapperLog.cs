@@ -27,6 +27,19 @@ internal sealed class WrapperLog(ActionLogFile file, IClock clock, Action<LogLin
         output(line);
     }
 
+    /// <summary>A coded line of the wrapper's own ("CI10004 ..."): the text starts with the code, and the line carries it.</summary>
+    public void Say(LogLevel level, CodeInfo code, string text)
+    {
+        var line = new LogLine(level, $"{code.Text} {text}", code);
+        _lines.Add(line);
+        _pending.Add(line);
+        output(line);
+    }
+
+    /// <summary>The code of a file error: a refused output file's own (CI12001…, already in its message), else CI14062.</summary>
+    public static CodeInfo IoCode(Exception e) =>
+        e is OutputFileRefusedException refused ? CodeRegistry.Of(refused.Code) : CodeRegistry.Of(InputErrorCode.FileAccessFailed);
+
     /// <summary>A line that is printed and kept in the result but not logged (the log already has it, or cannot take it).</summary>
     public void Show(LogLine line)
     {
@@ -103,7 +116,8 @@ internal sealed class WrapperLog(ActionLogFile file, IClock clock, Action<LogLin
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Stdout has every line; a log file that cannot be written must not fail the run.
-            Show(new LogLine(LogLevel.Warning, $"cannot append to {File.Path}: {e.Message}"));
+            var code = IoCode(e);
+            Show(new LogLine(LogLevel.Warning, $"{(e is OutputFileRefusedException ? "" : code.Text + " ")}cannot append to {File.Path}: {e.Message}", code));
         }
     }
 }

@@ -53,12 +53,12 @@ internal sealed class WrapperSession
         }
         catch (BackupException e) when (e.Code == BackupErrorCode.LockHeld)
         {
-            _log.Say(LogLevel.Error, $"{CodeRegistry.Of(e.Code).Text} {e.Problem} Nothing was changed; the installer was not started. Fix: {e.Fix} (deployment tools retry exit code 1618).");
+            _log.Say(LogLevel.Error, CodeRegistry.Of(e.Code), $"{e.Problem} Nothing was changed; the installer was not started. Fix: {e.Fix} (deployment tools retry exit code 1618).");
             return Finish(WrapperOutcome.Refused, InstallerExitCodes.AlreadyRunning);
         }
         catch (BackupException e)
         {
-            _log.Say(LogLevel.Error, $"{CodeRegistry.Of(e.Code).Text} cannot take the lock beside the certificates folder: {e.Problem} ({e.FilePath}) " +
+            _log.Say(LogLevel.Error, CodeRegistry.Of(e.Code), $"cannot take the lock beside the certificates folder: {e.Problem} ({e.FilePath}) " +
                 $"Nothing was changed; the installer was not started. Fix: {e.Fix}");
             return Finish(WrapperOutcome.NotStarted, InstallerExitCodes.Failure);
         }
@@ -71,22 +71,22 @@ internal sealed class WrapperSession
         }
         catch (WrapperRefusedException e)
         {
-            _log.Say(LogLevel.Error, e.Message);
+            _log.Say(LogLevel.Error, CodeRegistry.Of(BackupErrorCode.LockHeld), e.Message);
             return Finish(WrapperOutcome.Refused, InstallerExitCodes.AlreadyRunning);
         }
         catch (BackupException e) when (e.Code == BackupErrorCode.LockHeld)
         {
-            _log.Say(LogLevel.Error, $"{e.Problem} Nothing was changed; the installer was not started. Fix: {e.Fix} (deployment tools retry exit code 1618).");
+            _log.Say(LogLevel.Error, CodeRegistry.Of(e.Code), $"{e.Problem} Nothing was changed; the installer was not started. Fix: {e.Fix} (deployment tools retry exit code 1618).");
             return Finish(WrapperOutcome.Refused, InstallerExitCodes.AlreadyRunning);
         }
         catch (BackupException e)
         {
-            _log.Say(LogLevel.Error, $"cannot claim the backup folder: {e.Problem} Nothing was changed; the installer was not started. Fix: {e.Fix}");
+            _log.Say(LogLevel.Error, CodeRegistry.Of(e.Code), $"cannot claim the backup folder: {e.Problem} Nothing was changed; the installer was not started. Fix: {e.Fix}");
             return Finish(WrapperOutcome.NotStarted, InstallerExitCodes.Failure);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.Say(LogLevel.Error, $"cannot write the run state in {_store.Root}: {e.Message} Nothing was changed; the installer was not started. " +
+            _log.Say(LogLevel.Error, CodeRegistry.Of(InputErrorCode.FileAccessFailed), $"cannot write the run state in {_store.Root}: {e.Message} Nothing was changed; the installer was not started. " +
                 "Fix: check access to the backup folder (run as an administrator) and free space.");
             return Finish(WrapperOutcome.NotStarted, InstallerExitCodes.Failure);
         }
@@ -127,7 +127,7 @@ internal sealed class WrapperSession
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.Say(LogLevel.Error, $"cannot record the run state in {_store.Root} ({e.Message}): without it an interrupted run could not be finished, so the installer was not started");
+            _log.Say(LogLevel.Error, CodeRegistry.Of(InputErrorCode.FileAccessFailed), $"cannot record the run state in {_store.Root} ({e.Message}): without it an interrupted run could not be finished, so the installer was not started");
             return RestoreAndFinish(WrapperOutcome.NotStarted, InstallerExitCodes.Failure);
         }
 
@@ -138,7 +138,7 @@ internal sealed class WrapperSession
         }
         catch (BackupException e)
         {
-            _log.Say(LogLevel.Error, $"cannot hold the folder lock while the installer runs: {e.Problem} The installer was not started.");
+            _log.Say(LogLevel.Error, CodeRegistry.Of(e.Code), $"cannot hold the folder lock while the installer runs: {e.Problem} The installer was not started.");
             return RestoreAndFinish(e.Code == BackupErrorCode.LockHeld ? WrapperOutcome.Refused : WrapperOutcome.NotStarted,
                 e.Code == BackupErrorCode.LockHeld ? InstallerExitCodes.AlreadyRunning : InstallerExitCodes.Failure);
         }
@@ -166,7 +166,7 @@ internal sealed class WrapperSession
         catch (InstallerStartException e)
         {
             logOffset = -1;
-            _log.Say(LogLevel.Error, $"the installer could not be started: {e.Message}");
+            _log.Say(LogLevel.Error, CodeRegistry.Of(InputErrorCode.CommandNotStarted), $"the installer could not be started: {e.Message}");
         }
         finally
         {
@@ -192,7 +192,7 @@ internal sealed class WrapperSession
 
             if (_run.Nested)
             {
-                _log.Say(LogLevel.Error, "the installer includes the CertInstaller custom actions: they ran into this run's lock and failed it " +
+                _log.Say(LogLevel.Error, CodeRegistry.Of(BackupErrorCode.LockHeld), "the installer includes the CertInstaller custom actions: they ran into this run's lock and failed it " +
                     "(see the installer's log). Fix: run that installer without 'certinstaller-action run'; its own actions protect the folder " +
                     "(set CERTINSTALLER_* properties on its command line).");
             }

@@ -56,7 +56,7 @@ internal sealed class WrapperStateFile(IFileSystem fs, IClock clock, ILockHolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Say(LogLevel.Warning, $"cannot update the run state in {store.Root}: {e.Message}");
+            log.Say(LogLevel.Warning, WrapperLog.IoCode(e), $"cannot update the run state in {store.Root}: {e.Message}");
         }
     }
 
@@ -79,7 +79,7 @@ internal sealed class WrapperStateFile(IFileSystem fs, IClock clock, ILockHolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Harmless: the next run finds no live holder and no marker, and clears it.
-            log.Say(LogLevel.Warning, $"cannot remove the run state {WrapperRunState.PathIn(store.Root)}: {e.Message}");
+            log.Say(LogLevel.Warning, WrapperLog.IoCode(e), $"cannot remove the run state {WrapperRunState.PathIn(store.Root)}: {e.Message}");
         }
     }
 

@@ -72,7 +72,19 @@ public sealed class TestIcCertificateFolderCommand : IcCmdlet
         }
         catch (PolicyException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "PolicyInvalid", ErrorCategory.InvalidArgument, Policy));
+            ThrowTerminatingError(Coded(CodeRegistry.Of(e.Code), e.Message, ErrorCategory.InvalidArgument, Policy, e));
+            return;
+        }
+
+        // A baseline snapshot that cannot be opened is a coded error record ("CI10005,SnapshotNotFound"), not a bare exception.
+        IReadOnlyList<BaselineFile> baseline;
+        try
+        {
+            baseline = Baseline is { } b ? BaselineOf(FileSystemPath(b)) : [];
+        }
+        catch (BackupException e)
+        {
+            ThrowTerminatingError(Backups.Error(e, Baseline!));
             return;
         }
 
@@ -90,7 +102,7 @@ public sealed class TestIcCertificateFolderCommand : IcCmdlet
                 At = At is { } at ? new DateTimeOffset(at.ToUniversalTime()) : DateTimeOffset.UtcNow,
                 Host = HostName,
                 Peer = Peer is { } p ? new LayoutScanner().Scan(FileSystemPath(p)) : null,
-                Baseline = Baseline is { } b ? BaselineOf(FileSystemPath(b)) : [],
+                Baseline = baseline,
             };
             return new FolderValidator(new FolderValidatorOptions { Run = run }).Validate(context, progress);
         });

@@ -15,6 +15,7 @@ public sealed class CodeRegistryTests
     [
         typeof(FindingCode), typeof(ReadErrorCode), typeof(ChainProblemCode), typeof(CsrFindingCode), typeof(BackupErrorCode),
         typeof(VerificationIssueCode), typeof(ActionDataProblemCode), typeof(OutputFileCode), typeof(StoreDriftCode),
+        typeof(PolicyErrorCode), typeof(InputErrorCode),
     ];
 
     [Test]

@@ -74,7 +74,7 @@ public class ReaderFaultTests
         Assert.Multiple(() =>
         {
             Assert.That(fs.Failed, Is.Not.Empty, "the policy must be read through the port");
-            Assert.That(e.PolicyFile, Is.EqualTo(path));
+            Assert.That((e.Code, e.PolicyFile), Is.EqualTo((PolicyErrorCode.PolicyUnreadable, path)));
             Assert.That(File.ReadAllText(path), Is.EqualTo("""{ "minRsaBits": 3072 }"""));
             Assert.That(ValidationPolicy.Load(path, ValidationPolicy.Installer, new PhysicalFileSystem()).MinRsaBits, Is.EqualTo(3072));
         });

@@ -1,3 +1,4 @@
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.Pki;
 using CertInstaller.Core.Validation;
 
@@ -19,19 +20,34 @@ public class ValidationPolicyTests
         Assert.That(policy.SeverityOf(FindingCode.LeftoverBackup), Is.Null);
     }
 
-    [TestCase("not json", "not valid JSON")]
-    [TestCase("[]", "one JSON object")]
-    [TestCase("""{ "minDigets": "SHA-256" }""", "unknown setting \"minDigets\"")]
-    [TestCase("""{ "minDigest": "SHA-3" }""", "minDigest")]
-    [TestCase("""{ "minRsaBits": 12 }""", "minRsaBits")]
-    [TestCase("""{ "failAt": "off" }""", "failAt")]
-    [TestCase("""{ "severities": { "CI9999": "error" } }""", "unknown code")]
-    [TestCase("""{ "severities": { "CI1001": "fatal" } }""", "not one of")]
-    public void Parse_WhenInvalid_NamesFileAndSetting(string json, string expected)
+    [TestCase("not json", PolicyErrorCode.PolicyNotJson, null)]
+    [TestCase("[]", PolicyErrorCode.PolicyNotAnObject, null)]
+    [TestCase("\"SHA-256\"", PolicyErrorCode.PolicyNotAnObject, null)]
+    [TestCase("""{ "minDigets": "SHA-256" }""", PolicyErrorCode.PolicySettingUnknown, "minDigets")]
+    [TestCase("""{ "MinDigest": "SHA-256" }""", PolicyErrorCode.PolicySettingUnknown, "MinDigest")]
+    [TestCase("""{ "minDigest": 256 }""", PolicyErrorCode.PolicyValueWrongType, "minDigest")]
+    [TestCase("""{ "severities": [] }""", PolicyErrorCode.PolicyValueWrongType, "severities")]
+    [TestCase("""{ "minRsaBits": 12 }""", PolicyErrorCode.PolicyNumberOutOfRange, "minRsaBits")]
+    [TestCase("""{ "minEcBits": 256.5 }""", PolicyErrorCode.PolicyNumberOutOfRange, "minEcBits")]
+    [TestCase("""{ "expiryWarningDays": "30" }""", PolicyErrorCode.PolicyNumberOutOfRange, "expiryWarningDays")]
+    [TestCase("""{ "minDigest": "SHA-3" }""", PolicyErrorCode.PolicyDigestUnknown, "minDigest")]
+    [TestCase("""{ "failAt": "off" }""", PolicyErrorCode.PolicySeverityUnknown, "failAt")]
+    [TestCase("""{ "failAt": "fatal" }""", PolicyErrorCode.PolicySeverityUnknown, "failAt")]
+    [TestCase("""{ "severities": { "CI1001": "fatal" } }""", PolicyErrorCode.PolicySeverityUnknown, "CI1001")]
+    [TestCase("""{ "severities": { "CI9999": "error" } }""", PolicyErrorCode.PolicyCodeUnknown, "CI9999")]
+    [TestCase("""{ "severities": { "NoSuchFinding": "error" } }""", PolicyErrorCode.PolicyCodeUnknown, "NoSuchFinding")]
+    public void Parse_WhenInvalid_ThrowsItsCodeNamingFileAndSetting(string json, PolicyErrorCode code, string? setting)
     {
         var e = Assert.Throws<PolicyException>(() => ValidationPolicy.Parse(json, "site-policy.json", ValidationPolicy.Installer))!;
 
-        Assert.That(e.Message, Does.Contain("site-policy.json").And.Contain(expected));
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Code, Is.EqualTo(code));
+            Assert.That(e.Setting, Is.EqualTo(setting));
+            Assert.That(e.PolicyFile, Is.EqualTo("site-policy.json"));
+            Assert.That(e.Fix, Is.Not.Empty);
+            Assert.That(e.Message, Does.StartWith(CodeRegistry.Of(code).Text + " " + code + ": policy site-policy.json"));
+        });
     }
 
     [Test]
@@ -39,7 +55,7 @@ public class ValidationPolicyTests
     {
         var e = Assert.Throws<PolicyException>(() => ValidationPolicy.Load("/nonexistent/policy.json", ValidationPolicy.Installer))!;
 
-        Assert.That(e.PolicyFile, Is.EqualTo("/nonexistent/policy.json"));
+        Assert.That((e.Code, e.PolicyFile), Is.EqualTo((PolicyErrorCode.PolicyUnreadable, "/nonexistent/policy.json")));
     }
 
     [Test]
@@ -50,7 +66,7 @@ public class ValidationPolicyTests
 
         var e = Assert.Throws<PolicyException>(() => ValidationPolicy.Load(path, ValidationPolicy.Installer))!;
 
-        Assert.That(e.PolicyFile, Is.EqualTo(path));
+        Assert.That((e.Code, e.PolicyFile), Is.EqualTo((PolicyErrorCode.PolicyTooLarge, path)));
     }
 
     [Test]

@@ -36,13 +36,17 @@ public class CsrCommandTests
         Assert.That(run.Stdout, Does.Contain("[SanMissing]").And.Contain(value));
     }
 
-    [TestCase("""{"subject": {"OU": ["Interaction Center", "Servers"], "O": "Example Site"}}""", 0, TestName = "csr-policy-ous-in-order-to-text")]
-    [TestCase("""{"subject": {"OU": ["Servers", "Interaction Center"]}}""", 1, TestName = "csr-policy-ous-swapped-to-text")]
-    [TestCase("""{"subject": {"L": ["Indianapolis"]}}""", 1, TestName = "csr-policy-missing-locality-to-text")]
-    [TestCase("""{"minRsaBits": 4096}""", 1, TestName = "csr-policy-min-rsa-4096-to-text")]
-    [TestCase("""{"subject": [}""", 2, TestName = "csr-policy-invalid-json-to-text")]
-    [TestCase("""{"minRsabits": 4096}""", 2, TestName = "csr-policy-unknown-setting-to-text")]
-    public void Csr_WhenPolicyFileGiven_JudgesSubjectInOrder(string policy, int expected)
+    [TestCase("""{"subject": {"OU": ["Interaction Center", "Servers"], "O": "Example Site"}}""", 0, null, TestName = "csr-policy-ous-in-order-to-text")]
+    [TestCase("""{"subject": {"OU": ["Servers", "Interaction Center"]}}""", 1, null, TestName = "csr-policy-ous-swapped-to-text")]
+    [TestCase("""{"subject": {"L": ["Indianapolis"]}}""", 1, null, TestName = "csr-policy-missing-locality-to-text")]
+    [TestCase("""{"minRsaBits": 4096}""", 1, null, TestName = "csr-policy-min-rsa-4096-to-text")]
+    [TestCase("""{"subject": [}""", 2, "CI14003", TestName = "csr-policy-invalid-json-to-text")]
+    [TestCase("""{"minRsabits": 4096}""", 2, "CI14005", TestName = "csr-policy-unknown-setting-to-text")]
+    [TestCase("""{"minRsaBits": "4096"}""", 2, "CI14007", TestName = "csr-policy-quoted-number-to-text")]
+    [TestCase("""{"subject": {"Department": "IT"}}""", 2, "CI14011", TestName = "csr-policy-unknown-attribute-to-text")]
+    [TestCase("""{"sans": [{"type": "host", "value": "ic1"}]}""", 2, "CI14012", TestName = "csr-policy-unknown-san-type-to-text")]
+    [TestCase("""{"noSan": "info"}""", 2, "CI14009", TestName = "csr-policy-bad-nosan-to-text")]
+    public void Csr_WhenPolicyFileGiven_JudgesSubjectInOrder(string policy, int expected, string? code)
     {
         var path = Path.Combine(Site.Root, $"policy-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, policy);
@@ -50,6 +54,7 @@ public class CsrCommandTests
         var run = HarnessRun.Of("csr", Site["good.csr"], "--policy", path);
 
         Assert.That(run.Code, Is.EqualTo(expected), run.ToString());
+        Assert.That(run.ErrorCode, Is.EqualTo(code), run.ToString());
         if (expected == 2)
         {
             Assert.That(run.Stderr, Does.Contain(path));

@@ -58,18 +58,23 @@ public class FolderCommandTests
         Assert.That(run.Stdout, Does.Contain("CI3007 Client/Local_Subsystems/ic1_ServerCertificate.cer").And.Contain("NOT valid"));
     }
 
-    [TestCase("{ not json", TestName = "validate-bad-policy-to-text")]
-    [TestCase("""{ "minDigest": "SHA-2" }""", TestName = "validate-unknown-digest-policy-to-text")]
-    public void Validate_WhenPolicyBad_ExitsTwoNamingThePolicyFile(string policy)
+    [TestCase("{ not json", "CI14003", TestName = "validate-bad-policy-to-text")]
+    [TestCase("""{ "minDigest": "SHA-2" }""", "CI14008", TestName = "validate-unknown-digest-policy-to-text")]
+    [TestCase("""{ "minDigets": "SHA-256" }""", "CI14005", TestName = "validate-unknown-setting-policy-to-text")]
+    [TestCase("""{ "severities": { "CI1001": "fatal" } }""", "CI14009", TestName = "validate-bad-severity-policy-to-text")]
+    [TestCase(null, "CI14001", TestName = "validate-missing-policy-to-text")]
+    public void Validate_WhenPolicyBad_ExitsTwoWithItsCodeNamingThePolicyFile(string? policy, string code)
     {
         Site();
         var file = Path.Combine(_root.Path, "policy.json");
-        File.WriteAllText(file, policy);
+        if (policy is not null) File.WriteAllText(file, policy);
 
         var run = HarnessRun.Of("validate", Certs, "--policy", file);
 
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
-        Assert.That(run.Stderr, Does.StartWith("certharness validate: policy " + file));
+        Assert.That(run.ErrorCode, Is.EqualTo(code), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("policy " + file));
+        Assert.That(run.Stdout, Is.Empty, "nothing is validated under a policy that cannot be used");
     }
 
     [Test(Description = "validate-missing-folder-to-json")]

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using CertInstaller.Core.Codes;
+using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Rendering;
 using CertInstaller.Harness.Views;
 using CertInstaller.Samples;
@@ -40,7 +42,8 @@ public class StoreCommandTests
         {
             Assert.That(run.Code, Is.EqualTo(2), run.ToString());
             Assert.That(run.Stdout, Is.Empty);
-            Assert.That(run.Stderr, Does.StartWith($"certharness {string.Join(" ", verb)}:"));
+            Assert.That(run.Stderr, Does.StartWith($"certharness {verb[0]}:"));
+            Assert.That(run.ErrorCode, Is.EqualTo(CodeRegistry.Of(FindingCode.StoreUnreadable).Text), run.ToString());
         }
     }
 

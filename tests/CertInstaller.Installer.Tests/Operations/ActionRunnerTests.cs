@@ -168,6 +168,34 @@ public class ActionRunnerTests
         Assert.That(enforce.Lines.Single(l => l.Level == LogLevel.Error).Text, Does.Contain(missing).And.Contain("CERTINSTALLER_POLICY"));
         Assert.That(warn.Succeeded, Is.True);
         Assert.That(warn.Lines.Any(l => l.Level == LogLevel.Warning && l.Text.Contains("CERTINSTALLER_POLICY")), Is.True);
+        Assert.That(enforce.Lines.Single(l => l.Level == LogLevel.Error).Code, Is.EqualTo(CodeRegistry.Of(PolicyErrorCode.PolicyUnreadable)));
+        Assert.That(warn.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Code), Has.Member(CodeRegistry.Of(PolicyErrorCode.PolicyUnreadable)));
+    }
+
+    [Test]
+    public void Preserve_WhenBackupDidNotRun_FailsWithBackupNotRunAndChangesNothing()
+    {
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec());
+        var before = FolderPicture.Of(_certs);
+
+        var outcome = Run(ActionOperation.Preserve, Data);
+
+        Assert.That(outcome.Succeeded, Is.False);
+        Assert.That(outcome.Lines.Single(l => l.Level == LogLevel.Error).Code, Is.EqualTo(CodeRegistry.Of(InputErrorCode.BackupNotRun)));
+        Assert.That(FolderPicture.Of(_certs).SameAs(before), Is.True);
+    }
+
+    [TestCase("""{ "minRsaBits": "2048" }""", PolicyErrorCode.PolicyNumberOutOfRange)]
+    [TestCase("""{ "severities": { "CI9999": "off" } }""", PolicyErrorCode.PolicyCodeUnknown)]
+    public void Validate_WhenPolicyFileIsInvalid_FailsUnderEnforceWithThePolicyCode(string json, PolicyErrorCode code)
+    {
+        new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec());
+        var policy = _temp.Write("policy.json", json);
+
+        var enforce = Run(ActionOperation.Validate, Data with { PolicyFile = policy });
+
+        Assert.That(enforce.Succeeded, Is.False);
+        Assert.That(enforce.Lines.Single(l => l.Level == LogLevel.Error).Code, Is.EqualTo(CodeRegistry.Of(code)));
     }
 
     [Test]

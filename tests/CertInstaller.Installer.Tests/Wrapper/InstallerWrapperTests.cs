@@ -189,6 +189,7 @@ public class InstallerWrapperTests
 
         Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That((result.ExitCode, result.InstallerExitCode), Is.EqualTo((InstallerExitCodes.Failure, (int?)null)));
+        Assert.That(result.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Code), Has.Member(CodeRegistry.Of(InputErrorCode.CommandNotStarted)));
         AssertNoRunLeft();
     }
 
@@ -204,6 +205,7 @@ public class InstallerWrapperTests
         var result = Run(installer, holdersAlive: true);
 
         Assert.That((result.ExitCode, result.Outcome, installer.Runs), Is.EqualTo((InstallerExitCodes.AlreadyRunning, WrapperOutcome.Refused, 0)));
+        Assert.That(result.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Code), Has.Member(CodeRegistry.Of(BackupErrorCode.LockHeld)));
         Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That(store.List(), Is.Empty, "no snapshot taken");
     }
@@ -227,6 +229,7 @@ public class InstallerWrapperTests
 
         Assert.That((secondResult!.ExitCode, secondResult.Outcome, ((FakeInstaller)second!).Runs),
             Is.EqualTo((InstallerExitCodes.AlreadyRunning, WrapperOutcome.Refused, 0)));
+        Assert.That(secondResult.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Code), Has.Member(CodeRegistry.Of(BackupErrorCode.LockHeld)));
         Assert.That(first.Outcome, Is.EqualTo(WrapperOutcome.Succeeded), "the first run is not disturbed");
     }
 
@@ -248,6 +251,7 @@ public class InstallerWrapperTests
         var result = Run(nested);
 
         Assert.That((result.ExitCode, result.Outcome, result.NestedActions), Is.EqualTo((InstallerExitCodes.Failure, WrapperOutcome.InstallerFailed, true)));
+        Assert.That(result.Lines.Where(l => l.Level == LogLevel.Error).Select(l => l.Code), Has.Member(CodeRegistry.Of(BackupErrorCode.LockHeld)));
         Assert.That(FolderPicture.Of(_dir.Certificates).Hashes, Is.EqualTo(before));
         Assert.That(TransactionMarker.Read(_dir.BackupRoot, "{VENDOR}"), Is.Null, "the package's Backup took no snapshot");
     }

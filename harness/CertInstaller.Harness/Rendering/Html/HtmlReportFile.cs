@@ -1,3 +1,4 @@
+using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Validation;
 using CertInstaller.Harness.Common;
@@ -25,12 +26,12 @@ public static class HtmlReportFile
         var dir = Path.GetDirectoryName(target) ?? target;
         // Compare the real folders too: a link to the certificates folder (or into it) is the certificates folder.
         if (Inside(target, folder) || Inside(Real(dir), Real(folder)))
-            throw new HarnessException($"--html {file}: the report would be written inside the certificates folder {folder}, which validate never changes; " +
+            throw new HarnessException(InputErrorCode.OutputRefused, $"--html {file}: the report would be written inside the certificates folder {folder}, which validate never changes; " +
                                        "write it elsewhere, e.g. --html ./report.html outside the folder");
         if (Directory.Exists(target))
-            throw new HarnessException($"--html {file}: this is a folder; give a file name, e.g. --html {Path.Combine(file, "report.html")}");
+            throw new HarnessException(InputErrorCode.InputWrongKind, $"--html {file}: this is a folder; give a file name, e.g. --html {Path.Combine(file, "report.html")}");
         if (!Directory.Exists(dir))
-            throw new HarnessException($"--html {file}: the folder {dir} does not exist; create it or give a file in an existing folder");
+            throw new HarnessException(InputErrorCode.OutputRefused, $"--html {file}: the folder {dir} does not exist; create it or give a file in an existing folder");
         return target;
     }
 
@@ -46,7 +47,7 @@ public static class HtmlReportFile
         }
         catch (OutputFileRefusedException e)
         {
-            throw new HarnessException($"--html {target}: {e.Message}");
+            throw new HarnessException(CodeRegistry.Of(e.Code), $"--html {target}: {e.Message}");
         }
     }
 
