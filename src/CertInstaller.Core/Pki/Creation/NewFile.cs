@@ -54,7 +54,7 @@ public static class NewFile
 
             // Ours alone: the unfinished copy, or the renamed file whose folder entry may not have reached the disk.
             var left = Remove(fs, placed ? full : temp);
-            throw NotWritten(full, e.Message, left);
+            throw NotWritten(full, Text.Messages.Brief(e.Message.Replace(temp, full)), left); // the name the admin gave, not ours
         }
     }
 
@@ -95,5 +95,5 @@ public static class NewFile
     private static OutputFileRefusedException NotWritten(string path, string why, string? leftover) => new(OutputFileCode.NewFileNotWritten, path,
         $"'{Text.Printable.Escape(path)}' could not be written ({why})."
             + (leftover is null ? string.Empty : $" Our copy '{Text.Printable.Escape(leftover)}' (possibly incomplete) could not be removed either: delete it."),
-        "check that the folder exists, that this account may write there and that the disk has room, then run the command again.");
+        "check that the folder exists, that this account may write there and that the disk has room.");
 }
