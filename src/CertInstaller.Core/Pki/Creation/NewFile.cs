@@ -46,7 +46,7 @@ public static class NewFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
-            if (!placed && Probe(fs, full) is not null)
+            if (!placed && IsThere(fs, full))
             {
                 Remove(fs, temp);
                 throw Exists(full); // appeared between the check and the rename: someone else's, left alone
@@ -66,7 +66,20 @@ public static class NewFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw NotWritten(path, e.Message, null);
+            throw NotWritten(path, Text.Messages.Brief(e.Message), null);
+        }
+    }
+
+    // In the failure path: an entry that cannot even be looked at is not taken for someone else's file.
+    private static bool IsThere(IFileSystem fs, string path)
+    {
+        try
+        {
+            return fs.GetEntry(path) is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
