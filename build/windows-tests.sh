@@ -134,6 +134,8 @@ wine_suite() {
 core="CertInstaller.Core.Tests"
 wine_core="FullyQualifiedName~$core.IO.|FullyQualifiedName~$core.Backup.|FullyQualifiedName~$core.Preservation.|FullyQualifiedName~$core.Helpers."
 wine_core+="|FullyQualifiedName~$core.Pki.Creation.CsrCreatorTests.Write_WhenPrivate|FullyQualifiedName~$core.Validation.FolderVerdictTests.Consistency_"
+# The file access of Pki and Validation that goes through the port: NewFile's owner-only ACL, the baseline's snapshot, the key ACL read.
+wine_core+="|FullyQualifiedName~$core.Pki.Creation.NewFileTests|FullyQualifiedName~$core.Pki.Digests.DigestBaselineReadTests|FullyQualifiedName~$core.Validation.PrivateKeyPermissionPortTests"
 # In every run: the Core suite's file-system namespaces and the whole Installer suite against the netstandard2.0 builds,
 # the ones the DTF action loads on .NET Framework: their #else branches run nowhere else. The net10.0 builds' Windows
 # branches run under Wine through the ActionHost suite (below) and the MSI scenarios; their Core and Installer suites

@@ -107,3 +107,35 @@ Describe 'Backup-, Get-IcCertificateBackup and Restore-IcCertificateFolder' {
         Get-FolderPicture $Folder | Should -Be $before
     }
 }
+
+Describe 'The backup cmdlets'' parameters (declared once in their shared base, IcFolderBackupCmdlet)' {
+    It 'keeps the syntax of <Name>' -ForEach @(
+        @{ Name = 'Backup-IcCertificateFolder'; Syntax = 'Backup-IcCertificateFolder [-Path] <string> [-BackupRoot] <string> [-Reason <string>] [-Preserve <string[]>] [-WhatIf] [-Confirm] [<CommonParameters>]' }
+        @{ Name = 'Get-IcCertificateBackup'; Syntax = 'Get-IcCertificateBackup [-BackupRoot] <string> [[-Id] <string>] [<CommonParameters>]' }
+        @{ Name = 'Restore-IcCertificateFolder'; Syntax = 'Restore-IcCertificateFolder [-Path] <string> [-BackupRoot] <string> [-Id <string>] [-ThirdPartyOnly] [-WhatIf] [-Confirm] [<CommonParameters>]' }
+    ) {
+        (Get-Command $Name -Syntax).Trim() | Should -Be $Syntax # case aside: Windows PowerShell 5.1 may spell a type <String>
+    }
+
+    It 'binds <Parameter> of <Name> from the pipeline by property name, also as FullName' -ForEach @(
+        @{ Name = 'Backup-IcCertificateFolder'; Parameter = 'Path' }
+        @{ Name = 'Restore-IcCertificateFolder'; Parameter = 'Path' }
+        @{ Name = 'Get-IcCertificateBackup'; Parameter = 'BackupRoot' }
+    ) {
+        $p = (Get-Command $Name).Parameters[$Parameter]
+        $p.Aliases | Should -Be @('FullName')
+        $p.ParameterSets['__AllParameterSets'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $p.ParameterSets['__AllParameterSets'].IsMandatory | Should -BeTrue
+    }
+
+    It 'takes a certificates folder from the pipeline into Backup-IcCertificateFolder' {
+        $folder = Join-Path $TestDrive ('piped' + [guid]::NewGuid().ToString('n').Substring(0, 6))
+        Copy-Item $Sample $folder -Recurse
+        $root = Join-Path $TestDrive ('pipedroot' + [guid]::NewGuid().ToString('n').Substring(0, 6))
+
+        $s = Get-Item $folder | Backup-IcCertificateFolder -BackupRoot $root
+
+        $s.SourceFolder | Should -Be (Get-Item $folder).FullName.TrimEnd([IO.Path]::DirectorySeparatorChar)
+        (Get-Item $root | Get-IcCertificateBackup).Id | Should -Be $s.Id
+    }
+}

@@ -33,4 +33,6 @@ public abstract class DelegatingFileSystem(IFileSystem inner) : IFileSystem
     public virtual string? IdentityOfHandle(Stream stream) => Inner.IdentityOfHandle(stream);
     public virtual string? IdentityOfEntry(string path) => Inner.IdentityOfEntry(path);
     public virtual OtherWriters? OtherWritersOf(string path) => Inner.OtherWritersOf(path);
+    public virtual Stream CreateNewOwnerOnly(string path) => Inner.CreateNewOwnerOnly(path);
+    public virtual IReadOnlyList<string> BroadReadersOf(string path) => Inner.BroadReadersOf(path);
 }

@@ -14,7 +14,9 @@ namespace CertInstaller.Core.Backup;
 public sealed record BackupPorts(IFileSystem FileSystem, IClock Clock, ILockHolderProbe LockProbe)
 {
     /// <summary>The real file system, the system clock, the local process table and the LocalMachine certificate stores.</summary>
-    public static BackupPorts Machine { get; } = new(new PhysicalFileSystem(), new SystemClock(), new ProcessLockHolderProbe())
+    public static BackupPorts Machine { get; } = Wire(new PhysicalFileSystem());
+
+    private static BackupPorts Wire(IFileSystem fileSystem) => new(fileSystem, new SystemClock(), new ProcessLockHolderProbe(fileSystem))
     {
         CertificateStores = new BclMachineCertificateStores(),
     };

@@ -3,12 +3,18 @@ using CertInstaller.Core.IO;
 
 namespace CertInstaller.Core.Backup;
 
-/// <summary>Checks the local process table.</summary>
+/// <summary>Checks the local process table (and, on Linux, a holder's state in /proc through the file-system port).</summary>
 public sealed class ProcessLockHolderProbe : ILockHolderProbe
 {
-    /// <summary>Reads this process's identity.</summary>
-    public ProcessLockHolderProbe()
+    private readonly IFileSystem _fs;
+
+    /// <summary>Reads this process's identity; /proc is read through <see cref="BackupPorts.Machine"/>'s file system.</summary>
+    public ProcessLockHolderProbe() : this(BackupPorts.Machine.FileSystem) { }
+
+    /// <summary>Reads this process's identity; /proc is read through <paramref name="fileSystem"/>.</summary>
+    public ProcessLockHolderProbe(IFileSystem fileSystem)
     {
+        _fs = fileSystem;
         using var process = Process.GetCurrentProcess();
         Current = (Environment.MachineName, process.Id, process.ProcessName, new DateTimeOffset(process.StartTime.ToUniversalTime()));
     }
@@ -46,7 +52,7 @@ public sealed class ProcessLockHolderProbe : ILockHolderProbe
 
     /// <summary>Linux: true when <paramref name="processId"/> has exited and waits to be reaped (state Z, or X: dead) in
     /// /proc/&lt;pid&gt;/stat. A zombie still has its id and start time, but it holds nothing: its lock is stale.</summary>
-    internal static bool IsZombie(int processId)
+    internal bool IsZombie(int processId)
     {
         if (Platform.IsWindows)
         {
@@ -55,7 +61,12 @@ public sealed class ProcessLockHolderProbe : ILockHolderProbe
 
         try
         {
-            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            string stat;
+            using (var reader = new StreamReader(_fs.OpenRead($"/proc/{processId}/stat")))
+            {
+                stat = reader.ReadToEnd();
+            }
+
             var end = stat.LastIndexOf(')'); // the name (field 2) is in parentheses and may hold spaces or ')'
             return end >= 0 && end + 2 < stat.Length && stat[end + 2] is 'Z' or 'X';
         }

@@ -129,7 +129,47 @@ internal static class AccessControl
         MakeOwnerOnlyWindows(path);
     }
 
+/// <summary>Windows: creates <paramref name="path"/> (which must not exist) with a protected ACL for the current account and
+    /// BUILTIN\Administrators, set by the create itself, so no other account can open it in between.</summary>
 #if NET
+    [SupportedOSPlatform("windows")]
+#endif
+    public static FileStream CreateNewOwnerOnlyWindows(string path)
+    {
+        var security = new FileSecurity();
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        using var identity = WindowsIdentity.GetCurrent();
+        var owner = identity.User ?? throw new IOException($"Cannot create '{path}' private: the current account has no SID.");
+        foreach (var sid in new[] { owner, new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null) }.Distinct())
+        {
+            security.AddAccessRule(new FileSystemAccessRule(sid, FileSystemRights.FullControl, AccessControlType.Allow));
+        }
+
+        security.SetOwner(owner);
+        return new FileInfo(path).Create(FileMode.CreateNew, FileSystemRights.Write | FileSystemRights.ReadPermissions | FileSystemRights.Synchronize,
+            FileShare.None, 4096, FileOptions.None, security);
+    }
+
+    /// <summary>Windows: the broad groups the file's whole ACL (inherited entries included) lets read it.</summary>
+#if NET
+    [SupportedOSPlatform("windows")]
+#endif
+    public static IReadOnlyList<string> BroadReadersWindows(string path) =>
+        BroadReaders(new FileInfo(path).GetAccessControl(AccessControlSections.Access).GetAccessRules(true, true, typeof(SecurityIdentifier))
+            .OfType<FileSystemAccessRule>()
+            .Select(r => (((SecurityIdentifier)r.IdentityReference).Value, r.AccessControlType == AccessControlType.Allow, (r.FileSystemRights & FileSystemRights.ReadData) != 0)));
+
+    /// <summary>The broad groups (Everyone, Users, Authenticated Users) that <paramref name="rules"/> let read: allowed ReadData and not denied it.</summary>
+    internal static IReadOnlyList<string> BroadReaders(IEnumerable<(string Sid, bool Allow, bool Read)> rules)
+    {
+        var broad = new Dictionary<string, string> { ["S-1-1-0"] = "Everyone", ["S-1-5-32-545"] = "Users", ["S-1-5-11"] = "Authenticated Users" };
+        var list = rules.ToList();
+        return broad.Where(b =>
+                list.Any(r => r.Sid == b.Key && r.Allow && r.Read) && !list.Any(r => r.Sid == b.Key && !r.Allow && r.Read))
+            .Select(b => b.Value).ToList();
+    }
+
+    #if NET
     [SupportedOSPlatform("windows")]
 #endif
     private static void MakeOwnerOnlyWindows(string path)

@@ -101,4 +101,15 @@ public interface IFileSystem
     /// another owner; group or other write without the sticky bit), or null when nobody can (and on Windows, where this is
     /// not checked: README security).</summary>
     OtherWriters? OtherWritersOf(string path);
+
+    /// <summary>Mutating. Creates a file that must not exist yet, opened for writing and shared with nobody, readable by this
+    /// account and the administrators only from the moment it exists: mode 0600 on Unix; on Windows a protected ACL for the
+    /// current account and BUILTIN\Administrators, set by the create itself (a key an admin makes from a non-elevated prompt
+    /// stays readable to that admin; <see cref="CreateNew"/>'s private files inherit a backup folder's SYSTEM-only ACL instead).</summary>
+    /// <exception cref="PlatformNotSupportedException">The netstandard2.0 build off Windows, which cannot create a file with a mode.</exception>
+    Stream CreateNewOwnerOnly(string path);
+
+    /// <summary>The broad groups (Everyone, Users, Authenticated Users) that the file's whole ACL, inherited entries included,
+    /// lets read it (allowed ReadData and not denied it); empty off Windows, where <see cref="GetPermissions"/>'s mode says it.</summary>
+    IReadOnlyList<string> BroadReadersOf(string path);
 }

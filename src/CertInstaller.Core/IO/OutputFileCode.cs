@@ -10,6 +10,14 @@ public enum OutputFileCode
     /// <summary>CI12002: the existing file is not a regular file of this account (another owner, other hard links, a FIFO,
     /// socket, device or directory); nothing was written to it.</summary>
     NotOwnRegularFile = 12002,
+
+    /// <summary>CI12050: a file an admin asked for (a key, CSR or PFX) exists already at its path; it was left as it was and
+    /// nothing was written (these files are never overwritten).</summary>
+    NewFileExists = 12050,
+
+    /// <summary>CI12051: a file an admin asked for (a key, CSR or PFX) could not be written (no such folder, no access, disk
+    /// full); nothing was left at its path, not even part of it.</summary>
+    NewFileNotWritten = 12051,
 }
 
 /// <summary>A file a run writes was refused before anything was written to it (a planted link, someone else's file).</summary>

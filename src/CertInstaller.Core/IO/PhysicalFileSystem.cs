@@ -278,6 +278,40 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// <inheritdoc />
     public OtherWriters? OtherWritersOf(string path) => NativeMethods.OtherWritersOf(path);
 
+    /// <inheritdoc />
+    public Stream CreateNewOwnerOnly(string path)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+#else
+        if (!Platform.IsWindows)
+        {
+            // No mode at creation here: tightening afterwards would leave a moment in which another account could open it.
+            throw new PlatformNotSupportedException($"Cannot create '{path}' private: the netstandard2.0 build sets ACLs on Windows only. Use the net10.0 build on this system.");
+        }
+#endif
+        return AccessControl.CreateNewOwnerOnlyWindows(path);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> BroadReadersOf(string path)
+    {
+#if NET
+        return OperatingSystem.IsWindows() ? AccessControl.BroadReadersWindows(path) : [];
+#else
+        return Platform.IsWindows ? AccessControl.BroadReadersWindows(path) : [];
+#endif
+    }
+
     private static FileStream AsFile(Stream stream) =>
         stream as FileStream ?? throw new ArgumentException("Not a stream this file system opened.", nameof(stream));
 

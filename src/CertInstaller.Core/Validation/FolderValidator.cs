@@ -19,8 +19,8 @@ public sealed record FolderValidatorOptions
     /// <summary>How many files are read and parsed at once (default: one per core; 1 reads them one by one).</summary>
     public int Parallelism { get; init; } = IO.ReadParallelism.Default;
 
-    /// <summary>The file system the built-in rules that open files by path read through (the baseline comparison); null
-    /// for the real one. Tests pass a fault-injecting decorator.</summary>
+    /// <summary>The file system the built-in rules that open files by path read through (the baseline comparison, the private keys'
+    /// permissions); null for the real one. Tests pass a fault-injecting decorator.</summary>
     public IO.IFileSystem? FileSystem { get; init; }
 }
 
@@ -58,7 +58,7 @@ public sealed class FolderValidator
         new UsageRule(),
         new HostRule(),
         new SwitchoverRule(),
-        new PrivateKeyPermissionRule(),
+        fileSystem is null ? new PrivateKeyPermissionRule() : new PrivateKeyPermissionRule(fileSystem),
         new CsrAreaRule(),
         fileSystem is null ? new BaselineRule() : new BaselineRule(fileSystem),
     ];

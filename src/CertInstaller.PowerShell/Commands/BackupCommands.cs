@@ -11,17 +11,8 @@ namespace CertInstaller.PowerShell.Commands;
 /// <summary>Backup-IcCertificateFolder: snapshots a certificates folder under a backup root (certharness backup create).</summary>
 [Cmdlet(VerbsData.Backup, "IcCertificateFolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(IcSnapshot))]
-public sealed class BackupIcCertificateFolderCommand : IcCmdlet
+public sealed class BackupIcCertificateFolderCommand : IcFolderBackupCmdlet
 {
-    /// <summary>The certificates folder.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>The backup root (private: 0700/0600, or SYSTEM+Administrators ACL).</summary>
-    [Parameter(Mandatory = true, Position = 1)]
-    public string BackupRoot { get; set; } = "";
-
     /// <summary>Why (recorded in the manifest).</summary>
     [Parameter]
     public string Reason { get; set; } = "manual";
@@ -33,32 +24,27 @@ public sealed class BackupIcCertificateFolderCommand : IcCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var folder = FileSystemPath(Path);
-        var root = FileSystemPath(BackupRoot);
+        var (folder, root) = (Folder, Root);
         if (!ShouldProcess(folder, $"Snapshot into {root}"))
         {
             return;
         }
 
-        try
+        Guarded(folder, () =>
         {
             var snapshot = WithProgress($"Backup-IcCertificateFolder {folder}",
-                progress => ClassifiedSnapshot.Create(BackupPorts.Machine.Store(root), folder, Reason, Preserve, progress: progress));
+                progress => ClassifiedSnapshot.Create(Store(root), folder, Reason, Preserve, progress: progress));
             WriteObject(Backups.Snapshot(snapshot.Path, snapshot.Manifest, true, null));
-        }
-        catch (BackupException e)
-        {
-            WriteError(Backups.Error(e, folder));
-        }
+        });
     }
 }
 
 /// <summary>Get-IcCertificateBackup: the snapshots of a backup root, newest first, each verified (certharness backup list).</summary>
 [Cmdlet(VerbsCommon.Get, "IcCertificateBackup")]
 [OutputType(typeof(IcSnapshot))]
-public sealed class GetIcCertificateBackupCommand : IcCmdlet
+public sealed class GetIcCertificateBackupCommand : IcBackupCmdlet
 {
-    /// <summary>The backup root.</summary>
+    /// <summary>The backup root (first, and from the pipeline: Get-Item D:\Backups | Get-IcCertificateBackup).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
     public string BackupRoot { get; set; } = "";
@@ -71,9 +57,9 @@ public sealed class GetIcCertificateBackupCommand : IcCmdlet
     protected override void ProcessRecord()
     {
         var root = FileSystemPath(BackupRoot);
-        try
+        Guarded(root, () =>
         {
-            var store = BackupPorts.Machine.Store(root);
+            var store = Store(root);
             var checks = Id is { } one ? [store.Verify(one)] : store.VerifyAll();
             foreach (var c in checks)
             {
@@ -83,28 +69,15 @@ public sealed class GetIcCertificateBackupCommand : IcCmdlet
                     ? Backups.Snapshot(System.IO.Path.Combine(store.Root, c.SnapshotId), manifest, c.IsValid, problem)
                     : new IcSnapshot(c.SnapshotId, System.IO.Path.Combine(store.Root, c.SnapshotId), null, null, null, null, [], false, problem));
             }
-        }
-        catch (BackupException e)
-        {
-            WriteError(Backups.Error(e, root));
-        }
+        });
     }
 }
 
 /// <summary>Restore-IcCertificateFolder: puts a verified snapshot back, exactly or third-party files only (certharness backup restore).</summary>
 [Cmdlet(VerbsData.Restore, "IcCertificateFolder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(IcRestoreResult))]
-public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
+public sealed class RestoreIcCertificateFolderCommand : IcFolderBackupCmdlet
 {
-    /// <summary>The certificates folder to restore into.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>The backup root.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
-    public string BackupRoot { get; set; } = "";
-
     /// <summary>The snapshot id (default: the newest that verifies).</summary>
     [Parameter]
     public string? Id { get; set; }
@@ -116,11 +89,10 @@ public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var folder = FileSystemPath(Path);
-        var root = FileSystemPath(BackupRoot);
-        try
+        var (folder, root) = (Folder, Root);
+        Guarded(folder, () =>
         {
-            var store = BackupPorts.Machine.Store(root);
+            var store = Store(root);
             var id = Id ?? store.NewestIntact()?.Id;
             if (id is null)
             {
@@ -154,11 +126,7 @@ public sealed class RestoreIcCertificateFolderCommand : IcCmdlet
                 if (drift.Code == StoreDriftCode.StoreNotRecorded) WriteVerbose(text);
                 else WriteWarning(text);
             }
-        }
-        catch (BackupException e)
-        {
-            WriteError(Backups.Error(e, folder));
-        }
+        });
     }
 }
 

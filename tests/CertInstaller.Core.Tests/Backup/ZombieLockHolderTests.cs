@@ -38,7 +38,7 @@ public class ZombieLockHolderTests
             var live = new LockHolder(probe.Current.MachineName, parent.Id, "sleep", Start(parent.Id), DateTimeOffset.UtcNow, "backup of /x", "live");
 
             Assert.That((probe.IsAlive(zombie), probe.IsAlive(live)), Is.EqualTo((false, true)));
-            Assert.That(ProcessLockHolderProbe.IsZombie(pid), Is.True);
+            Assert.That(probe.IsZombie(pid), Is.True);
         }
         finally
         {

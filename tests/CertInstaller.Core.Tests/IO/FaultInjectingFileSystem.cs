@@ -60,6 +60,23 @@ public sealed class FaultInjectingFileSystem : DelegatingFileSystem
     }
 
     /// <inheritdoc />
+    public override Stream CreateNewOwnerOnly(string path)
+    {
+        if (ShouldFail("CreateNewOwnerOnly", path))
+        {
+            if (MutationCount == _failAt && _mode != FaultMode.PowerCut)
+            {
+                Inner.CreateNewOwnerOnly(path).Dispose(); // a torn write, as for CreateNew
+            }
+
+            throw Fault("CreateNewOwnerOnly", path);
+        }
+
+        _journal?.Created(path);
+        return new TrackedStream(Inner.CreateNewOwnerOnly(path), path, _journal);
+    }
+
+    /// <inheritdoc />
     public override Stream OpenOwnFileForAppend(string path)
     {
         // An append (the action log) is a write like any other: the wrapper's crash-point tests fail it in turn too.

@@ -16,10 +16,6 @@ public class PortUsageTests
     {
         ["Pki/Reading/PkiReader.cs"] = "Pki/Reading is issue 21's lane this round: it opens through RegularFile (no link, FIFO or device) and turns every I/O failure into a coded ReadError naming the file",
         ["Pki/Reading/CertificateSource.cs"] = "the same: a file or a folder named on the command line, read by PkiReader/FolderReader",
-        ["Pki/Creation/NewFile.cs"] = "writes the key, CSR or PFX an admin asked for, create-new only, never inside a certificates or backup folder operation",
-        ["Pki/Digests/DigestBaseline.cs"] = "one existence probe for a snapshot manifest; the snapshot is then read through SnapshotStore",
-        ["Validation/Rules/PrivateKeyPermissionRule.cs"] = "reads effective permissions (inherited ACEs included), which IFileSystem.GetPermissions does not give",
-        ["Backup/ProcessLockHolderProbe.cs"] = "reads /proc of another process, not a certificates or backup folder",
     };
 
     [Test]

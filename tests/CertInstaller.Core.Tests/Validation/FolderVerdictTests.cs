@@ -556,10 +556,10 @@ public class FolderVerdictTests
     [Test]
     public void Permissions_OnWindows_EveryoneUsersOrAuthenticatedUsersReadingIsBroad()
     {
-        Assert.That(PrivateKeyPermissionRule.BroadReaders([("S-1-5-18", true, true), ("S-1-5-32-544", true, true)]), Is.Empty);
-        Assert.That(PrivateKeyPermissionRule.BroadReaders([("S-1-1-0", true, true), ("S-1-5-32-545", true, true), ("S-1-5-11", true, true)]),
+        Assert.That(CertInstaller.Core.IO.AccessControl.BroadReaders([("S-1-5-18", true, true), ("S-1-5-32-544", true, true)]), Is.Empty);
+        Assert.That(CertInstaller.Core.IO.AccessControl.BroadReaders([("S-1-1-0", true, true), ("S-1-5-32-545", true, true), ("S-1-5-11", true, true)]),
             Is.EqualTo(new[] { "Everyone", "Users", "Authenticated Users" }));
-        Assert.That(PrivateKeyPermissionRule.BroadReaders([("S-1-5-32-545", true, true), ("S-1-5-32-545", false, true), ("S-1-5-11", true, false)]), Is.Empty,
+        Assert.That(CertInstaller.Core.IO.AccessControl.BroadReaders([("S-1-5-32-545", true, true), ("S-1-5-32-545", false, true), ("S-1-5-11", true, false)]), Is.Empty,
             "a deny wins; write-only access does not read");
     }
 

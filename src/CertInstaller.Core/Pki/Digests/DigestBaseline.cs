@@ -56,18 +56,22 @@ public static class DigestBaseline
 {
     /// <summary>The files of <paramref name="path"/> as they were: a snapshot folder (<c>&lt;root&gt;/&lt;id&gt;</c>), a backup root
     /// (its newest snapshot), or a plain folder; and a one-line description of which it was.</summary>
-    /// <exception cref="BackupException">The snapshot's manifest is unreadable or its files do not verify.</exception>
-    public static (string Description, IReadOnlyList<(SourceFile File, ReadResult Result)> Files) Read(string path, PkiReader reader)
+    /// <param name="path">The snapshot, backup root or folder.</param>
+    /// <param name="reader">Reads a plain folder's files.</param>
+    /// <param name="fileSystem">The file-system port snapshots are read through; <see cref="BackupPorts.Machine"/>'s by default.</param>
+    /// <exception cref="BackupException">The snapshot's manifest is unreadable (CI10007, naming it) or its files do not verify.</exception>
+    public static (string Description, IReadOnlyList<(SourceFile File, ReadResult Result)> Files) Read(string path, PkiReader reader, IO.IFileSystem? fileSystem = null)
     {
+        var fs = fileSystem ?? BackupPorts.Machine.FileSystem;
         var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
         SnapshotInfo? snapshot = null;
         SnapshotStore? store = null;
-        if (File.Exists(Path.Combine(full, SnapshotLayout.ManifestFile)) && Path.GetDirectoryName(full) is { } parent)
+        if (IsManifest(fs, Path.Combine(full, SnapshotLayout.ManifestFile)) && Path.GetDirectoryName(full) is { } parent)
         {
-            store = new SnapshotStore(parent);
+            store = new SnapshotStore(parent, fs);
             snapshot = store.Open(Path.GetFileName(full));
         }
-        else if (new SnapshotStore(full) is var root && root.NewestIntact() is { } newest)
+        else if (new SnapshotStore(full, fs) is var root && root.NewestIntact() is { } newest)
         {
             (store, snapshot) = (root, newest);
         }
@@ -87,6 +91,21 @@ public static class DigestBaseline
 
         return ($"snapshot {snapshot.Id} of {snapshot.Manifest.SourcePath}",
             new FolderReader(reader).ReadAll(Path.Combine(snapshot.Path, SnapshotLayout.FilesFolder)));
+    }
+
+    // A regular file named like a manifest makes the folder a snapshot; one whose presence cannot be checked is reported,
+    // not taken for a plain folder (whose files would then be compared as if they were the certificates).
+    private static bool IsManifest(IO.IFileSystem fs, string manifest)
+    {
+        try
+        {
+            return fs.GetEntry(manifest)?.Kind == IO.FileSystemEntryKind.File;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupException(BackupErrorCode.ManifestUnreadable, manifest,
+                $"The snapshot's manifest cannot be checked: {e.Message}.", "Run as an account that may read the backup root (an administrator), or use another baseline.", e);
+        }
     }
 
     /// <summary>Compares <paramref name="current"/> with <paramref name="baseline"/>; <paramref name="exact"/> judges every digest

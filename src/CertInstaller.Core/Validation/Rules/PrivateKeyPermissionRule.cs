@@ -1,5 +1,4 @@
-using System.Security.AccessControl;
-using System.Security.Principal;
+using CertInstaller.Core.IO;
 using CertInstaller.Core.Layout;
 using CertInstaller.Core.Pki.Reading;
 
@@ -14,6 +13,14 @@ namespace CertInstaller.Core.Validation.Rules;
 /// </summary>
 public sealed class PrivateKeyPermissionRule : IFolderRule
 {
+    private readonly IFileSystem _fs;
+
+    /// <summary>A rule that reads permissions from the real file system.</summary>
+    public PrivateKeyPermissionRule() : this(new PhysicalFileSystem()) { }
+
+    /// <summary>A rule that reads permissions through <paramref name="fileSystem"/> (tests pass a fault-injecting one).</summary>
+    public PrivateKeyPermissionRule(IFileSystem fileSystem) => _fs = fileSystem;
+
     /// <inheritdoc />
     public IEnumerable<Observation> Check(ValidationContext context)
     {
@@ -46,63 +53,39 @@ public sealed class PrivateKeyPermissionRule : IFolderRule
         e.Role is CertificateRole.ServerGroup or CertificateRole.CertificateAuthority && e.Part == FilePart.PrivateKey
         || e.Role != CertificateRole.CsrWorkArea && SigningKeyName.IsMatch(Path.GetFileName(e.RelativePath));
 
-    private static IEnumerable<Observation> Access(string full, string path, bool signing)
+    private IEnumerable<Observation> Access(string full, string path, bool signing)
     {
         var world = signing ? FindingCode.SigningKeyWorldReadable : FindingCode.PrivateKeyWorldReadable;
         var what = signing ? "the Server Group / IC CA private key" : "the private key";
         var why = signing ? " (anyone on this machine could issue certificates IC trusts)" : "";
-#if NET
-        if (!OperatingSystem.IsWindows())
+        string? mode;
+        IReadOnlyList<string> readers;
+        try
         {
-            var mode = File.GetUnixFileMode(full);
-            if ((mode & UnixFileMode.OtherRead) != 0)
+            // Unix: the mode (null in the netstandard2.0 build off Windows, which reads none); Windows: the whole ACL.
+            mode = Platform.IsWindows ? null : _fs.GetPermissions(full);
+            readers = Platform.IsWindows ? _fs.BroadReadersOf(full) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new Observation(FindingCode.UnreadableFile, path,
+                $"its permissions cannot be read ({e.Message}), so who may read {what} is unknown: run the validation as an administrator, or check the file's owner and access")];
+        }
+
+        if (mode is not null)
+        {
+            var bits = Convert.ToInt32(mode, 8);
+            if ((bits & 0b000_000_100) != 0)
                 return [new Observation(world, path, $"{what} is readable by every user{why}: chmod o-r it (0600)")];
-            if ((mode & UnixFileMode.GroupRead) != 0)
+            if ((bits & 0b000_100_000) != 0)
                 return [new Observation(FindingCode.PrivateKeyGroupReadable, path, "the private key is readable by its group: chmod g-r it (0600)")];
             return [];
         }
-#else
-        if (!IO.Platform.IsWindows) return [];
-#endif
-        var readers = WindowsReaders(full);
+
         return readers.Count == 0
             ? []
             : [new Observation(world, path,
                 $"{string.Join(", ", readers)} may read {what}{why}: remove that access (icacls \"{Path.GetFileName(full)}\" /remove:g *S-1-1-0 *S-1-5-32-545 *S-1-5-11), " +
                 "leaving SYSTEM, Administrators and the IC service account")];
-    }
-
-#if NET
-    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
-#endif
-    private static List<string> WindowsReaders(string full)
-    {
-        try
-        {
-            return WindowsAcl(full);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return []; // the ACL cannot be read (or the platform has none): nothing to judge
-        }
-    }
-
-#if NET
-    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
-#endif
-    private static List<string> WindowsAcl(string full)
-    {
-        return BroadReaders(new FileInfo(full).GetAccessControl().GetAccessRules(true, true, typeof(SecurityIdentifier)).OfType<FileSystemAccessRule>()
-            .Select(r => (((SecurityIdentifier)r.IdentityReference).Value, r.AccessControlType == AccessControlType.Allow, (r.FileSystemRights & FileSystemRights.ReadData) != 0)));
-    }
-
-    /// <summary>The broad groups (Everyone, Users, Authenticated Users) that an ACL lets read the file: allowed ReadData and not denied it.</summary>
-    internal static List<string> BroadReaders(IEnumerable<(string Sid, bool Allow, bool Read)> rules)
-    {
-        var broad = new Dictionary<string, string> { ["S-1-1-0"] = "Everyone", ["S-1-5-32-545"] = "Users", ["S-1-5-11"] = "Authenticated Users" };
-        var list = rules.ToList();
-        return broad.Where(b =>
-                list.Any(r => r.Sid == b.Key && r.Allow && r.Read) && !list.Any(r => r.Sid == b.Key && !r.Allow && r.Read))
-            .Select(b => b.Value).ToList();
     }
 }
