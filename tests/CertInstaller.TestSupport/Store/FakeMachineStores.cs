@@ -4,7 +4,7 @@ using CertInstaller.Samples.Issuing;
 namespace CertInstaller.Core.Tests.Backup;
 
 /// <summary>LocalMachine stores the test fills and changes: present, absent, replaced, key lost, or unreadable.</summary>
-internal sealed class FakeMachineStores : IMachineCertificateStores
+public sealed class FakeMachineStores : IMachineCertificateStores
 {
     private readonly Dictionary<MachineStore, List<StoreCertificate>> _stores = new()
     {
@@ -17,12 +17,14 @@ internal sealed class FakeMachineStores : IMachineCertificateStores
     /// <summary>How many reads the stores answered.</summary>
     public int Reads { get; private set; }
 
+    /// <inheritdoc />
     public IReadOnlyList<StoreCertificate> List(MachineStore store)
     {
         Read();
         return _stores[store].ToList();
     }
 
+    /// <inheritdoc />
     public StoreCertificate? Find(MachineStore store, string thumbprint)
     {
         Read();
