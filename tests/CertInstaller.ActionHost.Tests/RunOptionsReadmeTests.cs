@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CertInstaller.Core.Codes;
 using CertInstaller.Installer.Data;
@@ -8,33 +7,19 @@ using CertInstaller.Installer.Wrapper;
 namespace CertInstaller.ActionHost.Tests;
 
 /// <summary>The run verb's options against the README's table and the fragment's properties: same names, same defaults.</summary>
-public partial class RunOptionsReadmeTests
+public class RunOptionsReadmeTests
 {
     private static readonly XNamespace Wix = "http://wixtoolset.org/schemas/v4/wxs";
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("no CertInstaller.sln above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>(option, property, default code span or null) of the first table under the deployment heading.</summary>
     private static List<(string Option, string Property, string? Default)> ReadmeRows()
     {
-        var lines = File.ReadAllLines(Path.Combine(Root(), "README.md"));
-        var start = Array.FindIndex(lines, l => l.Trim() == "## Deploying with SCCM / Intune / Ansible");
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README section 'Deploying with SCCM / Intune / Ansible'");
-        return lines.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).Skip(2)
-            .Select(l => CellSplit().Split(l.Trim().Trim('|')).Select(c => c.Trim()).ToArray())
-            .Select(c => (Code(c[0])!.Split(' ')[0], Code(c[1]) ?? "", Code(c[2])))
+        return ReadmeTables.Rows(Readme(), "## Deploying with SCCM / Intune / Ansible")
+            .Select(c => (ReadmeTables.Code(c[0])!.Split(' ')[0], ReadmeTables.Code(c[1]) ?? "", ReadmeTables.Code(c[2])))
             .ToList();
     }
 
-    private static string? Code(string cell) => CodeSpan().Match(cell) is { Success: true } m ? m.Groups[1].Value.Replace(@"\|", "|") : null;
+    private static string Readme() => File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
 
     [Test]
     public void ReadmeTable_ListsEveryOptionWithItsPropertyAndDefault()
@@ -65,12 +50,8 @@ public partial class RunOptionsReadmeTests
     [Test]
     public void ReadmeLinuxExitStatuses_AreTheExitStatusMap()
     {
-        var lines = File.ReadAllLines(Path.Combine(Root(), "README.md"));
-        var start = Array.FindIndex(lines, l => l.Trim() == "### Exit statuses on Linux");
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README section 'Exit statuses on Linux'");
-        var rows = lines.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).Skip(2)
-            .Select(l => CellSplit().Split(l.Trim().Trim('|')).Select(c => c.Trim()).ToArray())
-            .Select(c => (int.Parse(Code(c[0])!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Code(c[1])!, System.Globalization.CultureInfo.InvariantCulture), c[2]))
+        var rows = ReadmeTables.Rows(Readme(), "### Exit statuses on Linux")
+            .Select(c => (int.Parse(ReadmeTables.Code(c[0])!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(ReadmeTables.Code(c[1])!, System.Globalization.CultureInfo.InvariantCulture), c[2]))
             .ToList();
 
         Assert.That(rows, Is.EqualTo(ExitStatusMap.Table.Select(r => (r.Code, r.UnixStatus, r.Meaning))));
@@ -79,7 +60,7 @@ public partial class RunOptionsReadmeTests
     [Test]
     public void Defaults_AreTheFragmentsDefaults()
     {
-        var fragment = XDocument.Load(Path.Combine(Root(), "installer", "CertificateActions.wxs"));
+        var fragment = XDocument.Load(Path.Combine(Repository.Root, "installer", "CertificateActions.wxs"));
         var values = fragment.Descendants(Wix + "Property").ToDictionary(p => (string)p.Attribute("Id")!, p => (string?)p.Attribute("Value"));
         var set = fragment.Descendants(Wix + "SetProperty").Where(p => ((string?)p.Attribute("Action") ?? "").StartsWith("CertInstaller_Default", StringComparison.Ordinal))
             .ToLookup(p => (string)p.Attribute("Id")!, p => (string)p.Attribute("Value")!);
@@ -103,10 +84,4 @@ public partial class RunOptionsReadmeTests
         Assert.That(WrapperOptions.All.Where(o => o.ActionDataKey is null).Select(o => o.Name), Is.Empty);
         Assert.That(WrapperOptions.All.Select(o => o.ActionDataKey), Is.SubsetOf(ActionDataSerializer.Keys));
     }
-
-    [GeneratedRegex(@"(?<!\\)\|")]
-    private static partial Regex CellSplit();
-
-    [GeneratedRegex("`([^`]*)`")]
-    private static partial Regex CodeSpan();
 }

@@ -40,7 +40,7 @@ public sealed class ArchitectureTests
         var namespaces = typeof(ToolInfo).Assembly.GetTypes().Select(t => t.Namespace ?? "").Distinct()
             .Where(ns => ns.Split('.').Any(part => part is "Actions" or "Installer" or "Wrapper")).ToList();
         Assert.That(namespaces, Is.Empty, "installer-facing code belongs in src/CertInstaller.Installer");
-        Assert.That(Directory.Exists(Path.Combine(RepoRoot(), "src", "CertInstaller.Core", "Actions")), Is.False);
+        Assert.That(Directory.Exists(Path.Combine(Repository.Root, "src", "CertInstaller.Core", "Actions")), Is.False);
     }
 
     // Issue 12 §2: Core states code, facts and a host-neutral fix; the hosts add their own hint by code (a harness user
@@ -48,7 +48,7 @@ public sealed class ArchitectureTests
     [Test]
     public void Core_StringLiterals_NameNoInstallerPropertyNorHarnessVerbOrOption()
     {
-        var core = Path.Combine(RepoRoot(), "src", "CertInstaller.Core");
+        var core = Path.Combine(Repository.Root, "src", "CertInstaller.Core");
         var offending = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(core, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
@@ -92,11 +92,4 @@ public sealed class ArchitectureTests
                         || t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
                         || t.IsKind(SyntaxKind.Utf8StringLiteralToken))
             .Select(t => (t.GetLocation().GetLineSpan().StartLinePosition.Line + 1, t.ValueText));
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no CertInstaller.sln above {AppContext.BaseDirectory}");
-    }
 }

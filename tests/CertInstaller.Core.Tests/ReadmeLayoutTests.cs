@@ -25,7 +25,7 @@ public class ReadmeLayoutTests
     [Test]
     public void LayoutTable_NamesNoFolderThatIsGone()
     {
-        var root = RepoRoot();
+        var root = Repository.Root;
         var gone = NamedFolders(TableRows(ReadmeLines()))
             .Where(n => !n.IsGroup && CheckedRoots.Any(r => n.Path.StartsWith(r + "/", StringComparison.Ordinal)))
             .Where(n => !Directory.Exists(Path.Combine(root, n.Path)))
@@ -92,7 +92,7 @@ public class ReadmeLayoutTests
 
     private static IEnumerable<string> ProjectFolders()
     {
-        var root = RepoRoot();
+        var root = Repository.Root;
         foreach (var top in CheckedRoots)
         {
             foreach (var project in Directory.EnumerateDirectories(Path.Combine(root, top)))
@@ -109,15 +109,5 @@ public class ReadmeLayoutTests
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    private static string[] ReadmeLines() => File.ReadAllLines(Path.Combine(RepoRoot(), "README.md"));
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("CertInstaller.sln not found above the test directory");
-    }
+    private static string[] ReadmeLines() => File.ReadAllLines(Path.Combine(Repository.Root, "README.md"));
 }

@@ -11,18 +11,8 @@ namespace CertInstaller.CustomActions.Tests;
 
 public class CertificateCustomActionsTests
 {
-    private static string Repo
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("CertInstaller.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
     private static IEnumerable<string> DllEntries() =>
-        XDocument.Load(Path.Combine(Repo, "installer", "CertificateActions.wxs"))
+        XDocument.Load(Path.Combine(Repository.Root, "installer", "CertificateActions.wxs"))
             .Descendants().Where(e => e.Name.LocalName == "CustomAction" && e.Attribute("DllEntry") is not null)
             .Select(e => e.Attribute("DllEntry")!.Value);
 

@@ -14,19 +14,9 @@ public class CustomActionConfigTests
 {
     private static readonly XNamespace AsmV1 = "urn:schemas-microsoft-com:asm.v1";
 
-    private static string Repo
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("CertInstaller.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string CustomActionsProject => Path.Combine(Repository.Root, "src", "CertInstaller.CustomActions");
 
-    private static string CustomActionsProject => Path.Combine(Repo, "src", "CertInstaller.CustomActions");
-
-    private static string ProbeProject => Path.Combine(Repo, "tests", "CertInstaller.CustomActions.Probe");
+    private static string ProbeProject => Path.Combine(Repository.Root, "tests", "CertInstaller.CustomActions.Probe");
 
     /// <summary>The probe's output, built with this test project (a ProjectReference) in the same configuration.</summary>
     private static string ProbeOutput

@@ -186,7 +186,7 @@ public class HtmlReportBrowserTests
     /// <summary>A full-page screenshot in the test results (artifacts/test-results/html-report/) and as a test attachment.</summary>
     private static async Task Screenshot(IPage page, ReportRun run)
     {
-        var dir = Path.Combine(RepoRoot(), "artifacts", "test-results", "html-report");
+        var dir = Path.Combine(Repository.Root, "artifacts", "test-results", "html-report");
         Directory.CreateDirectory(dir);
         var png = Path.Combine(dir, $"validate-{run.Name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = png, FullPage = true });
@@ -194,12 +194,5 @@ public class HtmlReportBrowserTests
         Assert.That(new FileInfo(png).Length, Is.GreaterThan(10_000), "the screenshot holds a picture");
         TestContext.AddTestAttachment(png, $"validate --html of the {run.Name} folder");
         await page.CloseAsync();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        return TestContext.CurrentContext.WorkDirectory;
     }
 }

@@ -32,7 +32,7 @@ public class ToolPackageTests
     [Test(Description = "tool-pack-install-version")]
     public void Tool_WhenPackedAndInstalledFromTheNupkgs_IsTheNativeAotBinaryAndPrintsTheVersionAndTheCommit()
     {
-        var root = RepoRoot();
+        var root = Repository.Root;
         var project = Path.Combine(root, "harness", "CertInstaller.Harness");
         var nupkg = Path.Combine(this.work.Path, "nupkg");
         var tools = Path.Combine(this.work.Path, "tools");
@@ -69,7 +69,7 @@ public class ToolPackageTests
     public void PointerPackage_NamesTheNativeRidPackagesAndTheFrameworkDependentFallback()
     {
         var nupkg = Path.Combine(this.work.Path, "nupkg");
-        Run(Dotnet, ["pack", Path.Combine(RepoRoot(), "harness", "CertInstaller.Harness"), "-c", Configuration(), "--no-build", "-o", nupkg, "--nologo", "-nodeReuse:false"], new Dictionary<string, string>());
+        Run(Dotnet, ["pack", Path.Combine(Repository.Root, "harness", "CertInstaller.Harness"), "-c", Configuration(), "--no-build", "-o", nupkg, "--nologo", "-nodeReuse:false"], new Dictionary<string, string>());
 
         using var package = ZipFile.OpenRead(Directory.GetFiles(nupkg, "certharness.*.nupkg").Single());
         Assert.That(package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)), Is.EqualTo(new[] { "tools/any/any/DotnetToolSettings.xml" }));
@@ -96,19 +96,6 @@ public class ToolPackageTests
         AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) is var parts && Array.IndexOf(parts, "bin") is var i and >= 0
             ? parts[i + 1]
             : "Release";
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no CertInstaller.sln above {AppContext.BaseDirectory}");
-    }
 
     private static string Run(string file, string[] args, IDictionary<string, string> env)
     {

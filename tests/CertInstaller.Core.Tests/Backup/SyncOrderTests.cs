@@ -31,27 +31,27 @@ public class SyncOrderTests
 
         var snapshot = new SnapshotStore(_dir.BackupRoot, fs, _clock, new TestLockProbe(false)).Create(Request());
 
-        var ops = Ops(fs);
+        var ops = LoggedOperation.Of(fs);
         var partial = snapshot.Path + ".partial";
         var rename = ops.FindIndex(o => o.Op == "MoveDirectory" && o.Path == partial && o.To == snapshot.Path);
         var written = ops.Where(o => o.Op == "CreateNew" && o.Path.StartsWith(partial, StringComparison.Ordinal)).ToList();
-        Assert.That(rename, Is.GreaterThan(0), Describe(ops));
+        Assert.That(rename, Is.GreaterThan(0), LoggedOperation.Describe(ops));
         Assert.That(written, Has.Count.EqualTo(SampleFolder.Files.Length + 1), "every file and the manifest");
         foreach (var file in written)
         {
-            Assert.That(Index(ops, "FlushToDisk", file.Path), Is.InRange(ops.IndexOf(file) + 1, rename - 1), $"{file.Path} flushed before the rename; {Describe(ops)}");
+            Assert.That(Index(ops, "FlushToDisk", file.Path), Is.InRange(ops.IndexOf(file) + 1, rename - 1), $"{file.Path} flushed before the rename; {LoggedOperation.Describe(ops)}");
         }
 
         foreach (var directory in ops.Where(o => o.Op == "CreateDirectory" && o.Path.StartsWith(partial, StringComparison.Ordinal)).Select(o => o.Path))
         {
             var lastChild = ops.FindLastIndex(o => o.Op is "CreateNew" or "CreateDirectory" && Path.GetDirectoryName(o.Path) == directory);
             var sync = ops.FindIndex(o => o.Op == "SyncDirectory" && o.Path == directory);
-            Assert.That(sync, Is.GreaterThan(lastChild).And.LessThan(rename), $"{directory} synced after its entries, before the rename; {Describe(ops)}");
+            Assert.That(sync, Is.GreaterThan(lastChild).And.LessThan(rename), $"{directory} synced after its entries, before the rename; {LoggedOperation.Describe(ops)}");
         }
 
         var rootSync = ops.FindIndex(rename, o => o.Op == "SyncDirectory" && o.Path == _dir.BackupRoot);
         var release = ops.FindIndex(rename, o => o.Op == "DeleteFile" && o.Path.EndsWith("certinstaller.lock", StringComparison.Ordinal));
-        Assert.That(rootSync, Is.GreaterThan(rename).And.LessThan(release), $"the root is synced after the rename, before the lock goes; {Describe(ops)}");
+        Assert.That(rootSync, Is.GreaterThan(rename).And.LessThan(release), $"the root is synced after the rename, before the lock goes; {LoggedOperation.Describe(ops)}");
     }
 
     [Test]
@@ -64,15 +64,15 @@ public class SyncOrderTests
 
         var report = new SnapshotRestorer(new SnapshotStore(_dir.BackupRoot, fs, _clock, new TestLockProbe(false))).RestoreExact(snapshot.Id, _dir.Certificates);
 
-        var ops = Ops(fs);
+        var ops = LoggedOperation.Of(fs);
         var commits = ops.Select((o, i) => (o, i)).Where(x => x.o.Op is "MoveFile" or "DeleteFile" && (x.o.To ?? x.o.Path).StartsWith(_dir.Certificates + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !x.o.Path.EndsWith(".certinstaller-staging.tmp", StringComparison.Ordinal)).ToList();
-        Assert.That(commits.Count(c => c.o.Op == "MoveFile"), Is.EqualTo(4), Describe(ops));
+        Assert.That(commits.Count(c => c.o.Op == "MoveFile"), Is.EqualTo(4), LoggedOperation.Describe(ops));
         foreach (var (commit, at) in commits)
         {
             var target = commit.To ?? commit.Path;
             if (commit.Op == "MoveFile")
             {
-                Assert.That(Index(ops, "FlushToDisk", commit.Path), Is.LessThan(at), $"{commit.Path} flushed before its rename; {Describe(ops)}");
+                Assert.That(Index(ops, "FlushToDisk", commit.Path), Is.LessThan(at), $"{commit.Path} flushed before its rename; {LoggedOperation.Describe(ops)}");
             }
 
             var relative = Path.GetRelativePath(_dir.Certificates, target).Replace('\\', '/');
@@ -82,7 +82,7 @@ public class SyncOrderTests
                 Assert.That(ops.FindLastIndex(at, o => o.Op == "SyncDirectory" && o.Path == Path.GetDirectoryName(displaced)), Is.GreaterThan(Index(ops, "CreateNew", displaced)), $"the displaced copy's directory synced before {target} changes");
             }
 
-            Assert.That(ops.FindIndex(at, o => o.Op == "SyncDirectory" && o.Path == Path.GetDirectoryName(target)), Is.EqualTo(at + 1), $"{target}'s directory synced right after; {Describe(ops)}");
+            Assert.That(ops.FindIndex(at, o => o.Op == "SyncDirectory" && o.Path == Path.GetDirectoryName(target)), Is.EqualTo(at + 1), $"{target}'s directory synced right after; {LoggedOperation.Describe(ops)}");
         }
     }
 
@@ -94,32 +94,15 @@ public class SyncOrderTests
 
         FolderLock.Acquire(fs, _clock, new TestLockProbe(false), _dir.BackupRoot, "backup").Release();
 
-        var ops = Ops(fs);
+        var ops = LoggedOperation.Of(fs);
         var lockPath = Path.Combine(_dir.BackupRoot, "certinstaller.lock");
         Assert.That(ops.Select(o => (o.Op, (o.To ?? o.Path) == lockPath ? "lock" : o.Path == _dir.BackupRoot ? "root" : "temp")), Is.EqualTo(new[]
         {
             ("CreateNew", "temp"), ("FlushToDisk", "temp"), ("MoveFile", "lock"), ("SyncDirectory", "root"), ("DeleteFile", "lock"), ("SyncDirectory", "root"),
-        }), Describe(ops));
+        }), LoggedOperation.Describe(ops));
     }
 
-    private static int Index(List<Call> ops, string op, string path) => ops.FindIndex(o => o.Op == op && o.Path == path);
-
-    private static List<Call> Ops(FaultInjectingFileSystem fs) => fs.Log.Select(Call.Parse).ToList();
-
-    private static string Describe(List<Call> ops) => string.Join(" | ", ops.Select(o => $"{o.Op} {o.Path}{(o.To is null ? "" : " -> " + o.To)}"));
+    private static int Index(List<LoggedOperation> ops, string op, string path) => ops.FindIndex(o => o.Op == op && o.Path == path);
 
     private SnapshotRequest Request() => new(_dir.Certificates, "install") { Classify = SampleFolder.Classify, MachineName = "IC1" };
-
-    private sealed record Call(string Op, string Path, string? To)
-    {
-        public static Call Parse(string line)
-        {
-            var body = line.Substring(line.IndexOf(": ", StringComparison.Ordinal) + 2);
-            var space = body.IndexOf(' ');
-            var name = body.Substring(0, space);
-            var rest = body.Substring(space + 1);
-            var arrow = rest.IndexOf(" -> ", StringComparison.Ordinal);
-            return arrow < 0 ? new Call(name, rest, null) : new Call(name, rest.Substring(0, arrow), rest.Substring(arrow + 4));
-        }
-    }
 }

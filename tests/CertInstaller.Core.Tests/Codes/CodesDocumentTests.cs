@@ -16,7 +16,7 @@ public sealed class CodesDocumentTests
     [Test]
     public void Document_ListsEveryCodeOnce_AsTheRegistryHasIt()
     {
-        var path = Path.Combine(RepoRoot(), "docs", "codes.md");
+        var path = Path.Combine(Repository.Root, "docs", "codes.md");
         var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
         var rows = lines.Select(l => Row.Match(l)).Where(m => m.Success).ToList();
         var expected = CodeRegistry.All();
@@ -57,12 +57,5 @@ public sealed class CodesDocumentTests
             text.AppendLine($"| {Key(c).Replace(" ", " | ")} | {meaning} | {fix} |");
         }
         File.WriteAllText(path, text.ToString());
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no CertInstaller.sln above {AppContext.BaseDirectory}");
     }
 }

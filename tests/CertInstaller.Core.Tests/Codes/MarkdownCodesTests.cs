@@ -13,7 +13,7 @@ public sealed class MarkdownCodesTests
     [Test]
     public void EveryMarkdownFile_WritesOnlyCodesTheRegistryPrints()
     {
-        var root = RepoRoot();
+        var root = Repository.Root;
         var files = MarkdownFiles(new DirectoryInfo(root)).ToList();
 
         var problems = files.SelectMany(f => MarkdownCodeScanner.Registry.Problems(File.ReadAllText(f))
@@ -70,12 +70,5 @@ public sealed class MarkdownCodesTests
             if (sub.Name.StartsWith('.') || Skipped.Contains(sub.Name) || sub.Attributes.HasFlag(FileAttributes.ReparsePoint)) continue;
             foreach (var file in MarkdownFiles(sub)) yield return file;
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no CertInstaller.sln above {AppContext.BaseDirectory}");
     }
 }

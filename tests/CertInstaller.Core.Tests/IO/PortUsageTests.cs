@@ -21,7 +21,7 @@ public class PortUsageTests
     [Test]
     public void Core_OutsideIO_UsesNoDirectFileCallsButTheListedOnes()
     {
-        var core = Path.Combine(RepoRoot(), "src", "CertInstaller.Core");
+        var core = Path.Combine(Repository.Root, "src", "CertInstaller.Core");
         var files = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(core, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith("IO/", StringComparison.Ordinal) && !f.StartsWith("Actions/", StringComparison.Ordinal)
@@ -35,15 +35,5 @@ public class PortUsageTests
 
         Assert.That(files, Has.Count.GreaterThan(100), "Core's sources must be found");
         Assert.That(offenders, Is.Empty, "read and write through IFileSystem (a constructor taking it, PhysicalFileSystem by default)");
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("CertInstaller.sln not found above the test directory");
     }
 }

@@ -22,16 +22,6 @@ public class DigestsBaselineTests
 
     private string P(string name) => Path.Combine(_dir.Path, name);
 
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
-
     [Test(Description = "digests-baseline-converted-to-json")]
     public void Baseline_WhenEverythingWasResigned_ReportsResignedWithKeyAndSubjectKept()
     {
@@ -52,7 +42,7 @@ public class DigestsBaselineTests
     public void Baseline_WhenARemoteFolderWasNotConverted_NamesItAndItsSha1Files()
     {
         var remote = Directory.GetDirectories(P("before/Client"), "Remote_Subsystem*").Single();
-        CopyTree(remote, Path.Combine(P("after/Client"), Path.GetFileName(remote)));
+        FileTree.Copy(remote, Path.Combine(P("after/Client"), Path.GetFileName(remote)));
 
         var run = HarnessRun.Of("digests", P("after"), "--baseline", P("before"), "--json");
 
@@ -68,7 +58,7 @@ public class DigestsBaselineTests
     public void Baseline_WhenARemoteFolderIsStale_ListsItOnceInTextAndJson()
     {
         var remote = Directory.GetDirectories(P("before/Client"), "Remote_Subsystem*").Single();
-        CopyTree(remote, Path.Combine(P("after/Client"), Path.GetFileName(remote)));
+        FileTree.Copy(remote, Path.Combine(P("after/Client"), Path.GetFileName(remote)));
 
         var json = HarnessRun.Of("digests", P("after"), "--baseline", P("before"), "--json");
         var text = HarnessRun.Of("digests", P("after"), "--baseline", P("before"));

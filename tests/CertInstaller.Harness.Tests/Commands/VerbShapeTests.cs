@@ -6,7 +6,7 @@ namespace CertInstaller.Harness.Tests.Commands;
 /// true: each file declares at most one command, and none writes to stdout except through Rendering/Renderer.</summary>
 public class VerbShapeTests
 {
-    private static readonly string CommandsDir = Path.Combine(RepoRoot(), "harness", "CertInstaller.Harness", "Commands");
+    private static readonly string CommandsDir = Path.Combine(Repository.Root, "harness", "CertInstaller.Harness", "Commands");
 
     private static IEnumerable<string> CommandFiles() => Directory.EnumerateFiles(CommandsDir, "*.cs").Order(StringComparer.Ordinal);
 
@@ -30,15 +30,5 @@ public class VerbShapeTests
             .Where(l => direct.IsMatch(l.Text)).Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}").ToList();
 
         Assert.That(offenders, Is.Empty, "print a view through Renderer.Render instead");
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CertInstaller.sln"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("CertInstaller.sln not found above the test directory");
     }
 }

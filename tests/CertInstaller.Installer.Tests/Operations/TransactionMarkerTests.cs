@@ -25,8 +25,8 @@ public class TransactionMarkerTests
         TransactionMarker.Delete(_dir.BackupRoot, "{P}", fs);
 
         var marker = TransactionMarker.PathFor(_dir.BackupRoot, "{P}");
-        var ops = Ops(fs);
-        Assert.That(ops.Select(o => o.Op), Is.EqualTo(new[] { "CreateNew", "FlushToDisk", "MoveFile", "SyncDirectory", "DeleteFile", "SyncDirectory" }), Describe(ops));
+        var ops = LoggedOperation.Of(fs);
+        Assert.That(ops.Select(o => o.Op), Is.EqualTo(new[] { "CreateNew", "FlushToDisk", "MoveFile", "SyncDirectory", "DeleteFile", "SyncDirectory" }), LoggedOperation.Describe(ops));
         Assert.That(ops[2].To, Is.EqualTo(marker));
         Assert.That(ops[1].Path, Is.EqualTo(ops[0].Path).And.EqualTo(ops[2].Path));
         Assert.That(ops[3].Path, Is.EqualTo(_dir.BackupRoot));
@@ -41,22 +41,5 @@ public class TransactionMarkerTests
         new TransactionMarker("20261126T221500Z-abcdef", code, "install").Write(_dir.BackupRoot);
 
         Assert.That(TransactionMarker.Read(_dir.BackupRoot, code)?.SnapshotId, Is.EqualTo("20261126T221500Z-abcdef"));
-    }
-
-    private static List<Call> Ops(FaultInjectingFileSystem fs) => fs.Log.Select(Call.Parse).ToList();
-
-    private static string Describe(List<Call> ops) => string.Join(" | ", ops.Select(o => $"{o.Op} {o.Path}{(o.To is null ? "" : " -> " + o.To)}"));
-
-    private sealed record Call(string Op, string Path, string? To)
-    {
-        public static Call Parse(string line)
-        {
-            var body = line.Substring(line.IndexOf(": ", StringComparison.Ordinal) + 2);
-            var space = body.IndexOf(' ');
-            var name = body.Substring(0, space);
-            var rest = body.Substring(space + 1);
-            var arrow = rest.IndexOf(" -> ", StringComparison.Ordinal);
-            return arrow < 0 ? new Call(name, rest, null) : new Call(name, rest.Substring(0, arrow), rest.Substring(arrow + 4));
-        }
     }
 }

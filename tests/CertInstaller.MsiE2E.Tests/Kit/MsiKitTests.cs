@@ -159,7 +159,7 @@ public sealed class MsiKitTests
         // list of its own.
         var work = Path.Combine(RepoPaths.Artifacts, "kit-tests", "changed-fragment");
         TempDir.DeleteTree(work);
-        CopyTree(RepoPaths.Installer, Path.Combine(work, "installer"));
+        FileTree.Copy(RepoPaths.Installer, Path.Combine(work, "installer"));
         var wxs = Path.Combine(work, "installer", "CertificateActions.wxs");
         var doc = System.Xml.Linq.XDocument.Load(wxs);
         var commit = doc.Descendants(WxsSource.Ns + "CustomAction").Single(e => (string?)e.Attribute("Id") == "CertInstaller_Commit");
@@ -215,14 +215,4 @@ public sealed class MsiKitTests
 
     private Dictionary<string, SequenceRow> Sequence(string table) => IdtTable.Export(this.msi, table).Rows
         .ToDictionary(r => r[0], r => new SequenceRow(r[0], r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
-            File.Copy(file, Path.Combine(to, relative));
-        }
-    }
 }

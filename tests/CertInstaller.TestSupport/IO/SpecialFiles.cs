@@ -5,7 +5,7 @@ namespace CertInstaller.Core.Tests.IO;
 
 /// <summary>FIFOs, sockets and device files for the tests of folders that hold them, and a time limit for code that
 /// would hang on them.</summary>
-internal static class SpecialFiles
+public static class SpecialFiles
 {
     /// <summary>Makes a FIFO at <paramref name="path"/> (mkfifo).</summary>
     public static string Fifo(string path)
@@ -32,8 +32,9 @@ internal static class SpecialFiles
         return Environment.UserName == "root" && Run("mknod", path, "c", "1", "5") == 0;
     }
 
-    /// <summary>Runs <paramref name="action"/> and fails the test when it takes longer than <paramref name="seconds"/>
-    /// (a read blocked on a FIFO is then released by opening the FIFOs in <paramref name="fifos"/> for writing).</summary>
+    /// <summary>Runs <paramref name="action"/> and fails the test (a <see cref="TimeoutException"/>, so this library needs no
+    /// test framework) when it takes longer than <paramref name="seconds"/> (a read blocked on a FIFO is then released by
+    /// opening the FIFOs in <paramref name="fifos"/> for writing).</summary>
     public static T Within<T>(int seconds, Func<T> action, params string[] fifos)
     {
         var task = Task.Factory.StartNew(action, TaskCreationOptions.LongRunning);
@@ -50,7 +51,7 @@ internal static class SpecialFiles
                 }
             }
 
-            Assert.Fail($"did not finish within {seconds} s (blocked on a FIFO or device?)");
+            throw new TimeoutException($"did not finish within {seconds} s (blocked on a FIFO or device?)");
         }
 
         return task.GetAwaiter().GetResult();

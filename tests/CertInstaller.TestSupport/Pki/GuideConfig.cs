@@ -1,7 +1,7 @@
 namespace CertInstaller.Harness.Tests;
 
 /// <summary>An OpenSSL.cnf of the PureConnect guide's shape: numbered OU defaults, [alt_names] with DNS and IP, req_extensions commented out.</summary>
-internal static class GuideConfig
+public static class GuideConfig
 {
     public const string Text = """
         HOME = .

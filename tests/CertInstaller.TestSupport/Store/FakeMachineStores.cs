@@ -4,7 +4,7 @@ using CertInstaller.Samples.Issuing;
 namespace CertInstaller.Core.Tests.Backup;
 
 /// <summary>LocalMachine stores the test fills and changes: present, absent, replaced, key lost, or unreadable.</summary>
-internal sealed class FakeMachineStores : IMachineCertificateStores
+public class FakeMachineStores : IMachineCertificateStores
 {
     private readonly Dictionary<MachineStore, List<StoreCertificate>> _stores = new()
     {
@@ -14,18 +14,23 @@ internal sealed class FakeMachineStores : IMachineCertificateStores
     /// <summary>When set, every read throws it (off Windows, a store that cannot be opened).</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>Stores whose every read throws <see cref="StoreUnreadableException"/> (access denied).</summary>
+    public HashSet<MachineStore> Unreadable { get; } = [];
+
     /// <summary>How many reads the stores answered.</summary>
     public int Reads { get; private set; }
 
+    /// <inheritdoc />
     public IReadOnlyList<StoreCertificate> List(MachineStore store)
     {
-        Read();
+        Read(store);
         return _stores[store].ToList();
     }
 
+    /// <inheritdoc />
     public StoreCertificate? Find(MachineStore store, string thumbprint)
     {
-        Read();
+        Read(store);
         return _stores[store].FirstOrDefault(c => c.Thumbprint == Thumbprints.Normalise(thumbprint));
     }
 
@@ -36,6 +41,16 @@ internal sealed class FakeMachineStores : IMachineCertificateStores
         using var bcl = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(der);
         var entry = new StoreCertificate(store, Thumbprints.Of(der), bcl.Subject, bcl.Issuer, bcl.NotBefore.ToUniversalTime(), bcl.NotAfter.ToUniversalTime(),
             key, key ? exportable : KeyExportability.Unknown, key ? matches ?? true : null, der);
+        _stores[store].Add(entry);
+        return entry;
+    }
+
+    /// <summary>Puts the certificate of the PEM file <paramref name="cerFile"/> into <paramref name="store"/>, with the key state given.</summary>
+    public StoreCertificate AddFile(MachineStore store, string cerFile, bool key = false, KeyExportability exportable = KeyExportability.Yes, bool? matches = true)
+    {
+        using var c = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(cerFile));
+        var entry = new StoreCertificate(store, c.Thumbprint, c.Subject, c.Issuer, c.NotBefore.ToUniversalTime(), c.NotAfter.ToUniversalTime(),
+            key, key ? exportable : KeyExportability.Unknown, key ? matches : null, c.RawData);
         _stores[store].Add(entry);
         return entry;
     }
@@ -52,9 +67,10 @@ internal sealed class FakeMachineStores : IMachineCertificateStores
         list[i] = change(list[i]);
     }
 
-    private void Read()
+    private void Read(MachineStore store)
     {
         Reads++;
         if (Failure is { } e) throw e;
+        if (Unreadable.Contains(store)) throw new StoreUnreadableException(store, new System.Security.Cryptography.CryptographicException("Access is denied."));
     }
 }

@@ -5,7 +5,7 @@ using CertInstaller.Core.IO;
 namespace CertInstaller.Core.Tests.Backup;
 
 /// <summary>The named folders of a backup test inside its <see cref="TempDir"/>; nothing is created until a test writes there.</summary>
-internal static class BackupTestFolders
+public static class BackupTestFolders
 {
     extension(TempDir dir)
     {
@@ -21,27 +21,33 @@ internal static class BackupTestFolders
 }
 
 /// <summary>A clock the test moves.</summary>
-internal sealed class TestClock : IClock
+public sealed class TestClock : IClock
 {
+    /// <summary>The time the clock reads (2026-11-26 22:15 UTC until the test sets or advances it).</summary>
     public DateTimeOffset UtcNow { get; set; } = new(2026, 11, 26, 22, 15, 0, TimeSpan.Zero);
 
+    /// <summary>Moves the clock on by <paramref name="by"/>.</summary>
     public void Advance(TimeSpan by) => UtcNow += by;
 }
 
 /// <summary>A lock-holder probe whose verdict the test chooses.</summary>
-internal sealed class TestLockProbe(bool holdersAlive) : ILockHolderProbe
+public sealed class TestLockProbe(bool holdersAlive) : ILockHolderProbe
 {
+    /// <summary>The holder this process would write into a lock file.</summary>
     public (string MachineName, int ProcessId, string ProcessName, DateTimeOffset ProcessStartUtc) Current { get; } =
         ("TESTHOST", 4242, "msiexec", new DateTimeOffset(2026, 11, 26, 22, 0, 0, TimeSpan.Zero));
 
+    /// <summary>What <see cref="IsAlive"/> answers for every holder.</summary>
     public bool HoldersAlive { get; set; } = holdersAlive;
 
+    /// <summary>Answers <see cref="HoldersAlive"/>.</summary>
     public bool IsAlive(LockHolder holder) => HoldersAlive;
 }
 
 /// <summary>Realistic certificates-folder content (bytes are arbitrary; the Backup area does not parse them).</summary>
-internal static class SampleFolder
+public static class SampleFolder
 {
+    /// <summary>The third-party certificate.</summary>
     public const string ThirdPartyCert = "ServerGroup/ServerGroupCertificate.cer";
     public const string ThirdPartyKey = "ServerGroup/ServerGroupPrivateKey.bin";
     public const string IcCaCert = "ICCertificateAuthority/IC1_ICCertificateAuthorityCertificate.cer";
@@ -72,9 +78,11 @@ internal static class SampleFolder
         File.SetAttributes(System.IO.Path.Combine(root, ReadOnlyFile), FileAttributes.ReadOnly);
     }
 
+    /// <summary>The bytes of <paramref name="relative"/> in <paramref name="generation"/>.</summary>
     public static byte[] Content(string relative, string generation) =>
         Encoding.UTF8.GetBytes($"-----BEGIN {generation}-----\n{relative}\n{new string('x', relative.Length * 7)}\n-----END {generation}-----\n");
 
+    /// <summary>Writes <paramref name="content"/> to <paramref name="relative"/> under <paramref name="root"/>, over a read-only file too.</summary>
     public static void WriteFile(string root, string relative, byte[] content)
     {
         var path = System.IO.Path.Combine(root, relative);
@@ -87,6 +95,7 @@ internal static class SampleFolder
         File.WriteAllBytes(path, content);
     }
 
+    /// <summary>How the product would classify <paramref name="relative"/>: ServerGroup third-party, the map other, the rest IC-issued.</summary>
     public static FileClassification Classify(string relative) =>
         relative.StartsWith("ServerGroup/", StringComparison.Ordinal)
             ? new FileClassification(FileOrigin.ThirdParty, "issued by Contoso Root CA")

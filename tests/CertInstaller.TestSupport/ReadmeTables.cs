@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace CertInstaller.MsiE2E.Tests.Fragment;
+namespace CertInstaller.TestSupport;
 
-/// <summary>Reads the Markdown tables of installer/README.md.</summary>
+/// <summary>Reads the Markdown tables of the READMEs (README.md, installer/README.md), for the tests that hold them to the code.</summary>
 public static partial class ReadmeTables
 {
     /// <summary>The rows of the first table under the heading <paramref name="heading"/>, cells trimmed.</summary>
