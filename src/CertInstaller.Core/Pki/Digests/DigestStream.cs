@@ -84,9 +84,9 @@ public sealed class DigestStream
         var done = 0;
         var gate = new object();
         var kept = new ConcurrentDictionary<int, ReadResult>();
-        var issuers = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var issuers = new ConcurrentDictionary<long, byte>();
         var candidates = new ConcurrentBag<(int File, int Index, X509Certificate Certificate)>();
-        var others = new ConcurrentBag<(int File, int SubjectHash)>();
+        var others = new ConcurrentBag<(int File, long SubjectHash)>();
         var entries = new ConcurrentDictionary<int, (IReadOnlyList<DigestEntry>, ReadError?)>();
         Enumerable.Range(0, files.Length).AsParallel().WithDegreeOfParallelism(ReadParallelism.Default).ForAll(i =>
         {
@@ -119,7 +119,7 @@ public sealed class DigestStream
             for (var j = 0; j < certificates.Count; j++)
             {
                 var certificate = certificates[j];
-                issuers.TryAdd(CertificatePool.NameKey(certificate.IssuerDN), 0);
+                issuers.TryAdd(NameHash(certificate.IssuerDN), 0);
                 if (MayIssue(certificate))
                 {
                     candidates.Add((i, j, certificate));
@@ -127,7 +127,7 @@ public sealed class DigestStream
                 }
                 else
                 {
-                    others.Add((i, Hash(CertificatePool.NameKey(certificate.SubjectDN))));
+                    others.Add((i, NameHash(certificate.SubjectDN)));
                 }
             }
         });
@@ -138,18 +138,18 @@ public sealed class DigestStream
                 new CertificatePool(), new CertificatePool(), longest);
         }
 
-        // The pool is what VerifyAll's would be: every certificate some certificate names as issuer, and the self-issued
-        // ones. A certificate that cannot issue but carries an issuer's name (a crafted or broken folder) is rare: its
-        // file is read again now rather than every leaf being kept in case.
-        var issuerHashes = new HashSet<int>(issuers.Keys.Select(Hash));
-        var members = candidates.Where(c => issuers.ContainsKey(CertificatePool.NameKey(c.Certificate.SubjectDN)) || SelfIssued(c.Certificate)).ToList();
-        foreach (var late in others.Where(o => issuerHashes.Contains(o.SubjectHash)).Select(o => o.File).Distinct())
+        // The pool holds every certificate that can issue (a CA, a self-issued one) and any other whose subject some
+        // certificate names as issuer (a crafted or broken folder: its file is read again now rather than every leaf kept
+        // in case). That is VerifyAll's pool plus, at most, certificates whose subject no certificate names as issuer:
+        // the path search looks issuers up by name only, so it never reaches those, and the verdicts are the same.
+        var members = candidates.ToList();
+        foreach (var late in others.Where(o => issuers.ContainsKey(o.SubjectHash)).Select(o => o.File).Distinct())
         {
             var result = kept.TryGetValue(late, out var known) ? known : reader.ReadFile(Source(root, files[late]));
             var certificates = CertificateSource.CertificatesOf(result).ToList();
             for (var j = 0; j < certificates.Count; j++)
             {
-                if (!MayIssue(certificates[j]) && issuers.ContainsKey(CertificatePool.NameKey(certificates[j].SubjectDN)))
+                if (!MayIssue(certificates[j]) && issuers.ContainsKey(NameHash(certificates[j].SubjectDN)))
                 {
                     members.Add((late, j, certificates[j]));
                     kept[late] = result;
@@ -248,7 +248,18 @@ public sealed class DigestStream
     // VerifyEncoded's test (EncodedCertificate.MaybeSelfSigned): the subject names itself as issuer.
     private static bool SelfIssued(X509Certificate certificate) => certificate.SubjectDN.Equivalent(certificate.IssuerDN, true);
 
-    private static int Hash(string key) => StringComparer.Ordinal.GetHashCode(key);
+    // A 64-bit FNV-1a hash of the name's DER, as CertificatePool keys names (by their DER) but without its per-name
+    // cache entry: the first pass meets every leaf's names once, and a collision only adds a certificate nobody looks up.
+    private static long NameHash(Org.BouncyCastle.Asn1.X509.X509Name name)
+    {
+        var hash = unchecked((long)14695981039346656037UL);
+        foreach (var b in name.GetEncoded())
+        {
+            hash = unchecked((hash ^ b) * 1099511628211L);
+        }
+
+        return hash;
+    }
 
     private static void InterlockedMax(ref int target, int value)
     {
