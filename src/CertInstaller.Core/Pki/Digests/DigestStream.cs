@@ -20,17 +20,24 @@ public sealed record ChainScanOptions(CertificatePool Anchors, DateTimeOffset At
 /// </summary>
 /// <remarks>
 /// With chains, <see cref="Prepare"/> reads every file once and keeps only the certificates that can sit above another in
-/// a path (the issuer pool: what <see cref="FolderChainVerifier.VerifyAll"/> would look issuers up in, in the same order),
-/// and <see cref="Run{T}"/> reads each other file again, classifies and verifies its objects and drops them once the
-/// caller has its projection: a 20,000-leaf folder holds a few hundred certificates at a time, not 20,000. A pool file is
-/// not read again (its parse is kept with the pool), so every pool certificate is the object the path search uses.
+/// a path (the issuer pool: every certificate <see cref="FolderChainVerifier.VerifyAll"/>'s search could look up, in the
+/// same order, so the verdicts and paths are VerifyAll's), and <see cref="Run{T}"/> reads each other file again, classifies
+/// and verifies its objects and drops them once the caller has its projection: a 20,000-leaf folder holds one block of
+/// leaves at a time, not 20,000. A pool file is not read again (its parse is kept with the pool), so every pool
+/// certificate is the object the path search uses. The reader's limits and the chain builder's bounds apply unchanged.
 /// Without chains there is one read; the entries (no certificate objects) are kept until <see cref="Run{T}"/>.
 /// </remarks>
 public sealed class DigestStream
 {
     // Files classified, verified and handed out per block: large enough to keep both cores busy, small enough that
     // the block's parsed leaves and chain results stay within a few megabytes.
-    private const int BlockSize = 256;
+    private const int BlockSize = 64;
+
+    // Files between two full collections, in both passes: each gen0 collection promotes what the reads in flight hold at
+    // that instant, and left alone the collector lets that garbage pile up in the older generations for hundreds of
+    // collections (bench: 11 MB more committed heap at 20,000 leaves than at 2,000, with 0.7 MB live). A full collection
+    // of a heap this small takes about a millisecond; one per 1,024 files is about 1% of the scan's time.
+    private const int FilesPerCollection = 1024;
 
     private readonly string _root;
     private readonly string[] _files;
@@ -79,6 +86,9 @@ public sealed class DigestStream
             .Select(s => (s.File, PkiReader.NotRegular(s.File.FullPath, s.Item2)))
             .ToList();
         tree = null;
+        // The listing (a FileSystemEntry and two paths per file) is garbage now, and old enough to sit in gen1 or gen2,
+        // where the collector would carry it through the whole scan: the scan's peak memory would grow with the folder.
+        GC.Collect();
 
         var longest = 0;
         var done = 0;
@@ -88,7 +98,17 @@ public sealed class DigestStream
         var candidates = new ConcurrentBag<(int File, int Index, X509Certificate Certificate)>();
         var others = new ConcurrentBag<(int File, long SubjectHash)>();
         var entries = new ConcurrentDictionary<int, (IReadOnlyList<DigestEntry>, ReadError?)>();
-        Enumerable.Range(0, files.Length).AsParallel().WithDegreeOfParallelism(ReadParallelism.Default).ForAll(i =>
+        for (var start = 0; start < files.Length; start += FilesPerCollection)
+        {
+            if (start > 0)
+            {
+                GC.Collect();
+            }
+
+            Enumerable.Range(start, Math.Min(FilesPerCollection, files.Length - start)).AsParallel().WithDegreeOfParallelism(ReadParallelism.Default).ForAll(First);
+        }
+
+        void First(int i)
         {
             var file = Source(root, files[i]);
             var result = reader.ReadFile(file);
@@ -130,7 +150,7 @@ public sealed class DigestStream
                     others.Add((i, NameHash(certificate.SubjectDN)));
                 }
             }
-        });
+        }
 
         if (chains is null)
         {
@@ -184,6 +204,11 @@ public sealed class DigestStream
         var skipped = new List<(SourceFile File, ReadError Error)>(_notOpened);
         for (var start = 0; start < _files.Length; start += BlockSize)
         {
+            if (start > 0 && start % FilesPerCollection == 0)
+            {
+                GC.Collect();
+            }
+
             var block = Enumerable.Range(start, Math.Min(BlockSize, _files.Length - start)).AsParallel().AsOrdered()
                 .WithDegreeOfParallelism(ReadParallelism.Default).Select(i => Scan(i, project)).ToList();
             foreach (var (file, items, error) in block)
