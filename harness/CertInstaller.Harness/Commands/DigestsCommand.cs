@@ -86,83 +86,92 @@ internal static class DigestsCommand
             var anchors = ChainInputs.Load(r.GetValue(trust) ?? [], reader, "--trust");
             var when = Inputs.At(r.GetValue(at));
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var verifyChains = r.GetValue(verify);
-            IReadOnlyList<(SourceFile File, Scanned Result)> files;
+            var builder = r.GetValue(verify) ? new ChainBuilder() : null;
+            DigestStream stream;
             using (var progress = output.Progress(r, "digests"))
             {
-                // Each file is classified as soon as it is read and only its entries are kept (with --verify-chains, each
-                // certificate as its encoding): the parsed objects of a 20,000-file folder are never all alive at once.
-                files = new FolderReader(reader).ReadEach(folder, (file, result) => Scan(file, result, policy, verifyChains), progress);
+                stream = DigestStream.Prepare(folder, policy, reader, builder is null ? null : new ChainScanOptions(anchors, when, builder), progress);
             }
 
-            var read = clock.Elapsed;
-            var report = new DigestReport(policy,
-                files.SelectMany(f => f.Result.Entries.Select(e => e.Entry)).ToList(),
-                files.Where(f => f.Result.Error is not null).Select(f => (f.File, f.Result.Error!)).ToList());
-            var encoded = files.SelectMany(f => f.Result.Entries.Where(e => e.Encoded is not null).Select(e => e.Encoded!)).ToList();
-            if (exactDigest is { } only)
-            {
-                report = report with { Entries = report.Entries.Select(x => x with { Ok = x.Signature.Digest == only }).ToList() };
-            }
-
-            var classified = clock.Elapsed;
-            var view = Build(report, encoded, verifyChains ? new ChainBuilder() : null, anchors, when);
-            if (exactDigest is { } exactly)
-            {
-                view = view with { Minimum = "exactly " + exactly.ToDisplayName() };
-            }
-
-            var verified = clock.Elapsed;
-            Renderer.Render(view with { Folder = folder, At = when }, format, r.InvocationConfiguration.Output);
-
+            var prepared = clock.Elapsed;
+            var heap = GC.GetTotalMemory(false);
+            var minimum = exactDigest is { } exactly ? "exactly " + exactly.ToDisplayName() : policy.Minimum.ToDisplayName();
+            var result = Write(stream, folder, when, minimum, exactDigest, builder, format, r.InvocationConfiguration.Output);
             if (r.GetValue(timings))
             {
+                // A bench probe (bench/compare.sh's memory figures): the managed heap after the first pass and at the end,
+                // what the collector has committed, how often it ran, and the heap still live after a full collection.
+                var info = GC.GetGCMemoryInfo();
+                var end = GC.GetTotalMemory(false);
+                var allocated = GC.GetTotalAllocatedBytes();
+                var collections = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
                 r.InvocationConfiguration.Error.WriteLine(
-                    $"timings: read {read.TotalMilliseconds:F0} ms, classify {(classified - read).TotalMilliseconds:F0} ms, "
-                    + $"chains {(verified - classified).TotalMilliseconds:F0} ms, output {(clock.Elapsed - verified).TotalMilliseconds:F0} ms");
+                    $"timings: first pass {prepared.TotalMilliseconds:F0} ms (pool {stream.PoolSize} certificate(s)), "
+                    + $"second pass and output {(clock.Elapsed - prepared).TotalMilliseconds:F0} ms; managed heap after the first pass "
+                    + $"{heap / 1048576.0:F1} MB, at the end {end / 1048576.0:F1} MB ({GC.GetTotalMemory(true) / 1048576.0:F1} MB live), "
+                    + $"committed {info.TotalCommittedBytes / 1048576.0:F1} MB, allocated {allocated / 1048576.0:F0} MB; GCs {collections} (gen0/1/2)");
             }
 
-            var ok = report.AllOk && (view.Chains is null || view.Chains.Invalid == 0);
-            return ok ? ExitCodes.Clean : ExitCodes.Findings;
+            return result.AllOk && result.Invalid == 0 ? ExitCodes.Clean : ExitCodes.Findings;
         });
         return command;
     }
 
-    /// <summary>What a streamed scan keeps of one file: its entries (each certificate's encoding too, for --verify-chains), or its read error.</summary>
-    private sealed record Scanned(IReadOnlyList<(DigestEntry Entry, EncodedCertificate? Encoded)> Entries, ReadError? Error);
+    /// <summary>Whether every digest met the minimum, and how many chains are invalid.</summary>
+    private sealed record Outcome(bool AllOk, int Invalid);
 
-    private static Scanned Scan(SourceFile file, ReadResult result, DigestPolicy policy, bool keepEncoded) =>
-        result.Error is { } error
-            ? new Scanned([], error)
-            : new Scanned(DigestScanner.ClassifyFile(file, result, policy)
-                .Select(e => (e with { Certificate = null }, keepEncoded && e.Certificate is { } c ? EncodedCertificate.Of(c) : null))
-                .ToList(), null);
-
-    private static DigestsView Build(DigestReport report, IReadOnlyList<EncodedCertificate> certificates, ChainBuilder? chains, CertificatePool anchors, DateTimeOffset at)
+    /// <summary>Runs the scan's second pass into <paramref name="output"/>: as text, each line as soon as its file is done
+    /// (in blocks of 64 KB, not one write per line); as JSON or JUnit, the whole view at the end.</summary>
+    private static Outcome Write(DigestStream stream, string folder, DateTimeOffset at, string minimum, DigestAlgorithm? exact, ChainBuilder? chains, OutputFormat format, TextWriter output)
     {
-        var files = report.Entries.Select(e => new DigestFileView(
-            e.File.RelativePath, e.Kind, e.Subject, e.Signature.Algorithm, e.Signature.Digest.ToDisplayName(), e.Ok)).ToList();
-        var skipped = report.Unreadable.Select(u => new SkippedView(u.File.RelativePath, u.Error.Problem) { Code = Core.Codes.CodeRegistry.Of(u.Error.Code).Text }).ToList();
-        if (chains is null)
+        var (signed, weak, verified, invalid) = (0, 0, 0, 0);
+        var text = format == OutputFormat.Text;
+        var width = TextRenderer.DigestsWidth(stream.LongestPath);
+        var buffer = new StringWriter();
+        var files = new List<DigestFileView>();
+        if (text)
         {
-            return new DigestsView(report.Policy.Minimum.ToDisplayName(), files, skipped);
+            TextRenderer.WriteDigestsHeader(minimum, output);
         }
 
-        var results = FolderChainVerifier.VerifyEncoded(certificates, anchors, at, chains,
-            result => (result.Valid, Problems: result.Problems.Select(ChainInputs.View).ToList()));
-        var index = 0;
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (files[i].Kind == "certificate")
+        var unreadable = stream.Run(
+            (entry, chain) => new DigestFileView(entry.File.RelativePath, entry.Kind, entry.Subject, entry.Signature.Algorithm,
+                entry.Signature.Digest.ToDisplayName(), exact is { } only ? entry.Signature.Digest == only : entry.Ok)
             {
-                var result = results[index++];
-                files[i] = files[i] with { ChainValid = result.Valid, ChainProblems = result.Problems };
-            }
+                ChainValid = chain?.Valid,
+                ChainProblems = chain?.Problems.Select(ChainInputs.View).ToList(),
+            },
+            view =>
+            {
+                signed++;
+                weak += view.Ok ? 0 : 1;
+                verified += view.ChainValid is null ? 0 : 1;
+                invalid += view.ChainValid == false ? 1 : 0;
+                if (!text)
+                {
+                    files.Add(view);
+                    return;
+                }
+
+                TextRenderer.WriteDigestLine(view, width, buffer);
+                if (buffer.GetStringBuilder().Length >= 65536)
+                {
+                    output.Write(buffer.GetStringBuilder());
+                    buffer.GetStringBuilder().Clear();
+                }
+            });
+        var skipped = unreadable.Select(u => new SkippedView(u.File.RelativePath, u.Error.Problem) { Code = Core.Codes.CodeRegistry.Of(u.Error.Code).Text }).ToList();
+        var summary = chains is null ? null : new ChainSummaryView(verified, invalid, chains.Signatures.Verifications);
+        if (text)
+        {
+            output.Write(buffer.GetStringBuilder());
+            TextRenderer.WriteDigestsFooter(minimum, signed, weak, skipped, summary, output);
+        }
+        else
+        {
+            Renderer.Render(new DigestsView(minimum, files, skipped) { Chains = summary, Folder = folder, At = at }, format, output);
         }
 
-        return new DigestsView(report.Policy.Minimum.ToDisplayName(), files, skipped)
-        {
-            Chains = new ChainSummaryView(results.Count, results.Count(r => !r.Valid), chains.Signatures.Verifications),
-        };
+        return new Outcome(weak == 0, invalid);
     }
 }

@@ -89,23 +89,39 @@ internal static partial class TextRenderer
 
     public static void Write(DigestsView view, TextWriter o)
     {
-        o.WriteLine($"minimum digest: {view.Minimum}");
-        var width = view.Files.Count == 0 ? 4 : Math.Min(60, view.Files.Max(f => f.Path.Length));
+        WriteDigestsHeader(view.Minimum, o);
+        var width = DigestsWidth(view.Files.Count == 0 ? 0 : view.Files.Max(f => f.Path.Length));
         foreach (var f in view.Files)
         {
-            var chain = f.ChainValid is null ? string.Empty
-                : f.ChainValid.Value ? "  chain OK" : "  chain " + string.Join(",", f.ChainProblems!.Select(p => p.Code));
-            o.WriteLine($"  {(f.Ok ? "ok  " : "WEAK")}  {f.Digest,-8}  {Escape(f.Path).PadRight(width)}  {Escape(f.Subject)}{chain}");
+            WriteDigestLine(f, width, o);
         }
 
-        foreach (var s in view.Skipped)
+        WriteDigestsFooter(view.Minimum, view.Files.Count, view.Files.Count(f => !f.Ok), view.Skipped, view.Chains, o);
+    }
+
+    // The digests listing in three parts, so a streamed scan writes each line as it is produced (DigestsCommand) and
+    // prints exactly what the whole view would.
+    public static void WriteDigestsHeader(string minimum, TextWriter o) => o.WriteLine($"minimum digest: {minimum}");
+
+    /// <summary>The path column's width for paths up to <paramref name="longestPath"/> characters.</summary>
+    public static int DigestsWidth(int longestPath) => Math.Min(60, longestPath);
+
+    public static void WriteDigestLine(DigestFileView f, int width, TextWriter o)
+    {
+        var chain = f.ChainValid is null ? string.Empty
+            : f.ChainValid.Value ? "  chain OK" : "  chain " + string.Join(",", f.ChainProblems!.Select(p => p.Code));
+        o.WriteLine($"  {(f.Ok ? "ok  " : "WEAK")}  {f.Digest,-8}  {Escape(f.Path).PadRight(width)}  {Escape(f.Subject)}{chain}");
+    }
+
+    public static void WriteDigestsFooter(string minimum, int signed, int weak, IReadOnlyList<SkippedView> skipped, ChainSummaryView? chains, TextWriter o)
+    {
+        foreach (var s in skipped)
         {
             o.WriteLine($"  skip  {Escape(s.Path)}: {Escape(s.Problem)}");
         }
 
-        var weak = view.Files.Count(f => !f.Ok);
-        o.WriteLine($"{view.Files.Count} signed object(s), {weak} below {view.Minimum}, {view.Skipped.Count} file(s) skipped");
-        if (view.Chains is { } c)
+        o.WriteLine($"{signed} signed object(s), {weak} below {minimum}, {skipped.Count} file(s) skipped");
+        if (chains is { } c)
         {
             o.WriteLine($"{c.Verified} chain(s) verified, {c.Invalid} invalid, {c.SignatureVerifications} signature verification(s)");
         }

@@ -64,4 +64,37 @@ public class DigestsCommandTests
         Assert.That(run.Json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EqualTo(new[] { "a/root.cer" }));
         Assert.That(run.Json.GetProperty("skipped").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EquivalentTo(new[] { "a/loop", "outside.cer" }));
     }
+
+    [Test(Description = "digests-ic-folder-verify-chains-broken-to-text")]
+    public void Digests_WhenVerifyChainsToText_StreamsWhatTheWholeViewRenders()
+    {
+        using var dir = new TempDir("ci-digests-stream-");
+        CopyTree(Site.IcDir, dir.Path);
+        foreach (var ca in Directory.GetFiles(dir.Path, "*ICCertificateAuthority*", SearchOption.AllDirectories))
+        {
+            File.Delete(ca); // the IC CA's leaves lose their issuer: failing chains in the listing
+        }
+
+        dir.Write("zz-notes/junk.cer", "not a certificate");
+        var json = HarnessRun.Of("digests", dir.Path, "--min", "SHA-1", "--verify-chains", "--json");
+        var text = HarnessRun.Of("digests", dir.Path, "--min", "SHA-1", "--verify-chains");
+        var view = System.Text.Json.JsonSerializer.Deserialize(json.Stdout, Rendering.JsonRenderer.Context.DigestsView)!;
+        using var whole = new StringWriter();
+        Rendering.TextRenderer.Write(view, whole);
+
+        Assert.That(text.Code, Is.EqualTo(1), text.ToString());
+        Assert.That(view.Chains!.Invalid, Is.GreaterThan(0), json.ToString());
+        Assert.That(view.Skipped.Select(s => s.Path), Does.Contain("zz-notes/junk.cer"));
+        Assert.That(text.Stdout, Is.EqualTo(whole.ToString()));
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }

@@ -59,7 +59,4 @@ public sealed class CertificatePool
 
     internal static string NameKey(Org.BouncyCastle.Asn1.X509.X509Name name) =>
         NameKeys.GetValue(name, n => Convert.ToBase64String(n.GetEncoded()));
-
-    /// <summary>Gives a newly parsed name the key its certificate's name had when it was first read (the same bytes).</summary>
-    internal static void RememberNameKey(Org.BouncyCastle.Asn1.X509.X509Name name, string key) => NameKeys.GetValue(name, _ => key);
 }

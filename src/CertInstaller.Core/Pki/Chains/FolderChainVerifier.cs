@@ -23,41 +23,6 @@ public static class FolderChainVerifier
     }
 
     /// <summary>
-    /// The same verdicts as <see cref="VerifyAll"/> for certificates kept encoded (a streamed scan), with bounded memory:
-    /// only the certificates some certificate names as issuer (and the self-signed ones) are parsed for the whole run,
-    /// since the path search looks issuers up by subject name only; every other one is parsed again for its own check
-    /// and dropped with its result, which <paramref name="project"/> turns into what the caller keeps.
-    /// </summary>
-    /// <param name="certificates">The certificates, in the order of the results.</param>
-    /// <param name="anchors">Trust anchors; empty for the set's own self-signed certificates.</param>
-    /// <param name="at">The verification time.</param>
-    /// <param name="builder">The chain builder (its signature cache is shared by every check).</param>
-    /// <param name="project">What to keep of each result (the path's certificates are dropped).</param>
-    /// <param name="minDigest">The weakest signature digest a link may use.</param>
-    public static IReadOnlyList<T> VerifyEncoded<T>(
-        IReadOnlyList<EncodedCertificate> certificates, CertificatePool anchors, DateTimeOffset at, IChainBuilder builder,
-        Func<ChainResult, T> project, DigestAlgorithm minDigest = DigestAlgorithm.Sha1)
-    {
-        var issuerKeys = new HashSet<string>(certificates.Select(c => c.IssuerKey), StringComparer.Ordinal);
-        var kept = new Dictionary<int, X509Certificate>();
-        for (var i = 0; i < certificates.Count; i++)
-        {
-            if (issuerKeys.Contains(certificates[i].SubjectKey) || certificates[i].MaybeSelfSigned)
-            {
-                kept[i] = certificates[i].Parse();
-            }
-        }
-
-        // Index order, as VerifyAll's pool: same-subject candidates are tried in the same order, duplicates keep the first.
-        var ordered = kept.OrderBy(k => k.Key).Select(k => k.Value).ToList();
-        var pool = new CertificatePool(ordered);
-        var trust = anchors.Certificates.Count > 0 ? anchors : new CertificatePool(ordered.Where(IsSelfSigned));
-        return Enumerable.Range(0, certificates.Count).AsParallel().AsOrdered()
-            .Select(i => project(builder.Build(new ChainRequest(kept.TryGetValue(i, out var c) ? c : certificates[i].Parse(), pool, trust, at) { MinDigest = minDigest })))
-            .ToList();
-    }
-
-    /// <summary>
     /// Verifies <paramref name="leaf"/> the way <c>openssl verify -CAfile &lt;trusted file&gt; -untrusted &lt;hierarchy&gt;</c> does:
     /// the anchors are the self-signed certificates of the set's own trusted file and of the folder's hierarchy
     /// (the self-signed Server Group root); every other certificate given (the leaf's own file, the trusted file's

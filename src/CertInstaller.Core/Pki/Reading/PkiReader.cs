@@ -44,7 +44,9 @@ public sealed partial class PkiReader
     internal ReadError? ReadBytes(string path, bool followLinks, out byte[]? data)
     {
         data = null;
-        if (Directory.Exists(path))
+        // A scan's file is opened without following links and must be a regular file (RegularFile refuses a directory
+        // as NotRegularFile); the extra stat is for a path someone named, which may lead to a directory.
+        if (followLinks && Directory.Exists(path))
         {
             return new ReadError(path, ReadErrorCode.Unreadable, "this is a directory, not a file",
                 "name the files inside it, or give the folder to a verb that scans folders");
@@ -141,8 +143,7 @@ public sealed partial class PkiReader
         };
         foreach (var certificate in certificates)
         {
-            var der = certificate.CertificateStructure.GetEncoded(Org.BouncyCastle.Asn1.Asn1Encodable.Der);
-            Encodings.GetValue(certificate, _ => der);
+            _ = certificate.CertificateStructure.GetEncoded(Org.BouncyCastle.Asn1.Asn1Encodable.Der);
 
             // Extensions are decoded on demand; decode the ones chain building relies on now. (GetPublicKey is left
             // out on purpose: BouncyCastle validates RSA moduli, which costs milliseconds per certificate.)
@@ -150,14 +151,6 @@ public sealed partial class PkiReader
             _ = certificate.GetBasicConstraints();
         }
     }
-
-    // The DER ForceParse computes anyway, per certificate object, for a scan that keeps certificates encoded
-    // (BouncyCastle's GetEncoded would encode the whole certificate again).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, byte[]> Encodings = new();
-
-    /// <summary>The DER encoding of <paramref name="certificate"/> (shared: never modify it).</summary>
-    internal static byte[] EncodingOf(X509Certificate certificate) =>
-        Encodings.TryGetValue(certificate, out var der) ? der : certificate.GetEncoded();
 
     /// <summary>The first line of an exception message, without the nested exception text BouncyCastle sometimes appends.</summary>
     internal static string Brief(string message) => Text.Messages.Brief(message);
