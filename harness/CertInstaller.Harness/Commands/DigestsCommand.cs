@@ -125,14 +125,9 @@ internal static class DigestsCommand
     private static Outcome Write(DigestStream stream, string folder, DateTimeOffset at, string minimum, DigestAlgorithm? exact, ChainBuilder? chains, OutputFormat format, TextWriter output)
     {
         var (signed, weak, verified, invalid) = (0, 0, 0, 0);
-        var text = format == OutputFormat.Text;
-        var width = TextRenderer.DigestsWidth(stream.LongestPath);
-        var buffer = new StringWriter();
+        var lines = format == OutputFormat.Text ? new DigestsTextStream(minimum, TextRenderer.DigestsWidth(stream.LongestPath), output) : null;
         var files = new List<DigestFileView>();
-        if (text)
-        {
-            TextRenderer.WriteDigestsHeader(minimum, output);
-        }
+        lines?.Header();
 
         var unreadable = stream.Run(
             (entry, chain) => new DigestFileView(entry.File.RelativePath, entry.Kind, entry.Subject, entry.Signature.Algorithm,
@@ -147,25 +142,20 @@ internal static class DigestsCommand
                 weak += view.Ok ? 0 : 1;
                 verified += view.ChainValid is null ? 0 : 1;
                 invalid += view.ChainValid == false ? 1 : 0;
-                if (!text)
+                if (lines is null)
                 {
                     files.Add(view);
-                    return;
                 }
-
-                TextRenderer.WriteDigestLine(view, width, buffer);
-                if (buffer.GetStringBuilder().Length >= 65536)
+                else
                 {
-                    output.Write(buffer.GetStringBuilder());
-                    buffer.GetStringBuilder().Clear();
+                    lines.Line(view);
                 }
             });
         var skipped = unreadable.Select(u => new SkippedView(u.File.RelativePath, u.Error.Problem) { Code = Core.Codes.CodeRegistry.Of(u.Error.Code).Text }).ToList();
         var summary = chains is null ? null : new ChainSummaryView(verified, invalid, chains.Signatures.Verifications);
-        if (text)
+        if (lines is not null)
         {
-            output.Write(buffer.GetStringBuilder());
-            TextRenderer.WriteDigestsFooter(minimum, signed, weak, skipped, summary, output);
+            lines.Footer(signed, weak, skipped, summary);
         }
         else
         {
