@@ -19,13 +19,14 @@ public static class ClassifiedSnapshot
         CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
         run ??= new RunCache();
+        var classifier = new FolderClassifier(run);
         var classes = layout.Kind == FolderKind.Missing
             ? new Dictionary<string, FileClassification>()
-            : new FolderClassifier(run).Classify(layout, preservePatterns);
+            : classifier.Classify(layout, preservePatterns);
         return store.Create(new SnapshotRequest(certDir, reason)
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
-            RecordStore = () => new StoreRecorder(store.CertificateStores, run, store.Clock.UtcNow).Record(layout),
+            RecordStore = () => new StoreRecorder(store.CertificateStores, run, store.Clock.UtcNow) { KnownContent = classifier.Hashes }.Record(layout),
         }, progress);
     }
 

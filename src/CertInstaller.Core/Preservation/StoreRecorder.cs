@@ -27,10 +27,14 @@ public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache ru
 {
     private readonly ChainBuilder _builder = new(run.Signatures);
 
+    /// <summary>SHA-256 of the folder's files the classification already read (relative path → hash), so selecting the
+    /// single certificate parses what the run holds instead of opening those files a second time.</summary>
+    public IReadOnlyDictionary<string, string>? KnownContent { get; init; }
+
     /// <summary>The store section for <paramref name="layout"/>. Never throws: a store that cannot be read is recorded as not recorded.</summary>
     public StoreSection Record(FolderLayout layout)
     {
-        var files = new PkiFileCache(layout.Root, layout.MapPasswords, run);
+        var files = new PkiFileCache(layout.Root, layout.MapPasswords, run, KnownContent);
         if (FolderSlots.Of(layout, files).SingleCertificate is not { } single)
         {
             return new StoreSection(true, "the folder is not in single third-party certificate mode (its Server Group certificate is IC's own " +
