@@ -112,9 +112,11 @@ wine_suite() {
   # thread spinning in nested access violations, the run stuck until killed. The test exes' startup hook
   # (tests/CertInstaller.TestSupport/WineExceptionFrames.cs) restores the list at every managed throw under Wine: a
   # failing test now fails and the run goes on. Wine 9+ keeps no such record (a .seh handler instead).
-  timeout --kill-after=30s "${wine_minutes}m" "$wine" "$out/$project.exe" --no-ansi --no-progress \
+  # wine_umask (a run's own, see the Harness run): the mode the test exe creates files with.
+  (if [ -n "${wine_umask:-}" ]; then umask "$wine_umask"; fi
+   exec timeout --kill-after=30s "${wine_minutes}m" "$wine" "$out/$project.exe" --no-ansi --no-progress \
     --results-directory "$(winpath "$results")" --report-trx --report-trx-filename "$trx" \
-    --timeout "$((wine_minutes - 1))m" ${f:+--filter "$f"} >"$out.run.log" 2>&1
+    --timeout "$((wine_minutes - 1))m" ${f:+--filter "$f"}) >"$out.run.log" 2>&1
   code=$?
   if [ $code -eq 124 ] || [ $code -eq 137 ]; then
     echo "$run: $project under Wine did not finish in $wine_minutes min: killed, the run FAILS (last lines of $out.run.log):"
@@ -158,7 +160,10 @@ wine_suite wine-net10.0 CertInstaller.ActionHost.Tests actionhost-wine.trx ""
 # The Harness suite (certharness in-process, and as certharness.exe in ProcessTests) as a Windows process: paths with
 # drive letters and backslashes, output files and reports written, the backup verbs. Its tests that start openssl or
 # another Linux program stay on Linux (tests/not-run.tsv): a Windows process under Wine cannot wait for a Unix one.
-wine_suite wine-net10.0 CertInstaller.Harness.Tests harness-wine.trx ""
+# Wine derives a file's ACL from its Unix mode: with the usual umask every key a test writes reads as readable by
+# Everyone, and validate reports CI6001/CI6003 beside what a test asserts. Under umask 077 the keys read as the owner's
+# only, as an IC folder's are on Windows (the ACL checks themselves are the Windows workflow's).
+wine_umask=077 wine_suite wine-net10.0 CertInstaller.Harness.Tests harness-wine.trx ""
 # --- 3. certharness store against Wine's LocalMachine stores (issue 27) ----------------------------------------------
 # CertInstaller.Store.Tests imports an openssl-made PKI into the machine stores and runs certharness store on it. Its own
 # prefix, made fresh each run (the tests write the stores, and Wine 8 keeps a certificate X509Store.Remove took out),
