@@ -5,6 +5,7 @@
 #   2. the Core and Installer suites (against both builds) and the ActionHost suite as self-contained win-x64 executables
 #      (NUnit's Microsoft.Testing.Platform runner) under Wine, the same Wine the MSI tests use: the Platform.IsWindows
 #      branches of IO/ and Backup/ run as Windows processes;
+#      and the Harness suite (certharness) as a win-x64 executable too;
 #   3. certharness store against Wine's LocalMachine certificate stores (CertInstaller.Store.Tests, own prefix).
 # Writes one TRX per run into the results directory ($1), so test.sh's closing line counts them. A test a run cannot
 # run is named in tests/not-run.tsv with its reason; this script leaves it out with a filter and prints it as not run.
@@ -100,14 +101,22 @@ wine_suite() {
   local build=$((SECONDS - start))
   f=$(filter "$run")
   [ -z "$include" ] || f="($include)${f:+&$f}"
-  # A hang must fail the run, not stall CI. Under Wine 8 a test host hangs or crashes after a failing test (issue 20:
-  # the test thread is gone; the test exes use the runtime's reflection invoker, which avoids some of it, see
-  # Directory.Build.props; so no test may fail under Wine but for a bug), and its process did not exit when the
-  # runner's own --timeout (a minute earlier) cancelled the session. timeout(1) then ends it, and wineserver -k every
-  # process left in this prefix (an action host too).
-  timeout --kill-after=30s "${wine_minutes}m" "$wine" "$out/$project.exe" --no-ansi --no-progress \
+  # A hang must fail the run, not stall CI: timeout(1) ends a run the runner's own --timeout (a minute earlier) did not
+  # end, and wineserver -k every process left in this prefix (an action host too).
+  # The hang after a failing test (issue 20) had one cause, found with a scratch test that fails and WINEDEBUG=+seh,+tid:
+  # Wine 8's x86_64 dispatcher pushes a record on the TEB exception list around each language handler and pops it when
+  # the handler returns; .NET 10's handler never returns (it runs the catch and resumes with RtlRestoreContext), so a
+  # failing test, whose assertion leaves the test method through reflection's native invoke frame, leaves that record
+  # on the list. The next exception dispatched from above that stack depth calls the record's overwritten handler
+  # (address 0x30, then 0) and faults in the dispatcher forever: "found wine frame ... handler 0000000000000000", one
+  # thread spinning in nested access violations, the run stuck until killed. The test exes' startup hook
+  # (tests/CertInstaller.TestSupport/WineExceptionFrames.cs) restores the list at every managed throw under Wine: a
+  # failing test now fails and the run goes on. Wine 9+ keeps no such record (a .seh handler instead).
+  # wine_umask (a run's own, see the Harness run): the mode the test exe creates files with.
+  (if [ -n "${wine_umask:-}" ]; then umask "$wine_umask"; fi
+   exec timeout --kill-after=30s "${wine_minutes}m" "$wine" "$out/$project.exe" --no-ansi --no-progress \
     --results-directory "$(winpath "$results")" --report-trx --report-trx-filename "$trx" \
-    --timeout "$((wine_minutes - 1))m" ${f:+--filter "$f"} >"$out.run.log" 2>&1
+    --timeout "$((wine_minutes - 1))m" ${f:+--filter "$f"}) >"$out.run.log" 2>&1
   code=$?
   if [ $code -eq 124 ] || [ $code -eq 137 ]; then
     echo "$run: $project under Wine did not finish in $wine_minutes min: killed, the run FAILS (last lines of $out.run.log):"
@@ -150,6 +159,13 @@ else
   echo "NOT RUN: the Core and Installer suites under Wine against the net10.0 builds: on request (CERTINSTALLER_WINE_CORE=all); the net10.0 Windows branches run under Wine in the ActionHost suite and the MSI scenarios"
 fi
 wine_suite wine-net10.0 CertInstaller.ActionHost.Tests actionhost-wine.trx ""
+# The Harness suite (certharness in-process, and as certharness.exe in ProcessTests) as a Windows process: paths with
+# drive letters and backslashes, output files and reports written, the backup verbs. Its tests that start openssl or
+# another Linux program stay on Linux (tests/not-run.tsv): a Windows process under Wine cannot wait for a Unix one.
+# Wine derives a file's ACL from its Unix mode: with the usual umask every key a test writes reads as readable by
+# Everyone, and validate reports CI6001/CI6003 beside what a test asserts. Under umask 077 the keys read as the owner's
+# only, as an IC folder's are on Windows (the ACL checks themselves are the Windows workflow's).
+wine_umask=077 wine_suite wine-net10.0 CertInstaller.Harness.Tests harness-wine.trx ""
 # --- 3. certharness store against Wine's LocalMachine stores (issue 27) ----------------------------------------------
 # CertInstaller.Store.Tests imports an openssl-made PKI into the machine stores and runs certharness store on it. Its own
 # prefix, made fresh each run (the tests write the stores, and Wine 8 keeps a certificate X509Store.Remove took out),

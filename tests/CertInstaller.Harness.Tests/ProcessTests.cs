@@ -7,13 +7,19 @@ public class ProcessTests
 {
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        // On Windows the built certharness.exe itself (the win-x64 test exe under Wine has no dotnet host to start).
+        var exe = Path.Combine(AppContext.BaseDirectory, "certharness.exe");
+        var info = new ProcessStartInfo(OperatingSystem.IsWindows() ? exe : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "certharness.dll"));
+        if (!OperatingSystem.IsWindows())
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "certharness.dll"));
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -14,10 +14,27 @@ internal static partial class GoldenNormaliser
         text = text.Replace(root, "<dir>", StringComparison.Ordinal)
             .Replace(root.Replace("\\", "\\\\", StringComparison.Ordinal), "<dir>", StringComparison.Ordinal)
             .Replace("\r\n", "\n", StringComparison.Ordinal);
+        // Help's usage line names the process: testhost under dotnet test (as blessed), the test exe under the win-x64 runner.
+        var host = Path.GetFileNameWithoutExtension(Environment.GetCommandLineArgs()[0]);
+        if (host != "testhost")
+        {
+            text = text.Replace($"\n  {host} ", "\n  testhost ", StringComparison.Ordinal);
+        }
+
+        if (Path.DirectorySeparatorChar == '\\')
+        {
+            // Windows (the win-x64 run under Wine): a path under the fixture's folder with the separators of the blessed transcripts.
+            text = UnderDir().Replace(text, m => m.Value.Replace("\\\\", "/", StringComparison.Ordinal).Replace('\\', '/'));
+        }
+
         text = SnapshotId().Replace(text, "<snapshot-id>");
         text = ListedTime().Replace(text, "${id}<created>");
         return CreatedProperty().Replace(text, "${name}\"<created>\"");
     }
+
+    // A path that starts at the fixture's folder, as text or JSON-escaped: up to a space, quote or bracket.
+    [GeneratedRegex(@"<dir>[^\s""'<>\]\)]*")]
+    private static partial Regex UnderDir();
 
     [GeneratedRegex(@"\b\d{8}T\d{6}Z-[0-9a-f]{6}\b")]
     private static partial Regex SnapshotId();
