@@ -125,7 +125,7 @@ public sealed class FolderClassifier(PkiReader reader, RunCache? run = null)
         var set = layout.Sets.FirstOrDefault(s => s.Role == CertificateRole.ServerGroup && s.Certificate is not null);
         if (set is null || !certificates.TryGetValue(set.Certificate!, out var certs)) return null;
         var candidate = certs[0];
-        return candidate.SubjectDN.Equivalent(candidate.IssuerDN) && signatures.Verifies(candidate, candidate) ? candidate : null;
+        return signatures.IsSelfSigned(candidate) ? candidate : null;
     }
 
     private static string? SameStemCertificate(string keyPath, IEnumerable<string> certificatePaths)

@@ -66,11 +66,11 @@ public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache ru
         var chain = new StoreChecker(stores!, _builder).Chain(new StoreCheckRequest(single.Certificate, single.Path, at, 0, minDigest));
         var folder = FolderCertificates(layout, files);
         var path = chain.Path.ToList();
-        if (chain.Anchor is null && path.Count > 0 && !SelfIssued(path[path.Count - 1]))
+        if (chain.Anchor is null && path.Count > 0 && !run.Signatures.IsSelfSigned(path[path.Count - 1]))
         {
             // The stores lack the next issuer: the folder's trusted files name it (none of these is in the stores' pool).
             var rest = _builder.Build(new ChainRequest(path[path.Count - 1], new CertificatePool(folder.Select(f => f.Certificate)),
-                new CertificatePool(folder.Select(f => f.Certificate).Where(SelfIssued)), at) { MinDigest = minDigest });
+                new CertificatePool(folder.Select(f => f.Certificate).Where(run.Signatures.IsSelfSigned)), at) { MinDigest = minDigest });
             path.AddRange(rest.Path.Skip(1));
         }
 
@@ -78,7 +78,7 @@ public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache ru
         foreach (var issuer in path.Skip(1))
         {
             var file = folder.Where(f => f.Certificate.Equals(issuer)).Select(f => (string?)f.File).FirstOrDefault();
-            records.Add(SelfIssued(issuer)
+            records.Add(run.Signatures.IsSelfSigned(issuer)
                 ? Observe([MachineStore.Root], StoreCertificateRole.Root, issuer, file)
                 // The builder may have taken an intermediate from My or Root (its pool is every store): recorded where it is.
                 : Observe([MachineStore.CA, MachineStore.My, MachineStore.Root], StoreCertificateRole.Intermediate, issuer, file));
@@ -103,7 +103,4 @@ public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache ru
         layout.Entries.Where(e => e.Part is FilePart.Certificate or FilePart.Trusted)
             .SelectMany(e => files.Certificates(e.RelativePath).Select(c => (e.RelativePath, c)))
             .ToList();
-
-    private bool SelfIssued(X509Certificate certificate) =>
-        certificate.SubjectDN.Equivalent(certificate.IssuerDN) && run.Signatures.Verifies(certificate, certificate);
 }

@@ -35,6 +35,11 @@ public sealed class SignatureCache
             ? _results.GetOrAdd((issuer, subject), pair => Verification(pair.Issuer, pair.Subject)).Value
             : _leaves.GetValue(subject, _ => new ConcurrentDictionary<X509Certificate, Lazy<bool>>()).GetOrAdd(issuer, i => Verification(i, subject)).Value;
 
+    /// <summary>True when <paramref name="certificate"/> names itself as issuer (RDNs in any order) and its signature
+    /// verifies with its own key, through this cache (a folder's own root, a store path's top).</summary>
+    public bool IsSelfSigned(X509Certificate certificate) =>
+        certificate.SubjectDN.Equivalent(certificate.IssuerDN) && Verifies(certificate, certificate);
+
     private static bool MayIssue(X509Certificate subject)
     {
         try

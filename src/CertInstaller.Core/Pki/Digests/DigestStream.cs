@@ -270,7 +270,9 @@ public sealed class DigestStream
         }
     }
 
-    // VerifyEncoded's test (EncodedCertificate.MaybeSelfSigned): the subject names itself as issuer.
+    // Names compared as FolderChainVerifier.IsSelfSigned compares them (Equivalent, in order), not by DER as
+    // Certs.IsSelfIssued does: the trust pool is the pool's IsSelfSigned certificates, so a self-signed certificate whose
+    // two names differ only in encoding must reach the pool to stay its own anchor, as it was before the two passes.
     private static bool SelfIssued(X509Certificate certificate) => certificate.SubjectDN.Equivalent(certificate.IssuerDN, true);
 
     // A 64-bit FNV-1a hash of the name's DER, as CertificatePool keys names (by their DER) but without its per-name
