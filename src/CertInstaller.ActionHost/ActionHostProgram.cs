@@ -14,6 +14,11 @@ public static class ActionHostProgram
     /// <summary>Exit code of a failed operation: ERROR_INSTALL_FAILURE, what Windows Installer reports for a failed action.</summary>
     public const int Failure = 1603;
 
+    /// <summary>Exit code of a command line that names no operation, a wrong option or argument, or ActionData that does
+    /// not parse: ERROR_INVALID_COMMAND_LINE, as <c>run</c> returns for bad options. Nothing ran; the caller must fix the
+    /// command, where 1603 says the operation itself failed.</summary>
+    public const int InvalidCommandLine = InstallerExitCodes.InvalidCommandLine;
+
     /// <summary>The log file the host appends to, in the backup root.</summary>
     public const string LogFileName = ActionLogFile.FileName;
 
@@ -24,8 +29,9 @@ public static class ActionHostProgram
 
     private const string RootHelp =
         "certinstaller-action: the CertInstaller install-time operations as a command line. An operation takes one quoted " +
-        "ActionData argument (exe custom actions, deployment tools) and exits 0 or 1603 (Linux: 67); 'run' protects the " +
-        "certificates folder around any installer command.";
+        "ActionData argument (exe custom actions, deployment tools) and exits 0, 1603 (Linux: 67) when it failed, or 1639 " +
+        "(Linux: 103) when called wrong (an unknown verb or option, a missing or extra argument, ActionData that does not " +
+        "parse), before anything ran; 'run' protects the certificates folder around any installer command.";
 
     /// <summary>This platform's exit statuses: Windows keeps the codes, Linux carries them in 8 bits (README, "Exit statuses on Linux").</summary>
     public static ExitStatusMap ExitStatuses => OperatingSystem.IsWindows() ? ExitStatusMap.Windows : ExitStatusMap.Unix;
@@ -34,7 +40,8 @@ public static class ActionHostProgram
     public static int ProcessExit(string[] args, TextWriter stdout) => ExitStatuses.StatusOf(Run(args, stdout));
 
     /// <summary>Runs the verb named by <paramref name="args"/>[0]: an operation (0 or 1603), <c>run</c> (the installer's code or the
-    /// wrapper's) or help (0); returns the code meant, before <see cref="ExitStatuses"/> carries it.</summary>
+    /// wrapper's) or help (0), or 1639 for a command line that cannot be run; returns the code meant, before
+    /// <see cref="ExitStatuses"/> carries it.</summary>
     public static int Run(string[] args, TextWriter stdout)
     {
         if (args.Length > 0 && args[0] == RunVerb.Name) return RunVerb.Run(args[1..], stdout, windowsCommandLine: OperatingSystem.IsWindows() ? Environment.CommandLine : null);
@@ -47,8 +54,7 @@ public static class ActionHostProgram
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stdout.WriteLine(new LogLine(LogLevel.Error, Printable.Escape(error.Message)));
-            stdout.WriteLine(Usage);
-            return Failure;
+            return CalledWrong(stdout);
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stdout, EnableDefaultExceptionHandler = false });
@@ -81,14 +87,23 @@ public static class ActionHostProgram
         ActionOperation.Preserve => "put back third-party files the install regenerated (deferred action)",
         ActionOperation.Validate => "validate the folder under the policy; 'enforce' fails the install when invalid (deferred action)",
         _ => "prune old snapshots by retention (commit action)",
-    } + "; exits 0, or 1603 (Linux: 67) when it failed";
+    } + "; exits 0, 1603 (Linux: 67) when it failed, or 1639 (Linux: 103) when the ActionData or the command line is wrong (nothing ran)";
 
     private static int RunOperation(ActionOperation operation, string actionData, TextWriter stdout)
     {
         var outcome = new ActionRunner().Run(operation, actionData, out var data);
         foreach (var line in outcome.Lines) stdout.WriteLine(Printable.Escape(line.ToString())); // one line each: nothing in a value forges another
-        if (data is not null) AppendLog(data.BackupDir, operation, actionData, outcome, stdout);
+        // No data: the ActionData was refused before the operation started (the lines above name each key).
+        if (data is null) return CalledWrong(stdout);
+        AppendLog(data.BackupDir, operation, actionData, outcome, stdout);
         return outcome.Succeeded ? 0 : Failure;
+    }
+
+    private static int CalledWrong(TextWriter stdout)
+    {
+        stdout.WriteLine(new LogLine(LogLevel.Error, $"nothing was run; exit code {ExitStatuses.Describe(InvalidCommandLine)}"));
+        stdout.WriteLine(Usage);
+        return InvalidCommandLine;
     }
 
     private static void AppendLog(string backupDir, ActionOperation operation, string actionData, ActionOutcome outcome, TextWriter stdout)

@@ -7,11 +7,15 @@ using CertInstaller.Samples;
 
 namespace CertInstaller.ActionHost.Tests;
 
-/// <summary>The action host as an installer runs it: a separate process, one ActionData argument, exit 0 or 1603.</summary>
+/// <summary>The action host as an installer runs it: a separate process, one ActionData argument, exit 0, 1603 when the
+/// operation failed, or 1639 when it was called wrong (nothing ran).</summary>
 public class ActionHostProcessTests
 {
     // Unix keeps the low 8 bits of an exit code (1603 → 67); Windows and Wine keep 1603.
     private static readonly int Failure = OperatingSystem.IsWindows() ? ActionHostProgram.Failure : ActionHostProgram.Failure & 0xFF;
+
+    // ERROR_INVALID_COMMAND_LINE, as the run verb returns for bad options; 1639's low byte on Unix.
+    private static readonly int CalledWrong = OperatingSystem.IsWindows() ? 1639 : 103;
 
     private TempDir _root = null!;
 
@@ -41,11 +45,11 @@ public class ActionHostProcessTests
     [TestCase()]
     [TestCase("backup")]
     [TestCase("explode", "CertDir=a;BackupDir=b")]
-    public void Run_WhenUsageWrong_Exits1603WithUsage(params string[] args)
+    public void Run_WhenUsageWrong_Exits1639WithUsage(params string[] args)
     {
         var (code, output) = Host(args);
 
-        Assert.That(code, Is.EqualTo(Failure));
+        Assert.That(code, Is.EqualTo(CalledWrong), output);
         Assert.That(output, Does.Contain("usage: certinstaller-action"));
     }
 
@@ -81,14 +85,41 @@ public class ActionHostProcessTests
         Assert.That(output, Does.Contain(WrapperOptions.DefaultUnixBackupDir).And.Not.Contain("/usr/share").And.Contain("--allow-missing-certdir"));
     }
 
+    // A deployment tool must tell "you called me wrong" (fix the command) from "the install failed" (look at the folder).
+    [TestCaseSource(nameof(Verbs))]
+    public void Run_WhenAVerbGetsAnUnknownOption_Exits1639AndRunsNothing(string verb)
+    {
+        var (code, output) = Host(verb, "--no-such-option", Data());
+
+        Assert.That(code, Is.EqualTo(CalledWrong), output);
+        Assert.That(Directory.Exists(Path.Combine(_root.Path, "Backups")), Is.False, "nothing ran");
+    }
+
+    [TestCaseSource(nameof(Verbs))]
+    public void Run_WhenAVerbMissesItsArgument_Exits1639(string verb)
+    {
+        var (code, output) = Host(verb);
+
+        Assert.That(code, Is.EqualTo(CalledWrong), output);
+        Assert.That(output, Does.Contain("usage: certinstaller-action"));
+    }
+
+    [TestCaseSource(nameof(Verbs))]
+    public void Run_WhenAVerbGetsASecondArgument_Exits1639(string verb)
+    {
+        var (code, output) = Host(verb, Data(), "extra");
+
+        Assert.That(code, Is.EqualTo(CalledWrong), output);
+    }
+
     private static IEnumerable<string> Verbs() => ActionOperationNames.ByCommandName.Keys.Append(RunVerb.Name);
 
     [Test]
-    public void Run_WhenActionDataInvalid_Exits1603NamingTheKey()
+    public void Run_WhenActionDataInvalid_Exits1639NamingTheKey()
     {
         var (code, output) = Host("backup", "CertDir=;BackupDir=x;Colour=blue");
 
-        Assert.That(code, Is.EqualTo(Failure));
+        Assert.That(code, Is.EqualTo(CalledWrong), output);
         // Each problem printed with its code: CertDir empty, BackupDir not a full path, an unknown key.
         Assert.That(output, Does.Contain("CI11004").And.Contain("CI11005").And.Contain("CI11001"));
     }

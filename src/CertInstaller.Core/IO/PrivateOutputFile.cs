@@ -7,8 +7,9 @@ namespace CertInstaller.Core.IO;
 /// moment it exists and never through a link. A link at the path is refused (CI12001), as is a directory or special file
 /// (CI12002). The text goes to a new file beside it whose name is random and that is created exclusively (O_EXCL /
 /// CREATE_NEW: a link planted at that name fails the create instead of being followed), mode 0600 (Windows: a protected
-/// ACL for the owner, SYSTEM and Administrators), flushed, then renamed over the path: a rename replaces whatever entry
-/// is there, a link swapped in meanwhile included, and never writes through it.
+/// ACL for the owner, SYSTEM and Administrators), flushed, then renamed over the path and the folder synced
+/// (<see cref="Backup.Durable.Place"/>): a rename replaces whatever entry is there, a link swapped in meanwhile included,
+/// and never writes through it.
 /// </summary>
 public static class PrivateOutputFile
 {
@@ -30,19 +31,8 @@ public static class PrivateOutputFile
         var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var stream = fs.CreateNew(temp, privateAccess: true))
-            {
-                if (Platform.IsWindows)
-                {
-                    AccessControl.MakeOwnerOnly(temp); // CreateNew inherits the folder's ACL on Windows; a report folder may be C:\Temp
-                }
-
-                var bytes = new UTF8Encoding(false).GetBytes(text);
-                stream.Write(bytes, 0, bytes.Length);
-                fs.FlushToDisk(stream);
-            }
-
-            fs.MoveFile(temp, full, overwrite: true);
+            // Durable's staged write, replacing whatever entry is at the path (a link swapped in meanwhile included).
+            Backup.Durable.Place(fs, full, temp, new UTF8Encoding(false).GetBytes(text), t => CreateOwnerOnly(fs, t), overwrite: true);
         }
         catch
         {
@@ -58,6 +48,26 @@ public static class PrivateOutputFile
                 // The original error is the one to report; a stray .tmp file is harmless and named for what it is.
             }
 
+            throw;
+        }
+    }
+
+    private static Stream CreateOwnerOnly(IFileSystem fs, string temp)
+    {
+        var stream = fs.CreateNew(temp, privateAccess: true);
+        if (!Platform.IsWindows)
+        {
+            return stream;
+        }
+
+        try
+        {
+            AccessControl.MakeOwnerOnly(temp); // CreateNew inherits the folder's ACL on Windows; a report folder may be C:\Temp
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
             throw;
         }
     }

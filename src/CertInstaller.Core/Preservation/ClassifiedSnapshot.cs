@@ -13,8 +13,10 @@ public static class ClassifiedSnapshot
     /// <see cref="BackupErrorCode.InvalidArgument"/> (the folder and the backup root overlap), before anything is read.</exception>
     /// <param name="run">The run's parse cache, so its later steps (validation) find the folder's contents parsed; a new one when null.</param>
     /// <param name="progress">Reports each file copied into the snapshot.</param>
+    /// <param name="minDigest">The weakest signature digest a link of the recorded store path may use: the run's validation
+    /// minimum, so the record takes the path validation accepts (SHA-256, the policy's default, when the run has none).</param>
     public static SnapshotInfo Create(SnapshotStore store, string certDir, string reason, IReadOnlyList<string> preservePatterns,
-        RunCache? run = null, IProgress<IO.WorkProgress>? progress = null)
+        RunCache? run = null, IProgress<IO.WorkProgress>? progress = null, DigestAlgorithm minDigest = DigestAlgorithm.Sha256)
     {
         CheckBeforeScan(store, certDir);
         var layout = new LayoutScanner().Scan(certDir);
@@ -26,7 +28,7 @@ public static class ClassifiedSnapshot
         return store.Create(new SnapshotRequest(certDir, reason)
         {
             Classify = path => classes.TryGetValue(path, out var c) ? c : new FileClassification(FileOrigin.Other, "not recognised"),
-            RecordStore = () => new StoreRecorder(store.CertificateStores, run, store.Clock.UtcNow) { KnownContent = classifier.Hashes }.Record(layout),
+            RecordStore = () => new StoreRecorder(store.CertificateStores, run, store.Clock.UtcNow, minDigest) { KnownContent = classifier.Hashes }.Record(layout),
         }, progress);
     }
 

@@ -22,7 +22,8 @@ namespace CertInstaller.Core.Preservation;
 /// <param name="stores">The stores, or null when this host has none.</param>
 /// <param name="run">The run's parse cache (the classification has read the folder's files already) and signature cache.</param>
 /// <param name="at">The time the path is judged at (the backup's clock), as <c>store</c> judges it at its own.</param>
-/// <param name="minDigest">The weakest signature digest a link may use; the policy's default, as <c>store</c> runs without a policy file.</param>
+/// <param name="minDigest">The weakest signature digest a link may use: the run's validation minimum (the installer's
+/// MinDigest or policy file), so the path recorded is the one validation accepts; the policy's default when the run has none.</param>
 public sealed class StoreRecorder(IMachineCertificateStores? stores, RunCache run, DateTimeOffset at, DigestAlgorithm minDigest = DigestAlgorithm.Sha256)
 {
     private readonly ChainBuilder _builder = new(run.Signatures);

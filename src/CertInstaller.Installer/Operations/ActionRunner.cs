@@ -80,7 +80,7 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
         // A marker left by an installation that died (power loss) must not steer this installation's rollback.
         TransactionMarker.Delete(store.Root, data.ProductCode, ports.FileSystem);
         var reason = $"{data.Mode.ToString().ToLowerInvariant()} {data.ProductCode} {data.ProductVersion}".Trim();
-        var snapshot = ClassifiedSnapshot.Create(store, data.CertDir, reason, data.PreservePatterns, _run);
+        var snapshot = ClassifiedSnapshot.Create(store, data.CertDir, reason, data.PreservePatterns, _run, minDigest: RecordingMinDigest(data));
         new TransactionMarker(snapshot.Id, data.ProductCode, data.Mode.ToString().ToLowerInvariant()).Write(store.Root, ports.FileSystem);
 
         var thirdParty = snapshot.Manifest.ThirdPartyFiles.Count();
@@ -229,14 +229,34 @@ public sealed class ActionRunner(BackupPorts ports, RunCache? run = null)
     /// <summary>The one place the operations get their store: on this runner's ports.</summary>
     private SnapshotStore Store(ActionData data) => ports.Store(data.BackupDir);
 
-    private ValidationReport Validator(ActionData data, FolderLayout layout, IReadOnlyList<BaselineFile> baseline, IReadOnlyDictionary<string, string>? copied = null)
+    /// <summary>The policy Validate judges by: the installer's preset with MinDigest and ExpiryWarningDays, under the policy file.</summary>
+    /// <exception cref="PolicyException">The policy file cannot be used.</exception>
+    private static ValidationPolicy Policy(ActionData data)
     {
         var policy = ValidationPolicy.Installer with { MinDigest = data.MinDigest, ExpiryWarningDays = data.ExpiryWarningDays };
-        if (data.PolicyFile is { } file) policy = ValidationPolicy.Load(file, policy);
+        return data.PolicyFile is { } file ? ValidationPolicy.Load(file, policy) : policy;
+    }
+
+    // The snapshot's store record takes the path Validate would accept. A policy file that cannot be used leaves the
+    // configured MinDigest: the backup still runs, and the validation that follows it reports the file (with its code).
+    private static Core.Pki.DigestAlgorithm RecordingMinDigest(ActionData data)
+    {
+        try
+        {
+            return Policy(data).MinDigest;
+        }
+        catch (PolicyException)
+        {
+            return data.MinDigest;
+        }
+    }
+
+    private ValidationReport Validator(ActionData data, FolderLayout layout, IReadOnlyList<BaselineFile> baseline, IReadOnlyDictionary<string, string>? copied = null)
+    {
         return new FolderValidator(new FolderValidatorOptions { Run = _run }).Validate(new ValidationContext
         {
             Layout = layout,
-            Policy = policy,
+            Policy = Policy(data),
             At = ports.Clock.UtcNow,
             Host = data.Host,
             Baseline = baseline,

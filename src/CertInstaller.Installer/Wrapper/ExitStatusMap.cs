@@ -37,7 +37,7 @@ public sealed class ExitStatusMap
         new(InstallerExitCodes.RebootInitiated, 105, "success, the installer started a reboot"),
         new(InstallerExitCodes.Failure, 67, "failure: an operation failed, or CertInstaller failed the run"),
         new(InstallerExitCodes.AlreadyRunning, 82, "another CertInstaller run holds the folder; nothing ran"),
-        new(InstallerExitCodes.InvalidCommandLine, 103, "bad options; nothing ran"),
+        new(InstallerExitCodes.InvalidCommandLine, 103, "bad options or ActionData; nothing ran"),
     ];
 
     /// <summary>Whether statuses are cut to 8 bits (a code and its status may differ).</summary>

@@ -18,7 +18,7 @@ public static class InstallerExitCodes
     /// <summary>ERROR_INSTALL_ALREADY_RUNNING: another CertInstaller run holds the folder; deployment tools retry it.</summary>
     public const int AlreadyRunning = 1618;
 
-    /// <summary>ERROR_INVALID_COMMAND_LINE: the wrapper's own options are wrong; nothing was run.</summary>
+    /// <summary>ERROR_INVALID_COMMAND_LINE: the wrapper's options, or an action host verb's command line or ActionData, are wrong; nothing was run.</summary>
     public const int InvalidCommandLine = 1639;
 
     /// <summary>Whether <paramref name="code"/> is one of the installer's success codes (0, 3010, 1641).</summary>

@@ -133,6 +133,26 @@ public class OwnOutputFileTests
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(summary)!), Is.EqualTo(new[] { summary }), "no temporary file left");
     }
 
+    [Test]
+    public void PrivateOutputFile_WhenAnyStepFails_LeavesTheEarlierFileOrTheWholeNewOneAndNoTemporaryFile()
+    {
+        // Durable's staged write: create, flush, rename, sync the folder; a transient fault at each, cleaned up after.
+        var counting = new FaultInjectingFileSystem(_fs, failAt: 0);
+        PrivateOutputFile.Write(counting, _dir.Write("count/summary.json", "old"), "{\"new\": true}");
+        Assert.That(counting.Log.Select(l => l.Split(' ')[1]), Is.EqualTo(new[] { "CreateNew", "FlushToDisk", "MoveFile", "SyncDirectory" }));
+
+        for (var k = 1; k <= counting.MutationCount; k++)
+        {
+            var summary = _dir.Write($"out{k}/summary.json", "old");
+            var fs = new FaultInjectingFileSystem(_fs, failAt: k, FaultMode.Transient);
+
+            Assert.Throws<IOException>(() => PrivateOutputFile.Write(fs, summary, "{\"new\": true}"), $"step {k}");
+
+            Assert.That(File.ReadAllText(summary), Is.AnyOf("old", "{\"new\": true}"), $"step {k}: {fs.Log[k - 1]}");
+            Assert.That(Directory.GetFiles(Path.GetDirectoryName(summary)!), Is.EqualTo(new[] { summary }), $"step {k}: no temporary file left");
+        }
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public void PrivateOutputFile_WhenALinkIsPlanted_RefusesWithCI12001AndLeavesTheTarget(bool targetExists)

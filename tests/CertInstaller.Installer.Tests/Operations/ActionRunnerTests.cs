@@ -6,7 +6,9 @@ using CertInstaller.Core.Codes;
 using CertInstaller.Core.IO;
 using CertInstaller.Core.Tests.Backup;
 using CertInstaller.Core.Validation;
+using CertInstaller.Core.Pki;
 using CertInstaller.Samples;
+using CertInstaller.Samples.Issuing;
 
 namespace CertInstaller.Installer.Tests.Operations;
 
@@ -89,6 +91,47 @@ public class ActionRunnerTests
         Assert.That(outcome.Succeeded, Is.True, "the folder was restored; the store is reported, not a failed rollback");
         Assert.That(outcome.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Code?.Number), Is.EqualTo(new int?[] { 13050 }));
         Assert.That(stores.List(Core.Store.MachineStore.Root), Is.Empty, "nothing was re-imported");
+    }
+
+    // The store record takes the path Validate's minimum digest accepts, not always SHA-256's: with a SHA-1 cross-signed
+    // copy of the issuing CA (same key, valid for longer) next to the SHA-256 one, a site that allows SHA-1 relies on the
+    // copy, one that demands SHA-256 on the original. When the original leaves CA, only the second has lost its path.
+    // The minimum comes from MinDigest (CERTINSTALLER_MIN_DIGEST) or, over it, from the policy file, as Validate's does.
+    [TestCase(DigestAlgorithm.Sha1, false, new int[] { })]
+    [TestCase(DigestAlgorithm.Sha256, false, new[] { 13051 })]
+    [TestCase(DigestAlgorithm.Sha1, true, new int[] { })]
+    public void Backup_RecordsTheStorePathAtTheConfiguredMinimumDigest(DigestAlgorithm minimum, bool byPolicyFile, int[] driftWhenTheSha256CopyIsGone)
+    {
+        var folder = new IcFolderBuilder().BuildServer(_certs, new IcFolderSpec { Trust = TrustMode.ThirdPartyServerGroup });
+        var (root, issuing) = folder.ExternalCa!.Value;
+        var sha1Copy = CertificateFactory.Issue(CertificateSpec.Ca(issuing.Certificate.SubjectDN.ToString(), 2) with
+        {
+            Digest = DigestAlgorithm.Sha1, NotBefore = folder.Spec.NotBefore.AddDays(1), NotAfter = folder.Spec.NotAfter.AddYears(1),
+        }, issuing.Keys, root);
+        var stores = new FakeMachineStores();
+        stores.Add(Core.Store.MachineStore.My, folder.ServerGroup, key: true, Core.Store.KeyExportability.Yes);
+        stores.Add(Core.Store.MachineStore.CA, sha1Copy);
+        stores.Add(Core.Store.MachineStore.CA, issuing);
+        stores.Add(Core.Store.MachineStore.Root, root);
+        var ports = BackupPorts.Machine with { Clock = new FixedClock(Now), CertificateStores = stores };
+        var policyFile = Path.Combine(_temp.Path, "policy.json");
+        File.WriteAllText(policyFile, $"{{\"minDigest\": \"{minimum.ToDisplayName()}\"}}");
+        var data = byPolicyFile ? Data with { PolicyFile = policyFile } : Data with { MinDigest = minimum };
+
+        Assert.That(new ActionRunner(ports).Run(ActionOperation.Backup, data).Succeeded, Is.True);
+
+        var snapshot = ports.Store(_backups).Open(TransactionMarker.Read(_backups, data.ProductCode)!.SnapshotId);
+        var validated = new Core.Store.StoreChecker(stores).Chain(new Core.Store.StoreCheckRequest(folder.ServerGroup.Certificate, "ServerGroup", Now, 0, minimum));
+        Assert.That(snapshot.Manifest.Store!.Certificates.Select(c => c.Thumbprint), Is.EqualTo(validated.Path.Select(c => Core.Store.Thumbprints.Of(c.GetEncoded()))),
+            "the recorded path is the one the store check validates at this minimum");
+        Assert.That(snapshot.Manifest.Store.Certificates[1].Thumbprint,
+            Is.EqualTo(Core.Store.Thumbprints.Of((minimum == DigestAlgorithm.Sha1 ? sha1Copy : issuing).Certificate.GetEncoded())));
+
+        stores.Remove(Core.Store.MachineStore.CA, issuing);
+        var rollback = new ActionRunner(ports).Run(ActionOperation.RestoreOnRollback, data);
+
+        Assert.That(rollback.Succeeded, Is.True);
+        Assert.That(rollback.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Code?.Number), Is.EqualTo(driftWhenTheSha256CopyIsGone.Cast<int?>()));
     }
 
     [Test]

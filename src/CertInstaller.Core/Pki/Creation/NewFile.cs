@@ -4,9 +4,10 @@ using CertInstaller.Core.IO;
 namespace CertInstaller.Core.Pki.Creation;
 
 /// <summary>
-/// Writes files an admin asked for (a key, a CSR, a PFX) that must not exist yet, through <see cref="IFileSystem"/>. The
-/// bytes go to a new file beside the target under a random name, are flushed, and the file is then renamed into place
-/// without replacing anything: the path holds the whole file or nothing, never part of a key. Private ones are private
+/// Writes files an admin asked for (a key, a CSR, a PFX) that must not exist yet, through <see cref="IFileSystem"/>: the
+/// staged write of <see cref="Durable.Place"/> (a new file beside the target under a random name, flushed, renamed into
+/// place without replacing anything, the folder synced), with this class's checks and coded errors around it: the path
+/// holds the whole file or nothing, never part of a key. Private ones are private
 /// from the moment they exist (<see cref="IFileSystem.CreateNewOwnerOnly"/>: Unix 0600; on Windows a protected ACL for the
 /// owner and BUILTIN\Administrators, so a key an admin creates from a non-elevated prompt stays readable by that admin).
 /// </summary>
@@ -34,15 +35,9 @@ public static class NewFile
         var placed = false;
         try
         {
-            using (var stream = privateAccess ? fs.CreateNewOwnerOnly(temp) : fs.CreateNew(temp, privateAccess: false))
-            {
-                stream.Write(content, 0, content.Length);
-                fs.FlushToDisk(stream);
-            }
-
-            fs.MoveFile(temp, full, overwrite: false); // never replaces: an entry that appeared meanwhile fails the rename
-            placed = true;
-            fs.SyncDirectory(directory);
+            // Durable's staged write, created new: an entry that appeared at the path meanwhile fails the rename, never replaced.
+            Durable.Place(fs, full, temp, content, privateAccess ? fs.CreateNewOwnerOnly : t => fs.CreateNew(t, privateAccess: false),
+                overwrite: false, renamed: () => placed = true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {

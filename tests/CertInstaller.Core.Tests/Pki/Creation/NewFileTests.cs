@@ -88,6 +88,34 @@ public class NewFileTests
 
     [TestCase(true)]
     [TestCase(false)]
+    public void Write_WhenThePowerFailsAtAnyStep_LeavesTheWholeFileOrNothingAtItsPath(bool privateAccess)
+    {
+        // Nothing reaches the admin after a power cut; what counts is the disk: every write not flushed or synced is lost.
+        var steps = Steps(Target, privateAccess);
+        for (var k = 1; k <= steps; k++)
+        {
+            using var dir = new TempDir();
+            var target = dir["ic1.key"];
+            var fs = new FaultInjectingFileSystem(new PhysicalFileSystem(), failAt: k, FaultMode.PowerCut);
+
+            var e = Assert.Throws<OutputFileRefusedException>(() => NewFile.Write(fs, target, Key, privateAccess))!;
+
+            var leftovers = Directory.GetFiles(dir.Path).Where(f => f != target).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(e.Code, Is.EqualTo(OutputFileCode.NewFileNotWritten), $"step {k}");
+                Assert.That(!File.Exists(target) || File.ReadAllBytes(target).SequenceEqual(Key), Is.True, $"step {k}: whole or absent");
+                if (privateAccess && !OperatingSystem.IsWindows())
+                {
+                    Assert.That(leftovers.Concat(File.Exists(target) ? [target] : []).Select(File.GetUnixFileMode),
+                        Has.All.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), $"step {k}: private");
+                }
+            });
+        }
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
     public void Write_WhenTheFileExists_GivesNewFileExistsAndLeavesItAsItWas(bool privateAccess)
     {
         var existing = _dir.Write("CSRs/ic1.key", "the admin's key");
