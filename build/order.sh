@@ -46,13 +46,16 @@ publish harness/CertInstaller.Harness certharness
 h=$BIN
 mkdir -p "$data"
 "$h" sample "$data/ic/Certificates" --trust thirdparty-servergroup --peers 60 >/dev/null
-"$h" sample "$data/leaves" --leaves 50 >/dev/null
+# 1,100 leaves: a scan of more than 1,024 files takes every path of a large one (its periodic full collections, the
+# thread pool's queues once they fill), so those methods are laid out with the rest instead of among the cold ones.
+"$h" sample "$data/leaves" --leaves 1100 >/dev/null
 ic=$data/ic/Certificates
-leaf=$(find "$data/leaves" -name '*.cer' ! -name root.cer | sort | head -1)
+leaf=$(find "$data/leaves" -name 'host*.cer' | sort | sed -n 1p)
 trace certharness "$h" --version
+# The folder scan first after start-up: its methods are the largest set a run touches, so they go together first.
+trace certharness "$h" digests "$data/leaves" --verify-chains --trust "$data/leaves/root.cer"
 trace certharness "$h" inspect "$ic/ServerGroup/ServerGroupCertificate.cer" "$ic/ServerGroup/ServerGroupPrivateKey.bin"
 trace certharness "$h" inspect --json "$ic/ServerGroup/ServerGroupCertificate.cer"
-trace certharness "$h" digests "$data/leaves" --verify-chains --trust "$data/leaves/root.cer"
 trace certharness "$h" digests "$ic" --json
 trace certharness "$h" chain "$leaf" --bundle "$data/leaves" --trust "$data/leaves/root.cer"
 trace certharness "$h" validate "$ic"
