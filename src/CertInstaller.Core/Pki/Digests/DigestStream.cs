@@ -22,16 +22,16 @@ public sealed record ChainScanOptions(CertificatePool Anchors, DateTimeOffset At
 /// With chains, <see cref="Prepare"/> reads every file once and keeps only the certificates that can sit above another in
 /// a path (the issuer pool: every certificate <see cref="FolderChainVerifier.VerifyAll"/>'s search could look up, in the
 /// same order, so the verdicts and paths are VerifyAll's), and <see cref="Run{T}"/> reads each other file again, classifies
-/// and verifies its objects and drops them once the caller has its projection: a 20,000-leaf folder holds one block of
-/// leaves at a time, not 20,000. A pool file is not read again (its parse is kept with the pool), so every pool
+/// and verifies its objects and drops them once the caller has its projection: a 20,000-leaf folder holds a window of
+/// 64 leaves at a time (<see cref="OrderedWork{T}"/>), not 20,000. A pool file is not read again (its parse is kept with the pool), so every pool
 /// certificate is the object the path search uses. The reader's limits and the chain builder's bounds apply unchanged.
 /// Without chains there is one read; the entries (no certificate objects) are kept until <see cref="Run{T}"/>.
 /// </remarks>
 public sealed class DigestStream
 {
-    // Files classified, verified and handed out per block: large enough to keep both cores busy, small enough that
-    // the block's parsed leaves and chain results stay within a few megabytes.
-    private const int BlockSize = 64;
+    // Files classified and verified ahead of the one being handed out, at most: enough that the workers never wait for
+    // the caller's writing, few enough that the parsed leaves and chain results held stay within a few megabytes.
+    private const int Window = 64;
 
     // Files between two full collections, in both passes: each gen0 collection promotes what the reads in flight hold at
     // that instant, and left alone the collector lets that garbage pile up in the older generations for hundreds of
@@ -202,27 +202,24 @@ public sealed class DigestStream
     public IReadOnlyList<(SourceFile File, ReadError Error)> Run<T>(Func<DigestEntry, ChainResult?, T> project, Action<T> emit)
     {
         var skipped = new List<(SourceFile File, ReadError Error)>(_notOpened);
-        for (var start = 0; start < _files.Length; start += BlockSize)
+        using var work = new OrderedWork<(SourceFile File, List<T> Items, ReadError? Error)>(_files.Length, Window, ReadParallelism.Default, i => Scan(i, project));
+        for (var i = 0; i < _files.Length; i++)
         {
-            if (start > 0 && start % FilesPerCollection == 0)
+            if (i > 0 && i % FilesPerCollection == 0)
             {
                 GC.Collect();
             }
 
-            var block = Enumerable.Range(start, Math.Min(BlockSize, _files.Length - start)).AsParallel().AsOrdered()
-                .WithDegreeOfParallelism(ReadParallelism.Default).Select(i => Scan(i, project)).ToList();
-            foreach (var (file, items, error) in block)
+            var (file, items, error) = work.Take(i);
+            if (error is not null)
             {
-                if (error is not null)
-                {
-                    skipped.Add((file, error));
-                    continue;
-                }
+                skipped.Add((file, error));
+                continue;
+            }
 
-                foreach (var item in items)
-                {
-                    emit(item);
-                }
+            foreach (var item in items)
+            {
+                emit(item);
             }
         }
 
