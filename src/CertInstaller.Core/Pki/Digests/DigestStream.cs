@@ -92,6 +92,7 @@ public sealed class DigestStream
 
         var longest = 0;
         var done = 0;
+        var glanced = new bool[chains is null ? 0 : files.Length];
         var gate = new object();
         var kept = new ConcurrentDictionary<int, ReadResult>();
         var issuers = new ConcurrentDictionary<long, byte>();
@@ -111,7 +112,29 @@ public sealed class DigestStream
         void First(int i)
         {
             var file = Source(root, files[i]);
-            var result = reader.ReadFile(file);
+            ReadResult result;
+            if (chains is null)
+            {
+                result = reader.ReadFile(file);
+            }
+            else if (reader.ReadBytes(file.FullPath, followLinks: false, out var data) is { } readError)
+            {
+                result = ReadResult.Failure(readError);
+            }
+            else if (LeafGlance.TryRead(data!, out var issuerHash, out var subjectHash))
+            {
+                // A plain leaf: its names are all the pool needs; its path counts for the width once a full read proves it.
+                Report();
+                issuers.TryAdd(issuerHash, 0);
+                others.Add((i, subjectHash));
+                glanced[i] = true;
+                return;
+            }
+            else
+            {
+                result = reader.Read(file.FullPath, data!);
+            }
+
             Report();
             if (chains is null)
             {
@@ -156,6 +179,22 @@ public sealed class DigestStream
         {
             return new DigestStream(root, files, notOpened, policy, reader, null, [], new Dictionary<int, (IReadOnlyList<DigestEntry>, ReadError?)>(entries),
                 new CertificatePool(), new CertificatePool(), longest);
+        }
+
+        // The longest path of a file that holds a signed object sets the text's column width, and a glanced leaf is not
+        // proven readable: the longest glanced files are read fully, longest first, until one reads (normally the first).
+        foreach (var g in Enumerable.Range(0, glanced.Length).Where(g => glanced[g] && files[g].Length > longest).OrderByDescending(g => files[g].Length))
+        {
+            if (files[g].Length <= longest)
+            {
+                break;
+            }
+
+            var result = reader.ReadFile(Source(root, files[g]));
+            if (result.Ok && (CertificateSource.CertificatesOf(result).Any() || result.Objects.Any(o => o is CsrObject)))
+            {
+                longest = files[g].Length;
+            }
         }
 
         // The pool holds every certificate that can issue (a CA, a self-issued one) and any other whose subject some
@@ -274,7 +313,7 @@ public sealed class DigestStream
 
     // A 64-bit FNV-1a hash of the name's DER, as CertificatePool keys names (by their DER) but without its per-name
     // cache entry: the first pass meets every leaf's names once, and a collision only adds a certificate nobody looks up.
-    private static long NameHash(Org.BouncyCastle.Asn1.X509.X509Name name)
+    internal static long NameHash(Org.BouncyCastle.Asn1.X509.X509Name name)
     {
         var hash = unchecked((long)14695981039346656037UL);
         foreach (var b in name.GetEncoded())
