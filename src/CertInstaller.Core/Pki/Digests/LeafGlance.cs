@@ -121,14 +121,32 @@ internal static class LeafGlance
 
         // The names as BouncyCastle reads them, compared as DigestStream's self-issued test compares them (Equivalent, in
         // order) and hashed from their re-encoding as the full read's names are: the same bytes parse the same way.
-        var (issuerName, subjectName) = (Name(issuer), Name(subject));
+        var (issuerName, knownHash) = Issuer(issuer);
+        var subjectName = Name(subject);
         if (subjectName.Equivalent(issuerName, true))
         {
             return false;
         }
 
-        (issuerHash, subjectHash) = (DigestStream.NameHash(issuerName), DigestStream.NameHash(subjectName));
+        (issuerHash, subjectHash) = (knownHash, DigestStream.NameHash(subjectName));
         return true;
+    }
+
+    // The leaves of a folder mostly share an issuer: each reading thread keeps the last issuer name it read (one name).
+    [ThreadStatic]
+    private static (byte[] Der, X509Name Name, long Hash)? _lastIssuer;
+
+    private static (X509Name Name, long Hash) Issuer(ReadOnlyMemory<byte> der)
+    {
+        if (_lastIssuer is { } last && der.Span.SequenceEqual(last.Der))
+        {
+            return (last.Name, last.Hash);
+        }
+
+        var name = Name(der);
+        var hash = DigestStream.NameHash(name);
+        _lastIssuer = (der.ToArray(), name, hash);
+        return (name, hash);
     }
 
     // [3] EXPLICIT Extensions: true when each extension appears once, basic constraints has no cA TRUE and key usage no
