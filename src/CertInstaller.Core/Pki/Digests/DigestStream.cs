@@ -182,19 +182,43 @@ public sealed class DigestStream
         }
 
         // The longest path of a file that holds a signed object sets the text's column width, and a glanced leaf is not
-        // proven readable: the longest glanced files are read fully, longest first, until one reads (normally the first).
-        foreach (var g in Enumerable.Range(0, glanced.Length).Where(g => glanced[g] && files[g].Length > longest).OrderByDescending(g => files[g].Length))
+        // proven readable: the longest glanced files are read fully, longest first, until one reads (normally the first
+        // one read). Scans of the flags, not a sorted copy of every glanced file: memory stays flat in the folder's size.
+        for (var limit = int.MaxValue; ;)
         {
-            if (files[g].Length <= longest)
+            var length = 0;
+            for (var g = 0; g < glanced.Length; g++)
+            {
+                if (glanced[g] && files[g].Length > Math.Max(longest, length) && files[g].Length < limit)
+                {
+                    length = files[g].Length;
+                }
+            }
+
+            if (length == 0 || ReadsAny(length))
             {
                 break;
             }
 
-            var result = reader.ReadFile(Source(root, files[g]));
-            if (result.Ok && (CertificateSource.CertificatesOf(result).Any() || result.Objects.Any(o => o is CsrObject)))
+            limit = length;
+        }
+
+        bool ReadsAny(int length)
+        {
+            for (var g = 0; g < glanced.Length; g++)
             {
-                longest = files[g].Length;
+                if (glanced[g] && files[g].Length == length)
+                {
+                    var result = reader.ReadFile(Source(root, files[g]));
+                    if (result.Ok && (CertificateSource.CertificatesOf(result).Any() || result.Objects.Any(o => o is CsrObject)))
+                    {
+                        longest = length;
+                        return true;
+                    }
+                }
             }
+
+            return false;
         }
 
         // The pool holds every certificate that can issue (a CA, a self-issued one) and any other whose subject some
