@@ -9,7 +9,7 @@ namespace CertInstaller.Core.Pki.Chains.Rules;
 
 /// <summary>Rules on each certificate alone: serial (§4.1.2.2), key parameters (RFC 5480), validity and its encoding
 /// (§4.1.2.5, §6.1.3(a)(2)), extensions (§4.2).</summary>
-internal static partial class CertificateRules
+internal static class CertificateRules
 {
     // Extensions this validator processes, or (policies, CRL distribution points) accepts as openssl does.
     private static readonly HashSet<string> Handled =
@@ -20,23 +20,8 @@ internal static partial class CertificateRules
         X509Extensions.CrlDistributionPoints.Id,
     ];
 
-    private const string UtcTimePattern = @"^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$";
-    private const string GeneralizedTimePattern = @"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d+)?Z$";
-#if NET
-    // Generated at build time: NativeAOT has no compiled regular expressions, and the interpreter parsed every leaf's
-    // two validity times (the patterns and their matches are the same).
-    private static readonly Regex UtcTime = UtcTimeRegex();
-    private static readonly Regex GeneralizedTime = GeneralizedTimeRegex();
-
-    [GeneratedRegex(UtcTimePattern, RegexOptions.CultureInvariant)]
-    private static partial Regex UtcTimeRegex();
-
-    [GeneratedRegex(GeneralizedTimePattern, RegexOptions.CultureInvariant)]
-    private static partial Regex GeneralizedTimeRegex();
-#else
-    private static readonly Regex UtcTime = new(UtcTimePattern, RegexOptions.CultureInvariant);
-    private static readonly Regex GeneralizedTime = new(GeneralizedTimePattern, RegexOptions.CultureInvariant);
-#endif
+    private static readonly Regex UtcTime = new(@"^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$", RegexOptions.CultureInvariant);
+    private static readonly Regex GeneralizedTime = new(@"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d+)?Z$", RegexOptions.CultureInvariant);
 
     public static bool ForbiddenDigest(X509Certificate c) =>
         Reading.PkiDescriber.DescribeSignature(c.CertificateStructure.SignatureAlgorithm).Digest
