@@ -87,6 +87,9 @@ internal static class DigestsCommand
             var when = Inputs.At(r.GetValue(at));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var builder = r.GetValue(verify) ? new ChainBuilder() : null;
+            // The platform signature probe (a few milliseconds, one thread) runs while the folder is walked and read, not
+            // at the second pass's first verification, where every other worker would wait for it.
+            _ = builder is null ? null : Task.Run(() => builder.Signatures.Verifier);
             DigestStream stream;
             using (var progress = output.Progress(r, "digests"))
             {

@@ -14,7 +14,7 @@ public sealed class SignatureCache
     // Subjects that issue (a CA, a self-issued certificate) come back in every build of a folder, so their pairs stay for
     // the run. A leaf's pairs are asked for by its own build only: they live as long as the leaf object does, so a
     // streamed scan that drops each leaf after its check is not kept holding every parsed leaf of the folder here.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, ConcurrentDictionary<X509Certificate, Lazy<bool>>> _leaves = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<X509Certificate, LeafPairs> _leaves = new();
     private readonly Lazy<ISignatureVerifier> _verifier;
     private int _verifications;
 
@@ -33,7 +33,7 @@ public sealed class SignatureCache
     public bool Verifies(X509Certificate issuer, X509Certificate subject) =>
         MayIssue(subject)
             ? _results.GetOrAdd((issuer, subject), pair => Verification(pair.Issuer, pair.Subject)).Value
-            : _leaves.GetValue(subject, _ => new ConcurrentDictionary<X509Certificate, Lazy<bool>>()).GetOrAdd(issuer, i => Verification(i, subject)).Value;
+            : _leaves.GetValue(subject, _ => new LeafPairs()).Get(issuer, i => Verification(i, subject)).Value;
 
     /// <summary>True when <paramref name="certificate"/> names itself as issuer (RDNs in any order) and its signature
     /// verifies with its own key, through this cache (a folder's own root, a store path's top).</summary>
@@ -49,6 +49,26 @@ public sealed class SignatureCache
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return true; // extensions that do not decode: the run-long cache, as before
+        }
+    }
+
+    // A leaf's pairs: nearly always one issuer, asked for by one build on one thread, so a plain dictionary under a lock
+    // (allocated with its first pair) instead of a concurrent dictionary's tables for every leaf of the folder.
+    private sealed class LeafPairs
+    {
+        private readonly Dictionary<X509Certificate, Lazy<bool>> _pairs = new();
+
+        public Lazy<bool> Get(X509Certificate issuer, Func<X509Certificate, Lazy<bool>> create)
+        {
+            lock (_pairs)
+            {
+                if (!_pairs.TryGetValue(issuer, out var pair))
+                {
+                    _pairs[issuer] = pair = create(issuer);
+                }
+
+                return pair;
+            }
         }
     }
 

@@ -22,16 +22,16 @@ public sealed record ChainScanOptions(CertificatePool Anchors, DateTimeOffset At
 /// With chains, <see cref="Prepare"/> reads every file once and keeps only the certificates that can sit above another in
 /// a path (the issuer pool: every certificate <see cref="FolderChainVerifier.VerifyAll"/>'s search could look up, in the
 /// same order, so the verdicts and paths are VerifyAll's), and <see cref="Run{T}"/> reads each other file again, classifies
-/// and verifies its objects and drops them once the caller has its projection: a 20,000-leaf folder holds one block of
-/// leaves at a time, not 20,000. A pool file is not read again (its parse is kept with the pool), so every pool
+/// and verifies its objects and drops them once the caller has its projection: a 20,000-leaf folder holds a window of
+/// 64 leaves at a time (<see cref="OrderedWork{T}"/>), not 20,000. A pool file is not read again (its parse is kept with the pool), so every pool
 /// certificate is the object the path search uses. The reader's limits and the chain builder's bounds apply unchanged.
 /// Without chains there is one read; the entries (no certificate objects) are kept until <see cref="Run{T}"/>.
 /// </remarks>
 public sealed class DigestStream
 {
-    // Files classified, verified and handed out per block: large enough to keep both cores busy, small enough that
-    // the block's parsed leaves and chain results stay within a few megabytes.
-    private const int BlockSize = 64;
+    // Files classified and verified ahead of the one being handed out, at most: enough that the workers never wait for
+    // the caller's writing, few enough that the parsed leaves and chain results held stay within a few megabytes.
+    private const int Window = 64;
 
     // Files between two full collections, in both passes: each gen0 collection promotes what the reads in flight hold at
     // that instant, and left alone the collector lets that garbage pile up in the older generations for hundreds of
@@ -92,6 +92,7 @@ public sealed class DigestStream
 
         var longest = 0;
         var done = 0;
+        var glanced = new bool[chains is null ? 0 : files.Length];
         var gate = new object();
         var kept = new ConcurrentDictionary<int, ReadResult>();
         var issuers = new ConcurrentDictionary<long, byte>();
@@ -111,7 +112,29 @@ public sealed class DigestStream
         void First(int i)
         {
             var file = Source(root, files[i]);
-            var result = reader.ReadFile(file);
+            ReadResult result;
+            if (chains is null)
+            {
+                result = reader.ReadFile(file);
+            }
+            else if (reader.ReadBytes(file.FullPath, followLinks: false, out var data) is { } readError)
+            {
+                result = ReadResult.Failure(readError);
+            }
+            else if (LeafGlance.TryRead(data!, out var issuerHash, out var subjectHash))
+            {
+                // A plain leaf: its names are all the pool needs; its path counts for the width once a full read proves it.
+                Report();
+                issuers.TryAdd(issuerHash, 0);
+                others.Add((i, subjectHash));
+                glanced[i] = true;
+                return;
+            }
+            else
+            {
+                result = reader.Read(file.FullPath, data!);
+            }
+
             Report();
             if (chains is null)
             {
@@ -158,6 +181,46 @@ public sealed class DigestStream
                 new CertificatePool(), new CertificatePool(), longest);
         }
 
+        // The longest path of a file that holds a signed object sets the text's column width, and a glanced leaf is not
+        // proven readable: the longest glanced files are read fully, longest first, until one reads (normally the first
+        // one read). Scans of the flags, not a sorted copy of every glanced file: memory stays flat in the folder's size.
+        for (var limit = int.MaxValue; ;)
+        {
+            var length = 0;
+            for (var g = 0; g < glanced.Length; g++)
+            {
+                if (glanced[g] && files[g].Length > Math.Max(longest, length) && files[g].Length < limit)
+                {
+                    length = files[g].Length;
+                }
+            }
+
+            if (length == 0 || ReadsAny(length))
+            {
+                break;
+            }
+
+            limit = length;
+        }
+
+        bool ReadsAny(int length)
+        {
+            for (var g = 0; g < glanced.Length; g++)
+            {
+                if (glanced[g] && files[g].Length == length)
+                {
+                    var result = reader.ReadFile(Source(root, files[g]));
+                    if (result.Ok && (CertificateSource.CertificatesOf(result).Any() || result.Objects.Any(o => o is CsrObject)))
+                    {
+                        longest = length;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         // The pool holds every certificate that can issue (a CA, a self-issued one) and any other whose subject some
         // certificate names as issuer (a crafted or broken folder: its file is read again now rather than every leaf kept
         // in case). That is VerifyAll's pool plus, at most, certificates whose subject no certificate names as issuer:
@@ -202,27 +265,24 @@ public sealed class DigestStream
     public IReadOnlyList<(SourceFile File, ReadError Error)> Run<T>(Func<DigestEntry, ChainResult?, T> project, Action<T> emit)
     {
         var skipped = new List<(SourceFile File, ReadError Error)>(_notOpened);
-        for (var start = 0; start < _files.Length; start += BlockSize)
+        using var work = new OrderedWork<(SourceFile File, List<T> Items, ReadError? Error)>(_files.Length, Window, ReadParallelism.Default, i => Scan(i, project));
+        for (var i = 0; i < _files.Length; i++)
         {
-            if (start > 0 && start % FilesPerCollection == 0)
+            if (i > 0 && i % FilesPerCollection == 0)
             {
                 GC.Collect();
             }
 
-            var block = Enumerable.Range(start, Math.Min(BlockSize, _files.Length - start)).AsParallel().AsOrdered()
-                .WithDegreeOfParallelism(ReadParallelism.Default).Select(i => Scan(i, project)).ToList();
-            foreach (var (file, items, error) in block)
+            var (file, items, error) = work.Take(i);
+            if (error is not null)
             {
-                if (error is not null)
-                {
-                    skipped.Add((file, error));
-                    continue;
-                }
+                skipped.Add((file, error));
+                continue;
+            }
 
-                foreach (var item in items)
-                {
-                    emit(item);
-                }
+            foreach (var item in items)
+            {
+                emit(item);
             }
         }
 
@@ -277,7 +337,7 @@ public sealed class DigestStream
 
     // A 64-bit FNV-1a hash of the name's DER, as CertificatePool keys names (by their DER) but without its per-name
     // cache entry: the first pass meets every leaf's names once, and a collision only adds a certificate nobody looks up.
-    private static long NameHash(Org.BouncyCastle.Asn1.X509.X509Name name)
+    internal static long NameHash(Org.BouncyCastle.Asn1.X509.X509Name name)
     {
         var hash = unchecked((long)14695981039346656037UL);
         foreach (var b in name.GetEncoded())

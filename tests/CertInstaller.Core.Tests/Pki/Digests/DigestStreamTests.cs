@@ -96,6 +96,35 @@ public class DigestStreamTests
         Assert.That(stream.LongestPath, Is.EqualTo(scan.Entries.Max(e => e.File.RelativePath.Length)));
     }
 
+    [Test]
+    public void Prepare_WhenTheLongestNamedLeafOnlyGlancesAsOne_LongestPathIsTheReadableFilesOnes()
+    {
+        using var dir = new TempDir();
+        var root = CertificateFactory.SelfSigned(CertificateSpec.Ca("CN=Stream Root"), Fixtures.Key("stream/root"));
+        var leaf = CertificateFactory.Issue(CertificateSpec.Leaf("CN=leaf"), Fixtures.Key("stream/leaf"), root);
+        // notBefore's UTCTime tag made INTEGER: strict DER outside the validity, which the glance does not read, and a
+        // certificate BouncyCastle refuses.
+        var der = leaf.Certificate.GetEncoded();
+        var at = der.AsSpan().IndexOf(new byte[] { 0x30, 0x1E, 0x17, 0x0D });
+        Assert.That(at, Is.GreaterThan(0), "the fixture's validity is two UTCTimes");
+        der[at + 2] = 0x02;
+        var broken = System.Text.Encoding.ASCII.GetBytes(
+            "-----BEGIN CERTIFICATE-----\n" + Convert.ToBase64String(der, Base64FormattingOptions.InsertLineBreaks) + "\n-----END CERTIFICATE-----\n");
+        Assert.That(LeafGlance.TryRead(broken, out _, out _), Is.True, "the glance takes it for a leaf");
+        dir.Write("leaf.cer", PkiWriter.CertificatePem(leaf.Certificate));
+        dir.Write("root.cer", PkiWriter.CertificatePem(root.Certificate));
+        dir.Write("a-much-longer-name-than-the-others.cer", broken);
+        dir.Write("z-another-longer-one.cer", PkiWriter.CertificatePem(leaf.Certificate));
+
+        var stream = DigestStream.Prepare(dir.Path, DigestPolicy.Default, new PkiReader(), new ChainScanOptions(new CertificatePool(), At, new ChainBuilder()));
+        var valid = new List<bool?>();
+        var skipped = stream.Run((_, chain) => chain?.Valid, valid.Add);
+
+        Assert.That(stream.LongestPath, Is.EqualTo("z-another-longer-one.cer".Length));
+        Assert.That(skipped.Select(s => (s.File.RelativePath, s.Error.Code)), Is.EqualTo(new[] { ("a-much-longer-name-than-the-others.cer", ReadErrorCode.Malformed) }));
+        Assert.That(valid, Is.EqualTo(new bool?[] { true, true, true }));
+    }
+
     private static string Summary(ChainResult r) =>
         $"{r.Valid}: {string.Join(" <- ", r.Path.Select(c => c.SubjectDN.ToString()))}; {string.Join(",", r.Problems.Select(p => p.Code))}";
 }

@@ -61,6 +61,21 @@ public class PkiReaderTests
             Is.EqualTo(new[] { PkiObjectKind.Certificate, PkiObjectKind.PrivateKey, PkiObjectKind.Certificate }));
     }
 
+    [TestCase("")]
+    [TestCase("Zertifikat für den Server (UTF-8)\n")]
+    [TestCase("Subject: CN=leaf\r\n\r\n")]
+    public void Read_WhenPemIsAsciiOrNot_ReadsTheSameObjectsFromBytesAsFromText(string explanatory)
+    {
+        var text = explanatory + PkiWriter.CertificatePem(Fixtures.LeafCert.Certificate) + explanatory
+            + PkiWriter.PrivateKeyPem(Fixtures.LeafCert.Keys.Private, KeyFormat.Pkcs8);
+
+        var result = Reader.Read("bundle.pem", System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.That(result.Ok, Is.True);
+        Assert.That(result.Objects.Select(o => o.Kind), Is.EqualTo(new[] { PkiObjectKind.Certificate, PkiObjectKind.PrivateKey }));
+        Assert.That(((CertificateObject)result.Objects[0]).Certificate, Is.EqualTo(Fixtures.LeafCert.Certificate));
+    }
+
     [TestCase(KeyFormat.EncryptedPkcs8, "wrong", ReadErrorCode.WrongPassword)]
     [TestCase(KeyFormat.LegacyEncrypted, "wrong", ReadErrorCode.WrongPassword)]
     [TestCase(KeyFormat.EncryptedPkcs8, null, ReadErrorCode.PasswordRequired)]
