@@ -79,7 +79,9 @@ CNF
   echo "$n" >"$dir.done"
 }
 
-# run_once CMD...: sets W (wall ms), C (CPU ms), R (peak RSS MB), RC (exit code); output in $out/run.out, $out/run.err.
+# run_once CMD...: sets W (wall ms), C (CPU ms), RK (peak RSS KB, GNU time's unit), R (the same in whole MB, rounded
+# down), RC (exit code); output in $out/run.out, $out/run.err. Ratios of memory use RK: whole MB rounded down moved a
+# 6.5 MB openssl to 6 and a 19.5 MB scan to 19.
 run_once() {
   local t0 t1
   t0=$(date +%s%N)
@@ -90,13 +92,18 @@ run_once() {
   read -r u s m < <(tail -1 "$out/time.txt")
   W=$(( (t1 - t0) / 1000000 ))
   C=$(echo "($u + $s) * 1000 / 1" | bc)
+  RK=$m
   R=$(( m / 1024 ))
 }
 
-# measure LABEL RUNS CMD...: best wall, best CPU and the largest peak RSS over RUNS runs; sets BW BC BR, prints a row.
+# mb KB: KB as MB with one decimal.
+mb() { echo "scale=2; $1 / 1024" | bc | xargs printf '%.1f'; }
+
+# measure LABEL RUNS CMD...: best wall, best CPU and the largest peak RSS over RUNS runs; sets BW BC BR (MB) BRK (KB),
+# prints a row.
 measure() {
   local label=$1 runs=$2; shift 2
-  BW=""; BC=""; BR=0
+  BW=""; BC=""; BR=0; BRK=0
   local walls=()
   for ((i = 1; i <= runs; i++)); do
     run_once "$@"
@@ -108,14 +115,15 @@ measure() {
     if [ -z "$BW" ] || [ "$W" -lt "$BW" ]; then BW=$W; fi
     if [ -z "$BC" ] || [ "$C" -lt "$BC" ]; then BC=$C; fi
     if [ "$R" -gt "$BR" ]; then BR=$R; fi
+    if [ "$RK" -gt "$BRK" ]; then BRK=$RK; fi
   done
   local median
   median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%-58s %8d ms %8d ms %6d MB   (median wall %d ms, %d runs)\n' "$label" "$BW" "$BC" "$BR" "$median" "$runs"
+  printf '%-58s %8d ms %8d ms %6s MB   (median wall %d ms, %d runs)\n' "$label" "$BW" "$BC" "$(mb "$BRK")" "$median" "$runs"
 }
 
 # measure_short LABEL BATCH RUNS CMD...: for processes of a few ms: BATCH runs back to back in one timed loop, the
-# per-process wall and CPU as the batch's over BATCH (best batch of RUNS), peak RSS from a single run. Sets BW BC BR.
+# per-process wall and CPU as the batch's over BATCH (best batch of RUNS), peak RSS from a single run. Sets BW BC BR BRK.
 measure_short() {
   local label=$1 batch=$2 runs=$3; shift 3
   local bw="" bc=""
@@ -126,8 +134,8 @@ measure_short() {
     if [ -z "$bc" ] || [ "$c100" -lt "$bc" ]; then bc=$c100; fi
   done
   run_once "$@"
-  BW=$bw; BC=$bc; BR=$R
-  printf '%-58s %5d.%02d ms %5d.%02d ms %6d MB   (per process, best batch of %d, %d batches)\n' "$label" $((bw / 100)) $((bw % 100)) $((bc / 100)) $((bc % 100)) "$BR" "$batch" "$runs"
+  BW=$bw; BC=$bc; BR=$R; BRK=$RK
+  printf '%-58s %5d.%02d ms %5d.%02d ms %6s MB   (per process, best batch of %d, %d batches)\n' "$label" $((bw / 100)) $((bw % 100)) $((bc / 100)) $((bc % 100)) "$(mb "$BRK")" "$batch" "$runs"
 }
 
 # ratio A B: A / B with one decimal.

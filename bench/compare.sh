@@ -55,7 +55,7 @@ header "start-up alone: --version, whole process"
 measure_short "openssl version" 20 5 openssl version
 for form in "${forms[@]}"; do
   measure_short "certharness --version (${label[$form]})" 20 5 "${!form}" --version
-  eval "version_${form}_r=$BR"
+  eval "version_${form}_r=$BRK"
 done
 measure_short "certinstaller-action --version (release, NativeAOT)" 20 5 "$host" --version
 
@@ -66,13 +66,13 @@ scan() { # scan N RUNS
   measure "openssl verify, one process" "$runs" openssl verify -CAfile "$corpus/root.pem" -untrusted "$corpus/inter.pem" "$corpus"/leaves/*.pem
   local ok; ok=$(grep -c ': OK$' "$out/run.out" || true)
   [ "$ok" = "$1" ] || { echo "openssl verified $ok of $1" >&2; exit 1; }
-  eval "openssl_w$1=$BW openssl_c$1=$BC openssl_r$1=$BR"
-  local ow=$BW oc=$BC or=$BR form
+  eval "openssl_w$1=$BW openssl_c$1=$BC openssl_r$1=$BRK"
+  local ow=$BW oc=$BC or=$BRK form
   for form in "${forms[@]}"; do
     measure "certharness digests --verify-chains (${label[$form]})" "$runs" "${!form}" digests "$corpus" --verify-chains --trust "$corpus/root.pem"
     grep -q "$(($1 + 2)) chain(s) verified, 0 invalid" "$out/run.out" || { echo "certharness: $(tail -1 "$out/run.out")" >&2; exit 1; }
-    printf '  vs openssl: %sx the speed (wall), %sx less CPU, %sx the memory\n' "$(ratio "$ow" "$BW")" "$(ratio "$oc" "$BC")" "$(ratio "$BR" "$or")"
-    eval "${form}_w$1=$BW ${form}_c$1=$BC ${form}_r$1=$BR"
+    printf '  vs openssl: %sx the speed (wall), %sx less CPU, %sx the memory\n' "$(ratio "$ow" "$BW")" "$(ratio "$oc" "$BC")" "$(ratio "$BRK" "$or")"
+    eval "${form}_w$1=$BW ${form}_c$1=$BC ${form}_r$1=$BRK"
   done
 }
 
@@ -86,7 +86,7 @@ measure_short "openssl x509 -noout -text" 20 5 openssl x509 -in "$file" -noout -
 inspect_openssl=$BW
 for form in "${forms[@]}"; do
   measure_short "certharness inspect (${label[$form]})" 20 5 "${!form}" inspect "$file"
-  printf '  vs openssl: %sx the speed (wall), peak %d MB\n' "$(ratio "$inspect_openssl" "$BW")" "$BR"
+  printf '  vs openssl: %sx the speed (wall), peak %s MB\n' "$(ratio "$inspect_openssl" "$BW")" "$(mb "$BRK")"
   eval "inspect_${form}=$BW"
 done
 
@@ -99,7 +99,7 @@ header "validate, the typical $files-file IC folder, whole process"
 for form in "${forms[@]}"; do
   measure "certharness validate (${label[$form]})" "$runs" "${!form}" validate "$dir/fresh/Certificates" --json
   grep -q '"valid": true' "$out/run.out" || { echo "validate did not say valid: $(head -c 300 "$out/run.out")" >&2; exit 1; }
-  eval "validate_${form}=$BW validate_${form}_r=$BR"
+  eval "validate_${form}=$BW validate_${form}_r=$BRK"
 done
 
 # install_once EXE PREFIX...: the three deferred actions of one upgrade on a fresh copy of the folder; sets W C R RC.
@@ -149,8 +149,8 @@ for form in "${forms[@]}"; do
   printf '  %-11s inspect >= 2x openssl x509 -text: %d.%02d vs %d.%02d ms = %sx, %s\n' "${label[$form]}" $((${!iw} / 100)) $((${!iw} % 100)) \
     $((inspect_openssl / 100)) $((inspect_openssl % 100)) "$(ratio "$inspect_openssl" "${!iw}")" "$(verdict "$inspect_openssl >= 2 * ${!iw}")"
   vr=version_${form}_r
-  printf '  %-11s scan peak memory <= 3x openssl: %d vs %d MB = %sx, %s (--version alone: %d MB, so the scan adds %d MB)\n' \
-    "${label[$form]}" "${!r}" "${!or}" "$(ratio "${!r}" "${!or}")" "$(verdict "${!r} <= 3 * ${!or}")" "${!vr}" "$((${!r} - ${!vr}))"
+  printf '  %-11s scan peak memory <= 3x openssl: %s vs %s MB = %sx, %s (--version alone: %s MB, so the scan adds %s MB)\n' \
+    "${label[$form]}" "$(mb "${!r}")" "$(mb "${!or}")" "$(ratio "${!r}" "${!or}")" "$(verdict "${!r} <= 3 * ${!or}")" "$(mb "${!vr}")" "$(mb "$((${!r} - ${!vr}))")"
   printf '  %-11s validate of the %d-file folder < 50 ms: %d ms, %s\n' "${label[$form]}" "$files" "${!vw}" "$(verdict "${!vw} < 50")"
   printf '  %-11s %d-cert scan linear: %d ms = %sx the %d-cert time for 10x the certs (openssl %sx), %s\n' "${label[$form]}" "$big" \
     "${!bw}" "$(ratio "${!bw}" "${!w}")" "$n" "$(ratio "$(eval echo "\$openssl_w$big")" "${!ow}")" "$(verdict "${!bw} <= 12 * ${!w}")"
