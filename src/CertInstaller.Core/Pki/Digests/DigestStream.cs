@@ -99,6 +99,7 @@ public sealed class DigestStream
         var candidates = new ConcurrentBag<(int File, int Index, X509Certificate Certificate)>();
         var others = new ConcurrentBag<(int File, long SubjectHash)>();
         var entries = new ConcurrentDictionary<int, (IReadOnlyList<DigestEntry>, ReadError?)>();
+        using var glance = new LeafGlance();
         for (var start = 0; start < files.Length; start += FilesPerCollection)
         {
             if (start > 0)
@@ -121,7 +122,7 @@ public sealed class DigestStream
             {
                 result = ReadResult.Failure(readError);
             }
-            else if (LeafGlance.TryRead(data!, out var issuerHash, out var subjectHash))
+            else if (glance.TryRead(data!, out var issuerHash, out var subjectHash))
             {
                 // A plain leaf: its names are all the pool needs; its path counts for the width once a full read proves it.
                 Report();

@@ -25,10 +25,16 @@ namespace CertInstaller.Core.Pki.Digests;
 /// parses: a leaf it answers for that the full read refuses only adds names nobody valid looks up, and the caller reads
 /// the longest-named glanced files fully before it trusts their path length.
 /// </remarks>
-internal static class LeafGlance
+internal sealed class LeafGlance : IDisposable
 {
+#if NET
+    // The leaves of a folder mostly share an issuer: each reading thread keeps the last issuer name it read (one name per
+    // thread, for this scan only: BouncyCastle's name objects are not shared between threads).
+    private readonly ThreadLocal<(byte[] Der, X509Name Name, long Hash)?> _lastIssuer = new();
+#endif
+
     /// <summary>True, with the name hashes, when <paramref name="data"/> is one PEM certificate that can only be a leaf.</summary>
-    public static bool TryRead(byte[] data, out long issuerHash, out long subjectHash)
+    public bool TryRead(byte[] data, out long issuerHash, out long subjectHash)
     {
         issuerHash = subjectHash = 0;
 #if NET
@@ -73,7 +79,7 @@ internal static class LeafGlance
     private static readonly Asn1Tag ExtensionsTag = new(TagClass.ContextSpecific, 3, isConstructed: true);
 
     // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue } (RFC 5280 §4.1), strict DER.
-    private static bool TryLeaf(ReadOnlyMemory<byte> der, out long issuerHash, out long subjectHash)
+    private bool TryLeaf(ReadOnlyMemory<byte> der, out long issuerHash, out long subjectHash)
     {
         issuerHash = subjectHash = 0;
         var outer = new AsnReader(der, AsnEncodingRules.DER);
@@ -132,20 +138,16 @@ internal static class LeafGlance
         return true;
     }
 
-    // The leaves of a folder mostly share an issuer: each reading thread keeps the last issuer name it read (one name).
-    [ThreadStatic]
-    private static (byte[] Der, X509Name Name, long Hash)? _lastIssuer;
-
-    private static (X509Name Name, long Hash) Issuer(ReadOnlyMemory<byte> der)
+    private (X509Name Name, long Hash) Issuer(ReadOnlyMemory<byte> der)
     {
-        if (_lastIssuer is { } last && der.Span.SequenceEqual(last.Der))
+        if (_lastIssuer.Value is { } last && der.Span.SequenceEqual(last.Der))
         {
             return (last.Name, last.Hash);
         }
 
         var name = Name(der);
         var hash = DigestStream.NameHash(name);
-        _lastIssuer = (der.ToArray(), name, hash);
+        _lastIssuer.Value = (der.ToArray(), name, hash);
         return (name, hash);
     }
 
@@ -214,4 +216,12 @@ internal static class LeafGlance
 
     private static X509Name Name(ReadOnlyMemory<byte> der) => X509Name.GetInstance(Asn1Object.FromByteArray(der.ToArray()));
 #endif
+
+    /// <summary>Drops the reading threads' remembered issuer names.</summary>
+    public void Dispose()
+    {
+#if NET
+        _lastIssuer.Dispose();
+#endif
+    }
 }

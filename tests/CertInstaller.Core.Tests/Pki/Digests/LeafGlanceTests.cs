@@ -15,7 +15,7 @@ public class LeafGlanceTests
     {
         var leaf = Issue(CertificateSpec.Leaf("CN=glance-leaf, O=Example"));
 
-        var glanced = LeafGlance.TryRead(Pem(leaf), out var issuer, out var subject);
+        var glanced = new LeafGlance().TryRead(Pem(leaf), out var issuer, out var subject);
 
         Assert.That(glanced, Is.True);
         Assert.That(issuer, Is.EqualTo(DigestStream.NameHash(leaf.IssuerDN)));
@@ -52,7 +52,7 @@ public class LeafGlanceTests
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };
 
-        Assert.That(LeafGlance.TryRead(data, out _, out _), Is.False);
+        Assert.That(new LeafGlance().TryRead(data, out _, out _), Is.False);
     }
 
     private static Org.BouncyCastle.X509.X509Certificate Issue(CertificateSpec spec) =>
