@@ -349,7 +349,8 @@ public sealed class DigestStream
         return hash;
     }
 
-    private static void InterlockedMax(ref int target, int value)
+    /// <summary>Raises <paramref name="target"/> to <paramref name="value"/> when it is larger, from any thread.</summary>
+    internal static void InterlockedMax(ref int target, int value)
     {
         var current = Volatile.Read(ref target);
         while (value > current)

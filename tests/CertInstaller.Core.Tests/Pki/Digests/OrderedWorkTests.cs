@@ -16,7 +16,7 @@ public class OrderedWorkTests
 
         using (var work = new OrderedWork<int>(count, window, workers, i =>
                {
-                   InterlockedMax(ref furthest, i - Volatile.Read(ref consumed));
+                   DigestStream.InterlockedMax(ref furthest, i - Volatile.Read(ref consumed));
                    Thread.SpinWait(50 * (i % 7)); // uneven items, so workers finish out of order
                    return i * 3;
                }))
@@ -70,16 +70,5 @@ public class OrderedWorkTests
 
         Assert.That(afterDispose, Is.LessThanOrEqualTo(3 + 8));
         Assert.That(Volatile.Read(ref started), Is.EqualTo(afterDispose), "no worker runs after Dispose returns");
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current) return;
-            current = seen;
-        }
     }
 }
